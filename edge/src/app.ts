@@ -1,0 +1,35 @@
+import { ApiFailure, failureResponse } from '@veneer/shared/http';
+import { apiError } from '@veneer/shared/protocol';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { AppEnv } from './env.ts';
+import { extensionCors } from './http/cors.ts';
+import { connectRoutes } from './routes/connect.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { registerRoutes } from './routes/register.ts';
+import { resultRoutes } from './routes/results.ts';
+
+export const app = new Hono<AppEnv>();
+
+app.use('*', requestId());
+app.use('/v1/*', (c, next) => extensionCors(c.env.ALLOWED_ORIGINS ?? '')(c, next));
+app.use('/v1/*', async (c, next) => {
+  if (!c.env.TOKEN_SECRET || !c.env.NODE_SECRET) {
+    console.error(JSON.stringify({ level: 'error', msg: 'TOKEN_SECRET and NODE_SECRET must be set' }));
+    return c.json(apiError('internal', 'the edge is not configured'), 500);
+  }
+  await next();
+});
+
+app.get('/health', (c) => c.json({ ok: true }));
+app.route('/v1', registerRoutes);
+app.route('/v1', jobRoutes);
+app.route('/v1', connectRoutes);
+app.route('/v1', resultRoutes);
+
+app.notFound((c) => c.json(apiError('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+app.onError((error, c) => {
+  if (error instanceof ApiFailure) return failureResponse(c, error);
+  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), msg: String(error) }));
+  return c.json(apiError('internal', 'internal error'), 500);
+});

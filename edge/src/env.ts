@@ -1,0 +1,26 @@
+import type { UserHub } from './hub/user-hub.ts';
+
+export interface Env {
+  USER_HUB: DurableObjectNamespace<UserHub>;
+  INFERENCE_NODE_URL: string;
+  TOKEN_TTL_S: string;
+  ALLOWED_ORIGINS: string;
+  /** Secret: signs user tokens. */
+  TOKEN_SECRET: string;
+  /** Secret shared with inference nodes: forwarding and signed result callbacks. */
+  NODE_SECRET: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: { userId: string; requestId: string };
+}
+
+type EdgeEnv = Env;
+
+declare global {
+  namespace Cloudflare {
+    // Types `env` from cloudflare:test in the Worker tests.
+    interface Env extends EdgeEnv {}
+  }
+}

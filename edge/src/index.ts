@@ -1,0 +1,6 @@
+import { app } from './app.ts';
+import type { Env } from './env.ts';
+
+export { UserHub } from './hub/user-hub.ts';
+
+export default { fetch: app.fetch } satisfies ExportedHandler<Env>;

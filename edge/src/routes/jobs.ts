@@ -1,0 +1,55 @@
+import { ApiFailure, assertKnownJobType, parseJsonText, readBodyText, validate } from '@veneer/shared/http';
+import {
+  ApiErrorSchema,
+  type JobAccepted,
+  JobRequestSchema,
+  MAX_JOB_BODY_BYTES,
+  type NodeJob,
+} from '@veneer/shared/protocol';
+import { Hono } from 'hono';
+import { requireUser } from '../auth/require-user.ts';
+import type { AppEnv } from '../env.ts';
+
+const FORWARD_TIMEOUT_MS = 10_000;
+
+/** `POST /v1/jobs`: validates a job, forwards it to the inference node, answers 202 with its id. */
+export const jobRoutes = new Hono<AppEnv>().post('/jobs', requireUser, async (c) => {
+  const body = parseJsonText(await readBodyText(c, MAX_JOB_BODY_BYTES));
+  assertKnownJobType((body as { type?: unknown } | null)?.type);
+  const job = validate(JobRequestSchema, body);
+  const forwarded: NodeJob = { jobId: crypto.randomUUID(), userId: c.get('userId'), job };
+  await forwardToNode(c.env.INFERENCE_NODE_URL, c.env.NODE_SECRET, forwarded);
+  return c.json({ jobId: forwarded.jobId } satisfies JobAccepted, 202);
+});
+
+async function forwardToNode(nodeUrl: string, secret: string, job: NodeJob): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(new URL('/jobs', nodeUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify(job),
+      signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+    });
+  } catch {
+    throw unavailable();
+  }
+  if (response.ok) return;
+  if (response.status >= 400 && response.status < 500 && response.status !== 401 && response.status !== 429) {
+    // The node refused the job itself (blocked address, bad image, ...): tell the client why.
+    const parsed = ApiErrorSchema.safeParse(await response.json().catch(() => null));
+    if (parsed.success) {
+      throw new ApiFailure(
+        response.status as 400,
+        parsed.data.error.code as 'invalid_request',
+        parsed.data.error.message,
+      );
+    }
+  }
+  throw unavailable();
+}
+
+const unavailable = () =>
+  new ApiFailure(503, 'upstream_unavailable', 'no inference node is available; try again shortly', {
+    'retry-after': '5',
+  });

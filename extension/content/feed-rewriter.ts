@@ -1,0 +1,105 @@
+import { type CompiledFilter, compileFilters } from '@veneer/shared/filters';
+import { browser } from 'wxt/browser';
+import type { AnalyzeFacesRequest, AnalyzeFacesResponse, JobOutcomeMessage } from '../lib/messages.ts';
+import { loadFilters, loadSettings } from '../lib/storage.ts';
+import { FILTERS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../lib/storage-keys.ts';
+import type { SiteAdapter, SitePost } from './adapters/site-adapter.ts';
+import { imageRefFor } from './image-source.ts';
+import { collapsePost, restorePost, STATE_ATTRIBUTE } from './rewrite/collapse.ts';
+import { blurFaces, FACES_ATTRIBUTE, markFailed, markPending } from './rewrite/face-blur.ts';
+
+/**
+ * The rewrite engine for one page: one MutationObserver, scans batched per animation frame,
+ * each post read and judged once (re-renders of a judged post cost nothing), filters compiled
+ * once per change of the user's list.
+ */
+export function startFeedRewriter(adapter: SiteAdapter): void {
+  let filters: CompiledFilter[] = [];
+  let cloudProcessing = false;
+  let judged = new WeakSet<HTMLElement>();
+  let scanQueued = false;
+  const awaiting = new Map<string, HTMLImageElement>();
+
+  const scan = () => {
+    scanQueued = false;
+    for (const element of document.querySelectorAll<HTMLElement>(adapter.postSelector)) {
+      if (judged.has(element)) continue;
+      const post = adapter.readPost(element);
+      if (!post) continue;
+      judged.add(element);
+      judge(post);
+    }
+  };
+  const queueScan = () => {
+    if (scanQueued) return;
+    scanQueued = true;
+    requestAnimationFrame(scan);
+  };
+
+  function judge(post: SitePost): void {
+    const userShowedIt = post.element.getAttribute(STATE_ATTRIBUTE) === 'shown';
+    for (const filter of userShowedIt ? [] : filters) {
+      if (filter.filter.action !== 'collapse') continue;
+      const term = filter.match(post.text);
+      if (term) {
+        collapsePost(post.element, term);
+        break;
+      }
+    }
+    if (!cloudProcessing) return;
+    const blur = filters.some(
+      (f) => f.filter.action === 'blur-faces' && (f.matchesEverything || f.match(post.text)),
+    );
+    if (blur) for (const image of post.images) void analyze(image);
+  }
+
+  async function analyze(image: HTMLImageElement): Promise<void> {
+    if (image.hasAttribute(FACES_ATTRIBUTE)) return;
+    markPending(image);
+    const clientRef = crypto.randomUUID();
+    awaiting.set(clientRef, image);
+    try {
+      const request: AnalyzeFacesRequest = {
+        type: 'veneer:analyze-faces',
+        clientRef,
+        image: await imageRefFor(image),
+      };
+      const response = (await browser.runtime.sendMessage(request)) as AnalyzeFacesResponse;
+      if (!response.ok) throw new Error(response.message);
+    } catch (error) {
+      awaiting.delete(clientRef);
+      markFailed(image, (error as Error).message);
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message: JobOutcomeMessage) => {
+    if (message?.type !== 'veneer:job-outcome') return;
+    const image = awaiting.get(message.clientRef);
+    if (!image) return;
+    awaiting.delete(message.clientRef);
+    if (message.frame.kind === 'done' && message.frame.result.type === 'faces')
+      blurFaces(image, message.frame.result);
+    else if (message.frame.kind === 'failed') markFailed(image, message.frame.error.message);
+  });
+
+  async function loadAndRescan(): Promise<void> {
+    const [{ filters: list, problem }, settings] = await Promise.all([loadFilters(), loadSettings()]);
+    if (problem) console.warn(`[Veneer] ${problem}`);
+    filters = compileFilters(list);
+    cloudProcessing = settings.cloudProcessing;
+    // Judge everything again under the new list; posts the user chose to show stay shown.
+    for (const element of document.querySelectorAll<HTMLElement>(`[${STATE_ATTRIBUTE}="collapsed"]`)) {
+      restorePost(element);
+      element.removeAttribute(STATE_ATTRIBUTE);
+    }
+    judged = new WeakSet();
+    queueScan();
+  }
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && (changes[FILTERS_STORAGE_KEY] || changes[SETTINGS_STORAGE_KEY]))
+      void loadAndRescan();
+  });
+  new MutationObserver(queueScan).observe(document.documentElement, { childList: true, subtree: true });
+  void loadAndRescan();
+}

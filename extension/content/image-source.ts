@@ -1,0 +1,36 @@
+import { type ImageRef, MAX_IMAGE_BYTES } from '@veneer/shared/protocol';
+
+/** Waits until an image has a source to read (lazy-loaded images get theirs late). */
+export async function imageSource(image: HTMLImageElement, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(image.currentSrc || image.getAttribute('src'))) {
+    if (Date.now() > deadline) throw new Error('the image never got a source');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return image.currentSrc || image.src;
+}
+
+/**
+ * How the inference node gets an image: public http(s) images by address (the node fetches them
+ * itself); `data:` and `blob:` images, which only this page can read, as uploaded bytes.
+ */
+export async function imageRefFor(image: HTMLImageElement): Promise<ImageRef> {
+  const src = await imageSource(image);
+  if (/^https?:/i.test(src)) return { kind: 'url', url: src };
+  if (!/^(data|blob):/i.test(src))
+    throw new Error(`images from ${src.split(':')[0]}: addresses cannot be checked`);
+  const blob = await (await fetch(src)).blob();
+  if (blob.size > MAX_IMAGE_BYTES)
+    throw new Error(`the image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+  const mime = blob.type.startsWith('image/') ? blob.type : 'image/png';
+  return { kind: 'bytes', mime, data: await toBase64(blob) };
+}
+
+async function toBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}

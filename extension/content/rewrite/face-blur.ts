@@ -1,0 +1,60 @@
+import type { FacesResult } from '@veneer/shared/protocol';
+
+/** On each analysed image: `pending`, the number of faces found, or `error`. */
+export const FACES_ATTRIBUTE = 'data-veneer-faces';
+export const FACE_BOX_ATTRIBUTE = 'data-veneer-face';
+const OVERLAY_ATTRIBUTE = 'data-veneer-face-overlay';
+/** Boxes are grown by this share of their size on each side, so hair and chin are covered too. */
+const MARGIN = 0.15;
+
+export function markPending(image: HTMLImageElement): void {
+  image.setAttribute(FACES_ATTRIBUTE, 'pending');
+}
+
+/**
+ * Blurs each detected face in place: an overlay laid exactly over the image (same offset parent,
+ * kept in step by a ResizeObserver) holds one blurred box per face, placed in percentages of the
+ * image, so nothing in the page moves. Clicking a box shows the original face again.
+ */
+export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
+  image.setAttribute(FACES_ATTRIBUTE, String(result.faces.length));
+  if (result.faces.length === 0) return;
+  const overlay = document.createElement('div');
+  overlay.setAttribute(OVERLAY_ATTRIBUTE, '');
+  overlay.style.cssText =
+    'position:absolute;pointer-events:none;overflow:hidden;z-index:1;margin:0;padding:0';
+  for (const { box } of result.faces) {
+    const x = Math.max(0, box.x - box.width * MARGIN);
+    const y = Math.max(0, box.y - box.height * MARGIN);
+    const width = Math.min(1 - x, box.width * (1 + 2 * MARGIN));
+    const height = Math.min(1 - y, box.height * (1 + 2 * MARGIN));
+    const face = document.createElement('div');
+    face.setAttribute(FACE_BOX_ATTRIBUTE, '');
+    face.title = 'Face blurred by Veneer: click to show';
+    face.style.cssText =
+      `position:absolute;left:${x * 100}%;top:${y * 100}%;width:${width * 100}%;height:${height * 100}%;` +
+      'border-radius:35%;pointer-events:auto;cursor:pointer;background:rgba(120,120,120,0.25);' +
+      'backdrop-filter:blur(14px);-webkit-backdrop-filter:blur(14px)';
+    face.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      face.remove();
+    });
+    overlay.append(face);
+  }
+  image.after(overlay);
+  const place = () => {
+    overlay.style.left = `${image.offsetLeft}px`;
+    overlay.style.top = `${image.offsetTop}px`;
+    overlay.style.width = `${image.offsetWidth}px`;
+    overlay.style.height = `${image.offsetHeight}px`;
+  };
+  place();
+  new ResizeObserver(place).observe(image);
+}
+
+/** A visible notice on the image when it could not be checked. */
+export function markFailed(image: HTMLImageElement, message: string): void {
+  image.setAttribute(FACES_ATTRIBUTE, 'error');
+  image.title = `Veneer could not check this image: ${message}`;
+}

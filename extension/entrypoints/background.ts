@@ -1,0 +1,135 @@
+import type { ServerFrame } from '@veneer/shared/protocol';
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { EdgeError, register, socketUrl, submitJob } from '../lib/edge-api.ts';
+import { JobRouter } from '../lib/job-router.ts';
+import type {
+  AnalyzeFacesResponse,
+  BackgroundRequest,
+  JobOutcomeMessage,
+  StatusResponse,
+} from '../lib/messages.ts';
+import { PushSocket } from '../lib/push-socket.ts';
+import { loadSession, loadSettings, saveSession } from '../lib/storage.ts';
+import { edgeUrlOf, SETTINGS_STORAGE_KEY, type Session } from '../lib/storage-keys.ts';
+
+export default defineBackground(() => {
+  let lastError: string | null = null;
+  let sessionPromise: Promise<Session> | null = null;
+
+  const router = new JobRouter((route, frame) => {
+    const message: JobOutcomeMessage = { type: 'veneer:job-outcome', clientRef: route.clientRef, frame };
+    browser.tabs.sendMessage(route.tabId, message, { frameId: route.frameId }).catch(() => {
+      // The tab went away; nothing to show the result in.
+    });
+  });
+  const socket = new PushSocket({
+    onFrame: (frame: ServerFrame) => router.route(frame),
+  });
+
+  /** The registered user for the configured edge, registering once if there is none yet. */
+  function ensureSession(): Promise<Session> {
+    sessionPromise ??= (async () => {
+      const edgeUrl = edgeUrlOf(await loadSettings());
+      const stored = await loadSession();
+      if (stored && stored.edgeUrl === edgeUrl && stored.expiresAt * 1000 > Date.now() + 60_000)
+        return stored;
+      const registered = await register(edgeUrl);
+      const session = { edgeUrl, ...registered };
+      await saveSession(session);
+      return session;
+    })().catch((error: unknown) => {
+      sessionPromise = null;
+      throw error;
+    });
+    return sessionPromise;
+  }
+
+  async function connect(): Promise<void> {
+    try {
+      const session = await ensureSession();
+      socket.connect(socketUrl(session.edgeUrl, session.token));
+      lastError = null;
+    } catch (error) {
+      lastError = (error as Error).message;
+      setTimeout(() => void connect(), 15_000);
+    }
+  }
+
+  async function analyzeFaces(
+    request: Extract<BackgroundRequest, { type: 'veneer:analyze-faces' }>,
+    tabId: number,
+    frameId: number,
+  ): Promise<AnalyzeFacesResponse> {
+    if (!(await loadSettings()).cloudProcessing) {
+      return { ok: false, code: 'cloud_off', message: 'Blur faces needs cloud processing, which is off' };
+    }
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const session = await ensureSession();
+        socket.connect(socketUrl(session.edgeUrl, session.token));
+        const { jobId } = await submitJob(session.edgeUrl, session.token, {
+          type: 'faces',
+          image: request.image,
+        });
+        router.track(jobId, { tabId, frameId, clientRef: request.clientRef });
+        return { ok: true, jobId };
+      } catch (error) {
+        if (error instanceof EdgeError && error.status === 401 && attempt === 0) {
+          // The token is no longer accepted: register again once.
+          await saveSession(null);
+          sessionPromise = null;
+          continue;
+        }
+        const edgeError =
+          error instanceof EdgeError ? error : new EdgeError(0, 'internal', (error as Error).message);
+        lastError = edgeError.message;
+        return { ok: false, code: edgeError.code, message: edgeError.message };
+      }
+    }
+    return { ok: false, code: 'unauthorized', message: 'the server refused this install' };
+  }
+
+  browser.runtime.onMessage.addListener((message: BackgroundRequest, sender) => {
+    if (message?.type === 'veneer:analyze-faces' && sender.tab?.id !== undefined) {
+      return analyzeFaces(message, sender.tab.id, sender.frameId ?? 0);
+    }
+    if (message?.type === 'veneer:status') {
+      return (async (): Promise<StatusResponse> => {
+        const settings = await loadSettings();
+        const session = await loadSession();
+        return {
+          edgeUrl: edgeUrlOf(settings),
+          userId: session?.userId ?? null,
+          socket: socket.state,
+          lastError,
+          cloudProcessing: settings.cloudProcessing,
+        };
+      })();
+    }
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => router.forgetTab(tabId));
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[SETTINGS_STORAGE_KEY]) return;
+    const before = edgeUrlOf({
+      cloudProcessing: false,
+      edgeUrl: '',
+      ...(changes[SETTINGS_STORAGE_KEY].oldValue as object),
+    });
+    const after = edgeUrlOf({
+      cloudProcessing: false,
+      edgeUrl: '',
+      ...(changes[SETTINGS_STORAGE_KEY].newValue as object),
+    });
+    if (before !== after) {
+      sessionPromise = null;
+      socket.close();
+      void connect();
+    }
+  });
+
+  void connect();
+});

@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { redditAdapter } from '../content/adapters/reddit.ts';
+import { startFeedRewriter } from '../content/feed-rewriter.ts';
+
+export default defineContentScript({
+  matches: ['https://www.reddit.com/*'],
+  runAt: 'document_start',
+  main() {
+    startFeedRewriter(redditAdapter);
+  },
+});

@@ -1,0 +1,30 @@
+import { FILTERS_STORAGE_KEY } from '@veneer/shared/filters';
+import { z } from 'zod';
+
+export { FILTERS_STORAGE_KEY };
+export const SETTINGS_STORAGE_KEY = 'veneer.settings';
+export const SESSION_STORAGE_KEY = 'veneer.session';
+
+/** Built-in edge address; builds for another deployment set WXT_VENEER_EDGE_URL. */
+export const DEFAULT_EDGE_URL: string = import.meta.env.WXT_VENEER_EDGE_URL ?? 'http://127.0.0.1:8787';
+
+export const SettingsSchema = z.object({
+  /**
+   * Off until the user turns it on: without it no post text or image leaves the device,
+   * so filters that need the inference node (blur faces) do nothing.
+   */
+  cloudProcessing: z.boolean().default(false),
+  /** Self-hosted edge; empty means the built-in one. */
+  edgeUrl: z.string().default(''),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SessionSchema = z.object({
+  edgeUrl: z.string(),
+  userId: z.string(),
+  token: z.string(),
+  expiresAt: z.number(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const edgeUrlOf = (settings: Settings) => settings.edgeUrl.trim() || DEFAULT_EDGE_URL;

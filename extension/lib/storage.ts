@@ -1,0 +1,54 @@
+import { type Filter, FilterListSchema } from '@veneer/shared/filters';
+import { browser } from 'wxt/browser';
+import {
+  FILTERS_STORAGE_KEY,
+  SESSION_STORAGE_KEY,
+  SETTINGS_STORAGE_KEY,
+  type Session,
+  SessionSchema,
+  type Settings,
+  SettingsSchema,
+} from './storage-keys.ts';
+
+export interface FilterLoad {
+  filters: Filter[];
+  /** Set when the stored list is not valid; the extension shows it instead of guessing. */
+  problem: string | null;
+}
+
+export async function loadFilters(): Promise<FilterLoad> {
+  const stored = (await browser.storage.local.get(FILTERS_STORAGE_KEY))[FILTERS_STORAGE_KEY];
+  if (stored === undefined) return { filters: [], problem: null };
+  const parsed = FilterListSchema.safeParse(stored);
+  if (!parsed.success) {
+    return { filters: [], problem: `Your filter list could not be read: ${parsed.error.issues[0]?.message}` };
+  }
+  return { filters: parsed.data, problem: null };
+}
+
+export async function saveFilters(filters: Filter[]): Promise<void> {
+  await browser.storage.local.set({ [FILTERS_STORAGE_KEY]: FilterListSchema.parse(filters) });
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = (await browser.storage.local.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY];
+  const parsed = SettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : SettingsSchema.parse({});
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await loadSettings()), ...patch });
+  await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: next });
+  return next;
+}
+
+export async function loadSession(): Promise<Session | null> {
+  const stored = (await browser.storage.local.get(SESSION_STORAGE_KEY))[SESSION_STORAGE_KEY];
+  const parsed = SessionSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function saveSession(session: Session | null): Promise<void> {
+  if (session) await browser.storage.local.set({ [SESSION_STORAGE_KEY]: session });
+  else await browser.storage.local.remove(SESSION_STORAGE_KEY);
+}

@@ -1,0 +1,55 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8788),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Shared with the edge: authenticates forwarded jobs and signs result callbacks. */
+  NODE_SECRET: z.string().min(16, 'NODE_SECRET must be at least 16 characters'),
+  /** Where signed results are posted (`${EDGE_URL}/v1/results`). */
+  EDGE_URL: z.url(),
+  VENEER_MODELS_DIR: z.string().optional(),
+  VENEER_MODELS_CACHE: z.string().default(path.join(os.homedir(), '.cache', 'veneer', 'models')),
+  /**
+   * host:port pairs the image fetcher may reach even though they are not public addresses.
+   * Off by default; only tests and local demos set it, for their own fixture image host.
+   */
+  VENEER_FETCH_ALLOW: z.string().default(''),
+  /** auto: CUDA when its provider loads, else CPU. */
+  VENEER_EXECUTION_PROVIDER: z.enum(['auto', 'cpu', 'cuda']).default('auto'),
+  INFERENCE_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  INTRA_OP_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  QUEUE_PREFIX: z.string().default('veneer'),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  MAX_FETCH_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(40_000_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { INTRA_OP_THREADS: number; fetchAllow: Set<string> };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ');
+    throw new Error(`invalid configuration:\n  ${problems}`);
+  }
+  const cores = os.availableParallelism();
+  return {
+    ...parsed.data,
+    INTRA_OP_THREADS:
+      parsed.data.INTRA_OP_THREADS ?? Math.max(1, Math.floor(cores / parsed.data.INFERENCE_THREADS)),
+    fetchAllow: new Set(
+      parsed.data.VENEER_FETCH_ALLOW.split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  };
+}

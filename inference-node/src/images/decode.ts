@@ -1,0 +1,58 @@
+import sharp, { type Metadata } from 'sharp';
+import { ImageRefusal } from './image-refusal.ts';
+
+const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
+
+export interface ImageInfo {
+  format: string;
+  /** Size as displayed, after EXIF orientation. */
+  width: number;
+  height: number;
+}
+
+/**
+ * Sniffs the bytes themselves (never a Content-Type header) and refuses anything that is not a
+ * raster image, or whose pixel count is over the limit, before any pixel is decoded.
+ */
+export async function inspectImage(bytes: Uint8Array, maxPixels: number): Promise<ImageInfo> {
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new ImageRefusal('not_an_image', 'the file is not an image Veneer can read', 422);
+  }
+  const { format, width, height } = metadata;
+  if (!format || !ACCEPTED_FORMATS.has(format) || !width || !height) {
+    throw new ImageRefusal('not_an_image', `unsupported image format: ${format ?? 'unknown'}`, 422);
+  }
+  if (width * height > maxPixels) {
+    throw new ImageRefusal(
+      'image_too_large',
+      `the image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels}`,
+      413,
+    );
+  }
+  const rotated = (metadata.orientation ?? 1) >= 5;
+  return { format, width: rotated ? height : width, height: rotated ? width : height };
+}
+
+/** Decodes, applies EXIF orientation and stretches to `width` x `height` interleaved RGB bytes. */
+export async function resizeToRgb(bytes: Uint8Array, width: number, height: number, maxPixels: number) {
+  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, pages: 1 })
+    .rotate()
+    .resize(width, height, { fit: 'fill' })
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels === 3) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  // Greyscale sources can come out with one channel: widen to RGB.
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0; i < width * height; i++) {
+    const value = data[i * info.channels]!;
+    rgb[i * 3] = value;
+    rgb[i * 3 + 1] = value;
+    rgb[i * 3 + 2] = value;
+  }
+  return rgb;
+}

@@ -1,0 +1,101 @@
+import { serve } from '@hono/node-server';
+import { MODELS } from '@veneer/shared/models';
+import { JOB_TYPES, type NodeJob } from '@veneer/shared/protocol';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { createApp } from './app.ts';
+import { createEdgeClient } from './callback/edge-client.ts';
+import { loadConfig } from './config.ts';
+import { FaceDetector } from './detectors/face-detector.ts';
+import { createImageFetcher } from './fetch/image-fetcher.ts';
+import { SessionPool } from './inference/session-pool.ts';
+import { createMetrics } from './metrics.ts';
+import { resolveModel } from './models/loader.ts';
+import { JobQueues, queueName } from './queue/job-queue.ts';
+import { processJob } from './queue/process-job.ts';
+
+const config = loadConfig();
+const log = pino({ level: config.LOG_LEVEL, base: { service: 'inference-node' } });
+
+const faceModel = MODELS['ultraface-rfb-320'];
+const model = await resolveModel(faceModel, {
+  modelsDir: config.VENEER_MODELS_DIR,
+  cacheDir: config.VENEER_MODELS_CACHE,
+});
+const pool = await SessionPool.start({
+  modelFile: model.file,
+  threads: config.INFERENCE_THREADS,
+  intraOpThreads: config.INTRA_OP_THREADS,
+  provider: config.VENEER_EXECUTION_PROVIDER,
+});
+log.info(
+  { model: faceModel.id, origin: model.origin, provider: pool.provider, threads: config.INFERENCE_THREADS },
+  'model loaded',
+);
+
+const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+const queues = new JobQueues(redis, config.QUEUE_PREFIX);
+const metrics = createMetrics();
+const fetcher = createImageFetcher({
+  allow: config.fetchAllow,
+  timeoutMs: config.FETCH_TIMEOUT_MS,
+  maxBytes: config.MAX_FETCH_BYTES,
+});
+if (config.fetchAllow.size > 0)
+  log.warn({ allow: [...config.fetchAllow] }, 'image fetcher allow-list is on (tests only)');
+const detector = new FaceDetector(faceModel, pool, config.MAX_IMAGE_PIXELS);
+const edge = createEdgeClient(config.EDGE_URL, config.NODE_SECRET);
+
+const workers = JOB_TYPES.map(
+  (type) =>
+    new Worker<NodeJob>(
+      queueName(type),
+      (job) =>
+        processJob(job.data, {
+          fetchImage: fetcher.fetchImage,
+          detectFaces: (bytes) => detector.detect(bytes),
+          edge,
+          metrics,
+          log,
+        }),
+      { connection: redis.duplicate(), prefix: config.QUEUE_PREFIX, concurrency: config.JOB_CONCURRENCY },
+    ),
+);
+for (const worker of workers) {
+  worker.on('failed', (job, error) =>
+    log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job attempt failed'),
+  );
+}
+
+const app = createApp({
+  secret: config.NODE_SECRET,
+  queues,
+  fetcher,
+  maxPixels: config.MAX_IMAGE_PIXELS,
+  redis,
+  metrics,
+  provider: pool.provider,
+  models: [faceModel.id],
+  log,
+});
+const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) =>
+  log.info({ host: info.address, port: info.port }, 'inference node listening'),
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'stopping: no new jobs, finishing running ones');
+  server.close();
+  await Promise.all(workers.map((w) => w.close()));
+  await queues.close();
+  await pool.close();
+  await fetcher.close();
+  redis.disconnect();
+  log.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,42 @@
+import type { FacesResult, NodeJob, ResultCallback } from '@veneer/shared/protocol';
+import type { Logger } from 'pino';
+import type { EdgeClient } from '../callback/edge-client.ts';
+import { ImageRefusal } from '../images/image-refusal.ts';
+import type { Metrics } from '../metrics.ts';
+
+export interface JobDependencies {
+  fetchImage(url: string): Promise<Uint8Array>;
+  detectFaces(bytes: Uint8Array): Promise<FacesResult>;
+  edge: EdgeClient;
+  metrics: Metrics;
+  log: Logger;
+}
+
+/**
+ * Runs one job and hands its outcome to the edge. An image that can never be processed is
+ * answered with a `failed` result at once; anything else (edge down, inference crash) throws so
+ * the queue retries with backoff.
+ */
+export async function processJob(job: NodeJob, deps: JobDependencies): Promise<void> {
+  const started = performance.now();
+  const { jobId, userId } = job;
+  let callback: ResultCallback;
+  try {
+    const bytes =
+      job.job.image.kind === 'url'
+        ? await deps.fetchImage(job.job.image.url)
+        : Buffer.from(job.job.image.data, 'base64');
+    const result = await deps.detectFaces(bytes);
+    callback = { status: 'done', jobId, userId, result };
+  } catch (error) {
+    if (!(error instanceof ImageRefusal)) throw error;
+    callback = { status: 'failed', jobId, userId, error: { code: error.code, message: error.message } };
+  }
+  await deps.edge.sendResult(callback);
+  deps.metrics.jobs.inc({ type: job.job.type, status: callback.status });
+  deps.metrics.jobSeconds.observe({ type: job.job.type }, (performance.now() - started) / 1000);
+  deps.log.info(
+    { jobId, type: job.job.type, status: callback.status, ms: Math.round(performance.now() - started) },
+    'job finished',
+  );
+}

@@ -1,0 +1,64 @@
+import { timingSafeEqual } from 'node:crypto';
+import { ApiFailure, assertKnownJobType, parseJsonText, readBodyText, validate } from '@veneer/shared/http';
+import {
+  type JobAccepted,
+  MAX_IMAGE_BYTES,
+  MAX_JOB_BODY_BYTES,
+  NodeJobSchema,
+} from '@veneer/shared/protocol';
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { ImageFetcher } from '../fetch/image-fetcher.ts';
+import { inspectImage } from '../images/decode.ts';
+import { ImageRefusal } from '../images/image-refusal.ts';
+import type { JobQueues } from '../queue/job-queue.ts';
+
+export interface JobRouteDependencies {
+  secret: string;
+  queues: JobQueues;
+  fetcher: Pick<ImageFetcher, 'checkUrl'>;
+  maxPixels: number;
+}
+
+const sameSecret = (given: string, expected: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * `POST /jobs` (edge only, by the shared secret): checks what can be checked at once (the URL's
+ * scheme and address, or the uploaded bytes' format and size) so a bad job is refused with a
+ * 4xx here, then queues it and answers 202.
+ */
+export function jobRoutes({ secret, queues, fetcher, maxPixels }: JobRouteDependencies) {
+  const requireEdge = createMiddleware(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    if (!header.startsWith('Bearer ') || !sameSecret(header.slice(7), secret)) {
+      throw new ApiFailure(401, 'unauthorized', 'missing or wrong node secret');
+    }
+    await next();
+  });
+
+  return new Hono().post('/jobs', requireEdge, async (c) => {
+    const body = parseJsonText(await readBodyText(c, MAX_JOB_BODY_BYTES));
+    assertKnownJobType((body as { job?: { type?: unknown } } | null)?.job?.type);
+    const job = validate(NodeJobSchema, body);
+    try {
+      if (job.job.image.kind === 'url') {
+        await fetcher.checkUrl(job.job.image.url);
+      } else {
+        const bytes = Buffer.from(job.job.image.data, 'base64');
+        if (bytes.byteLength > MAX_IMAGE_BYTES) {
+          throw new ImageRefusal('image_too_large', `the image is over ${MAX_IMAGE_BYTES} bytes`, 413);
+        }
+        await inspectImage(bytes, maxPixels);
+      }
+    } catch (error) {
+      if (error instanceof ImageRefusal) throw new ApiFailure(error.status, error.code, error.message);
+      throw error;
+    }
+    await queues.enqueue(job);
+    return c.json({ jobId: job.jobId } satisfies JobAccepted, 202);
+  });
+}

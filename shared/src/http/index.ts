@@ -1,0 +1,2 @@
+export * from './api-failure.ts';
+export * from './read-json.ts';

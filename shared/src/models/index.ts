@@ -1,0 +1,3 @@
+export * from './nms.ts';
+export * from './registry.ts';
+export * from './ultraface.ts';

@@ -1,0 +1,48 @@
+/**
+ * Every model Veneer runs: where its file lives under a models directory, the sha256 it must
+ * have, the public address real users download it from, and its licence. The loader (node:
+ * inference-node/src/models/loader.ts) resolves VENEER_MODELS_DIR, then the user's cache, then
+ * downloads from `source` and checks `sha256`.
+ */
+export interface ModelSpec {
+  readonly id: string;
+  /** Path relative to a models directory (same layout as ../shared/models). */
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly source: string;
+  readonly license: string;
+  readonly input: { readonly name: string; readonly shape: readonly number[] };
+  readonly outputs: readonly string[];
+}
+
+const ULTRAFACE_REPO = 'https://github.com/Linzaer/Ultra-Light-Fast-Generic-Face-Detector-1MB/raw/dffdddda';
+
+export const MODELS = {
+  'ultraface-rfb-320': {
+    id: 'ultraface-rfb-320',
+    file: 'ultraface/version-RFB-320.onnx',
+    sha256: '34cd7e60aeff28744c657de7a3dc64e872d506741de66987f3426f2b79f88017',
+    bytes: 1_270_727,
+    source: `${ULTRAFACE_REPO}/models/onnx/version-RFB-320.onnx`,
+    license: 'MIT',
+    input: { name: 'input', shape: [1, 3, 240, 320] },
+    outputs: ['scores', 'boxes'],
+  },
+  'ultraface-rfb-640': {
+    id: 'ultraface-rfb-640',
+    file: 'ultraface/version-RFB-640.onnx',
+    sha256: '8f4c659275977e7a3bfbfa339a9c769ad793df50f9c0baa8c14b11baa1646430',
+    bytes: 1_588_012,
+    source: `${ULTRAFACE_REPO}/models/onnx/version-RFB-640.onnx`,
+    license: 'MIT',
+    input: { name: 'input', shape: [1, 3, 480, 640] },
+    outputs: ['scores', 'boxes'],
+  },
+} as const satisfies Record<string, ModelSpec>;
+
+export type ModelId = keyof typeof MODELS;
+
+export function modelSpec(id: ModelId): ModelSpec {
+  return MODELS[id];
+}

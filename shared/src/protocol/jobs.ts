@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ImageRefSchema } from './images.ts';
+
+/** Job types the edge and the inference node know. Later issues add ocr, embed, transform, ... */
+export const JOB_TYPES = ['faces'] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+export const FacesJobSchema = z.object({
+  type: z.literal('faces'),
+  image: ImageRefSchema,
+});
+
+/** What a client sends to `POST /v1/jobs`. */
+export const JobRequestSchema = z.discriminatedUnion('type', [FacesJobSchema]);
+export type JobRequest = z.infer<typeof JobRequestSchema>;
+
+export const JobAcceptedSchema = z.object({ jobId: z.string() });
+export type JobAccepted = z.infer<typeof JobAcceptedSchema>;
+
+/** What the edge forwards to an inference node's `POST /jobs`. */
+export const NodeJobSchema = z.object({
+  jobId: z.string().min(1).max(128),
+  userId: z.string().min(1).max(128),
+  job: JobRequestSchema,
+});
+export type NodeJob = z.infer<typeof NodeJobSchema>;
+
+/** A box in the image's own coordinates, as fractions of its width and height (0..1). */
+export const BoxSchema = z.object({
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  width: z.number().min(0).max(1),
+  height: z.number().min(0).max(1),
+});
+export type Box = z.infer<typeof BoxSchema>;
+
+export const FaceSchema = z.object({ box: BoxSchema, score: z.number().min(0).max(1) });
+export type Face = z.infer<typeof FaceSchema>;
+
+export const FacesResultSchema = z.object({
+  type: z.literal('faces'),
+  model: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  faces: z.array(FaceSchema),
+});
+export type FacesResult = z.infer<typeof FacesResultSchema>;
+
+export const JobResultSchema = z.discriminatedUnion('type', [FacesResultSchema]);
+export type JobResult = z.infer<typeof JobResultSchema>;
+
+export const JobFailureSchema = z.object({ code: z.string(), message: z.string() });
+export type JobFailure = z.infer<typeof JobFailureSchema>;
+
+/** What an inference node posts (signed) to the edge's `POST /v1/results`. */
+export const ResultCallbackSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('done'), jobId: z.string(), userId: z.string(), result: JobResultSchema }),
+  z.object({ status: z.literal('failed'), jobId: z.string(), userId: z.string(), error: JobFailureSchema }),
+]);
+export type ResultCallback = z.infer<typeof ResultCallbackSchema>;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { JobRequestSchema, ResultCallbackSchema, ServerFrameSchema } from './index.ts';
+
+describe('JobRequestSchema', () => {
+  it('accepts a URL job and a bytes job', () => {
+    expect(
+      JobRequestSchema.safeParse({ type: 'faces', image: { kind: 'url', url: 'https://i.redd.it/a.jpg' } })
+        .success,
+    ).toBe(true);
+    expect(
+      JobRequestSchema.safeParse({
+        type: 'faces',
+        image: { kind: 'bytes', mime: 'image/png', data: 'iVBORw0KGgo=' },
+      }).success,
+    ).toBe(true);
+  });
+
+  it('rejects unknown types, non-http URLs, bad base64 and non-image MIME types', () => {
+    const bad = [
+      { type: 'mine-bitcoin', image: { kind: 'url', url: 'https://a.b/c.jpg' } },
+      { type: 'faces', image: { kind: 'url', url: 'file:///etc/passwd' } },
+      { type: 'faces', image: { kind: 'url', url: 'not a url' } },
+      { type: 'faces', image: { kind: 'bytes', mime: 'image/png', data: '###' } },
+      { type: 'faces', image: { kind: 'bytes', mime: 'text/html', data: 'AAAA' } },
+      { type: 'faces' },
+    ];
+    for (const job of bad) expect(JobRequestSchema.safeParse(job).success, JSON.stringify(job)).toBe(false);
+  });
+});
+
+describe('frames and callbacks', () => {
+  it('parses a done callback and a failed frame', () => {
+    const done = {
+      status: 'done',
+      jobId: 'j',
+      userId: 'u',
+      result: { type: 'faces', model: 'm', width: 10, height: 10, faces: [] },
+    };
+    expect(ResultCallbackSchema.parse(done)).toEqual(done);
+    const failed = { kind: 'failed', jobId: 'j', error: { code: 'not_an_image', message: 'x' } };
+    expect(ServerFrameSchema.parse(failed)).toEqual(failed);
+  });
+});

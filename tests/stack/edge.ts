@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot, tmpDir } from './paths.ts';
+import { freePort } from './ports.ts';
+import { httpOk, type Running, startProcess } from './process.ts';
+
+export interface EdgeOptions {
+  inferenceNodeUrl: string;
+  nodeSecret: string;
+  tokenSecret: string;
+  port?: number;
+}
+
+export interface Edge extends Running {
+  url: string;
+  port: number;
+}
+
+/** The real edge: `wrangler dev` (workerd) offline on a loopback port, with its own state folder. */
+export async function startEdge(options: EdgeOptions): Promise<Edge> {
+  const port = options.port ?? (await freePort());
+  const inspectorPort = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const state = path.join(tmpDir, `wrangler-${port}`);
+  fs.mkdirSync(path.join(state, 'config'), { recursive: true });
+  const edgeDir = path.join(repoRoot, 'edge');
+  const running = await startProcess({
+    name: `edge-${port}`,
+    command: path.join(edgeDir, 'node_modules/.bin/wrangler'),
+    args: [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--persist-to',
+      path.join(state, 'persist'),
+      '--show-interactive-dev-session=false',
+      '--var',
+      `INFERENCE_NODE_URL:${options.inferenceNodeUrl}`,
+      '--var',
+      `NODE_SECRET:${options.nodeSecret}`,
+      '--var',
+      `TOKEN_SECRET:${options.tokenSecret}`,
+    ],
+    cwd: edgeDir,
+    env: {
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      WRANGLER_SEND_METRICS: 'false',
+      XDG_CONFIG_HOME: path.join(state, 'config'),
+      WRANGLER_LOG_PATH: path.join(state, 'logs'),
+      CI: 'true',
+    },
+    ready: () => httpOk(`${url}/health`),
+    timeoutMs: 90_000,
+  });
+  return Object.assign(running, { url, port });
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { modelsDir, repoRoot } from './paths.ts';
+import { freePort } from './ports.ts';
+import { httpOk, type Running, startProcess } from './process.ts';
+
+export interface InferenceNodeOptions {
+  redisUrl: string;
+  edgeUrl: string;
+  secret: string;
+  port?: number;
+  /** host:port pairs of fixture image hosts the node may fetch from (VENEER_FETCH_ALLOW). */
+  fetchAllow?: string[];
+  /** CA certificate file the node trusts besides the system's (the fixture host's). */
+  extraCaFile?: string;
+  env?: Record<string, string>;
+}
+
+export interface InferenceNode extends Running {
+  url: string;
+  port: number;
+}
+
+/** The real inference node (node src/main.ts), ready once /ready answers 200. */
+export async function startInferenceNode(options: InferenceNodeOptions): Promise<InferenceNode> {
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const running = await startProcess({
+    name: `inference-node-${port}`,
+    command: process.execPath,
+    args: ['src/main.ts'],
+    cwd: path.join(repoRoot, 'inference-node'),
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      REDIS_URL: options.redisUrl,
+      EDGE_URL: options.edgeUrl,
+      NODE_SECRET: options.secret,
+      VENEER_MODELS_DIR: modelsDir,
+      VENEER_FETCH_ALLOW: (options.fetchAllow ?? []).join(','),
+      NODE_EXTRA_CA_CERTS: options.extraCaFile,
+      ...options.env,
+    },
+    ready: () => httpOk(`${url}/ready`),
+    timeoutMs: 60_000,
+  });
+  return Object.assign(running, { url, port });
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Every vitest suite but the edge's (which runs inside workerd with its own config in edge/).
+ * Unit projects run in parallel; integration and e2e start real processes and run one file at a time.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
+      { test: { name: 'inference-node', include: ['inference-node/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'extension',
+          include: ['extension/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'extension/.output/**', 'extension/.wxt/**'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

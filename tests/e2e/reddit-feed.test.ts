@@ -1,0 +1,149 @@
+import type { ServerFrame } from '@veneer/shared/protocol';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../stack/index.ts';
+import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { POSTS, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { waitFor } from './wait.ts';
+
+let stack: Stack;
+let browser: ExtensionBrowser;
+let page: Page;
+const userFrames: ServerFrame[] = [];
+let userSocket: WebSocket;
+
+async function doneJobs(): Promise<number> {
+  const text = await (await fetch(`${stack.node.url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('veneer_jobs_total{type="faces",status="done"}'));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+/** Mean absolute difference between neighbouring pixels: high for a sharp face, low once blurred. */
+async function sharpness(png: Buffer): Promise<number> {
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let sum = 0;
+  for (let y = 0; y < info.height; y++) {
+    for (let x = 1; x < info.width; x++)
+      sum += Math.abs(data[y * info.width + x]! - data[y * info.width + x - 1]!);
+  }
+  return sum / (info.height * (info.width - 1));
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchWithExtension();
+  await browser.context.route('https://www.reddit.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: redditFeedHtml(stack.images.origin) }),
+  );
+  // The user's settings and filters, as the options page stores them.
+  await browser.serviceWorker.evaluate(async (edgeUrl) => {
+    await chrome.storage.local.set({
+      'veneer.settings': { cloudProcessing: true, edgeUrl },
+      'veneer.filters': [
+        { id: 'spiders', words: 'spiders', action: 'collapse', enabled: true },
+        { id: 'faces', words: '', action: 'blur-faces', enabled: true },
+      ],
+    });
+  }, stack.edge.url);
+  // Wait for the extension to register with this edge, then listen as a second session of the same user.
+  const token = await waitFor('the extension to register with the edge', () =>
+    browser.serviceWorker.evaluate(async (edgeUrl) => {
+      const { 'veneer.session': session } = await chrome.storage.local.get('veneer.session');
+      return session?.edgeUrl === edgeUrl ? (session.token as string) : null;
+    }, stack.edge.url),
+  );
+  userSocket = new WebSocket(`${stack.edge.url.replace('http', 'ws')}/v1/connect?token=${token}`);
+  userSocket.addEventListener('message', (event) => {
+    if (typeof event.data === 'string' && event.data.startsWith('{')) userFrames.push(JSON.parse(event.data));
+  });
+  await new Promise((resolve, reject) => {
+    userSocket.addEventListener('open', resolve);
+    userSocket.addEventListener('error', reject);
+  });
+  page = await browser.context.newPage();
+  await page.goto('https://www.reddit.com/r/pics/');
+});
+
+afterAll(async () => {
+  userSocket?.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+const post = (id: string) => page.locator(`shreddit-post#${id}`);
+
+describe('Reddit feed with a text filter and a blur-faces filter', () => {
+  it('collapses exactly the matching posts, with their reason', async () => {
+    const spiders = POSTS.filter((p) => p.expect.spider);
+    await expect.poll(() => page.locator('[data-veneer-placeholder]').count()).toBe(spiders.length);
+    for (const { id } of spiders) {
+      await expect.poll(() => post(id).isVisible()).toBe(false);
+      const notice = post(id).locator('xpath=preceding-sibling::*[1]');
+      expect(await notice.textContent()).toContain('Hidden by Veneer: spiders');
+    }
+    for (const { id } of POSTS.filter((p) => !p.expect.spider)) {
+      expect(await post(id).isVisible(), id).toBe(true);
+      expect(await post(id).getAttribute('data-veneer-state'), id).toBeNull();
+    }
+  });
+
+  it('"Show" brings a collapsed post back', async () => {
+    const notice = post('t3_s1').locator('xpath=preceding-sibling::*[1]');
+    await notice.getByRole('button', { name: 'Show' }).click();
+    expect(await post('t3_s1').isVisible()).toBe(true);
+    expect(await post('t3_s1').getAttribute('data-veneer-state')).toBe('shown');
+    expect(await page.locator('[data-veneer-placeholder]').count()).toBe(2);
+  });
+
+  it('blurs faces in the face photos once the pushed results arrive, and only there', async () => {
+    const imagePosts = POSTS.filter((p) => p.image);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              [...document.querySelectorAll('shreddit-post [slot="post-media-container"] img')].filter(
+                (img) => /^\d+$/.test(img.getAttribute('data-veneer-faces') ?? ''),
+              ).length,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(imagePosts.length);
+    for (const { id, expect: expected } of imagePosts) {
+      const image = post(id).locator('[slot="post-media-container"] img');
+      const faces = Number(await image.getAttribute('data-veneer-faces'));
+      const boxes = await post(id).locator('[data-veneer-face]').count();
+      if (expected.faces) {
+        expect(faces, id).toBeGreaterThan(0);
+        expect(boxes, id).toBe(faces);
+      } else {
+        expect(faces, id).toBe(0);
+        expect(boxes, id).toBe(0);
+      }
+    }
+  });
+
+  it('the blur really hides the face, and one click shows the original', async () => {
+    const box = post('t3_p5').locator('[data-veneer-face]').first();
+    await box.scrollIntoViewIfNeeded();
+    const clip = (await box.boundingBox())!;
+    expect(clip.width).toBeGreaterThan(20);
+    const blurred = await sharpness(await page.screenshot({ clip }));
+    await box.click();
+    expect(await post('t3_p5').locator('[data-veneer-face]').count()).toBe(0);
+    const original = await sharpness(await page.screenshot({ clip }));
+    expect(original).toBeGreaterThan(blurred * 1.5);
+  });
+
+  it('every image went through the inference node and its result came over the WebSocket', async () => {
+    const imagePosts = POSTS.filter((p) => p.image);
+    expect(await doneJobs()).toBe(imagePosts.length);
+    const done = userFrames.filter((f) => f.kind === 'done');
+    expect(done).toHaveLength(imagePosts.length);
+    expect(new Set(done.map((f) => f.jobId)).size).toBe(imagePosts.length);
+    expect(
+      stack.images.requests.filter((r) => r.startsWith('/faces/') || r.startsWith('/images/')).length,
+    ).toBeGreaterThanOrEqual(imagePosts.length - 1);
+  });
+});

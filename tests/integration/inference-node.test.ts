@@ -1,0 +1,219 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FacesResult, ResultCallback } from '@veneer/shared/protocol';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  dataDir,
+  type ImageHost,
+  type InferenceNode,
+  type RedisServer,
+  startImageHost,
+  startInferenceNode,
+  startRedis,
+} from '../stack/index.ts';
+import { startCallbackReceiver } from './callback-receiver.ts';
+
+const secret = randomBytes(24).toString('hex');
+let redis: RedisServer;
+let images: ImageHost;
+let node: InferenceNode;
+let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
+
+beforeAll(async () => {
+  [redis, images, receiver] = await Promise.all([
+    startRedis(),
+    startImageHost(),
+    startCallbackReceiver(secret),
+  ]);
+  node = await startInferenceNode({
+    redisUrl: redis.url,
+    edgeUrl: receiver.url,
+    secret,
+    fetchAllow: [images.hostPort],
+    extraCaFile: images.caFile,
+    env: { MAX_FETCH_BYTES: '600000' },
+  });
+});
+
+afterAll(async () => {
+  await node?.stop();
+  await Promise.all([redis?.stop(), images?.stop(), receiver?.stop()]);
+});
+
+function postJob(body: unknown, authorization: string | null = `Bearer ${secret}`) {
+  return fetch(`${node.url}/jobs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const urlJob = (url: string, jobId = randomUUID()) => ({
+  jobId,
+  userId: 'user-1',
+  job: { type: 'faces', image: { kind: 'url', url } },
+});
+const bytesJob = (bytes: Buffer, mime = 'image/png', jobId = randomUUID()) => ({
+  jobId,
+  userId: 'user-1',
+  job: { type: 'faces', image: { kind: 'bytes', mime, data: bytes.toString('base64') } },
+});
+
+async function run(job: { jobId: string }): Promise<ResultCallback> {
+  const response = await postJob(job);
+  expect(response.status, await response.clone().text()).toBe(202);
+  expect(await response.json()).toEqual({ jobId: job.jobId });
+  return receiver.waitFor(job.jobId);
+}
+
+const facesOf = (callback: ResultCallback): FacesResult => {
+  if (callback.status !== 'done') throw new Error(`job failed: ${JSON.stringify(callback)}`);
+  return callback.result;
+};
+
+describe('inference node with real Redis and UltraFace', () => {
+  it('finds the faces in a group photo fetched by URL, with boxes inside the image', async () => {
+    const result = facesOf(await run(urlJob(`${images.origin}/faces/3.jpg`)));
+    expect(result).toMatchObject({ type: 'faces', model: 'ultraface-rfb-320', width: 1024, height: 768 });
+    expect(result.faces.length).toBeGreaterThanOrEqual(3);
+    for (const { box, score } of result.faces) {
+      expect(score).toBeGreaterThan(0.7);
+      expect(box.x + box.width).toBeLessThanOrEqual(1);
+      expect(box.y + box.height).toBeLessThanOrEqual(1);
+      expect(box.width).toBeGreaterThan(0.01);
+    }
+    expect(receiver.badSignatures).toEqual([]);
+  });
+
+  it('reads uploaded bytes: a portrait has a face, the coffee photo has none', async () => {
+    const portrait = fs.readFileSync(path.join(dataDir, 'images/pillow_hopper.jpg'));
+    const coffee = fs.readFileSync(path.join(dataDir, 'images/skimage_coffee.png'));
+    const [withFace, without] = await Promise.all([
+      run(bytesJob(portrait, 'image/jpeg')),
+      run(bytesJob(coffee)),
+    ]);
+    expect(facesOf(withFace).faces.length).toBeGreaterThanOrEqual(1);
+    expect(facesOf(without).faces).toEqual([]);
+  });
+
+  it('follows a redirect to a public image', async () => {
+    const target = encodeURIComponent(`${images.origin}/faces/2.jpg`);
+    const result = facesOf(await run(urlJob(`${images.origin}/redirect?to=${target}`)));
+    expect(result.faces.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('runs a job id once even when it is sent twice', async () => {
+    const job = urlJob(`${images.origin}/faces/2.jpg`);
+    expect((await postJob(job)).status).toBe(202);
+    expect((await postJob(job)).status).toBe(202);
+    await receiver.waitFor(job.jobId);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(receiver.received.filter((r) => r.jobId === job.jobId)).toHaveLength(1);
+  });
+
+  it('counts finished jobs in its own metrics', async () => {
+    const before = await doneCount();
+    await run(urlJob(`${images.origin}/images/skimage_rocket.jpg`));
+    expect(await doneCount()).toBe(before + 1);
+  });
+});
+
+async function doneCount(): Promise<number> {
+  const text = await (await fetch(`${node.url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('veneer_jobs_total{type="faces",status="done"}'));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+describe('bad input gets a clear 4xx at the node', () => {
+  const expectError = async (response: Response, status: number, code: string) => {
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect({ status: response.status, code: body.error.code }).toEqual({ status, code });
+    expect(body.error.message.length).toBeGreaterThan(5);
+    return body.error.message;
+  };
+
+  it('refuses a missing or wrong secret', async () => {
+    await expectError(await postJob(urlJob(`${images.origin}/faces/3.jpg`), null), 401, 'unauthorized');
+    await expectError(
+      await postJob(urlJob(`${images.origin}/faces/3.jpg`), 'Bearer nope'),
+      401,
+      'unauthorized',
+    );
+  });
+
+  it('refuses malformed JSON, missing fields, unknown types and oversized bodies', async () => {
+    await expectError(await postJob('{"jobId":'), 400, 'bad_json');
+    await expectError(await postJob({ jobId: 'x', userId: 'u' }), 400, 'invalid_request');
+    await expectError(
+      await postJob({ jobId: 1, userId: 'u', job: { type: 'faces' } }),
+      400,
+      'invalid_request',
+    );
+    await expectError(
+      await postJob({
+        jobId: 'x',
+        userId: 'u',
+        job: { type: 'teleport', image: { kind: 'url', url: 'https://a.b' } },
+      }),
+      400,
+      'unknown_job_type',
+    );
+    await expectError(await postJob(`{"pad":"${'A'.repeat(12 * 1024 * 1024)}"}`), 413, 'body_too_large');
+  });
+
+  it.each([
+    ['loopback', () => `http://127.0.0.1:${redis.port}/x.jpg`],
+    ['localhost by name', () => `http://localhost:${redis.port}/x.jpg`],
+    ['IPv6 loopback', () => 'http://[::1]/x.jpg'],
+    ['IPv4-mapped IPv6', () => 'http://[::ffff:127.0.0.1]/x.jpg'],
+    ['private', () => 'http://10.0.0.8/x.jpg'],
+    ['cloud metadata', () => 'http://169.254.169.254/latest/meta-data/'],
+    ['CGNAT', () => 'http://100.64.1.1/x.jpg'],
+  ])('refuses a %s address before queueing', async (_name, url) => {
+    const message = await expectError(await postJob(urlJob(url())), 400, 'blocked_address');
+    expect(message).toMatch(/only public addresses/);
+  });
+
+  it('refuses a URL that is not http(s)', async () => {
+    await expectError(await postJob(urlJob('ftp://example.com/x.jpg')), 400, 'invalid_request');
+  });
+
+  it('refuses uploaded bytes that are not an image, or that have too many pixels', async () => {
+    await expectError(await postJob(bytesJob(Buffer.from('hello, I am not a picture'))), 422, 'not_an_image');
+    const bomb = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    const message = await expectError(await postJob(bytesJob(bomb)), 413, 'image_too_large');
+    expect(message).toMatch(/8000x6000/);
+  });
+});
+
+describe('image problems found while fetching are pushed as failures, never retried', () => {
+  const failure = async (url: string) => {
+    const callback = await run(urlJob(url));
+    if (callback.status !== 'failed') throw new Error(`expected a failure, got ${JSON.stringify(callback)}`);
+    return callback.error;
+  };
+
+  it('a redirect to a loopback address is refused at the redirect', async () => {
+    const error = await failure(
+      `${images.origin}/redirect?to=${encodeURIComponent(`http://127.0.0.1:${redis.port}/`)}`,
+    );
+    expect(error.code).toBe('blocked_address');
+  });
+
+  it('a file that is not an image', async () => {
+    expect((await failure(`${images.origin}/faces/LICENSE`)).code).toBe('not_an_image');
+  });
+
+  it('an image over the byte limit', async () => {
+    expect((await failure(`${images.origin}/images/wikimedia_frog.jpg`)).code).toBe('image_too_large');
+  });
+
+  it('a missing image', async () => {
+    const error = await failure(`${images.origin}/images/no-such-file.jpg`);
+    expect(error).toEqual({ code: 'fetch_failed', message: 'the image host answered 404' });
+  });
+});

@@ -11,14 +11,14 @@ export interface ExtensionBrowser {
 }
 
 /** Debian's Chromium, headless, with the built extension loaded and a fresh profile. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ headless = true } = {}): Promise<ExtensionBrowser> {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`the extension is not built at ${extensionDir}: run pnpm build first`);
   }
   const profile = fs.mkdtempSync(path.join(tmpDir, 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+    headless,
     ignoreHTTPSErrors: true,
     viewport: { width: 1000, height: 900 },
     args: [

@@ -1,0 +1,71 @@
+/**
+ * `pnpm dev`: runs Veneer locally. Starts Redis, the inference node and the edge on the ports
+ * the extension expects by default (edge 8787, node 8788), then opens Chromium with the built
+ * extension on a bundled demo feed served at https://www.reddit.com/r/pics/. Without a display
+ * it renders the feed headless once, saves a screenshot, prints where everything is and keeps
+ * the services running until Ctrl-C.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchWithExtension } from '../e2e/browser.ts';
+import { redditFeedHtml } from '../e2e/fixtures/reddit-feed.ts';
+import { waitFor } from '../e2e/wait.ts';
+import { extensionDir, tmpDir } from './paths.ts';
+import { startStack } from './stack.ts';
+
+const stack = await startStack({ edgePort: 8787, nodePort: 8788 });
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const browser = await launchWithExtension({ headless: !hasDisplay });
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await browser.close().catch(() => {});
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+await browser.context.route('https://www.reddit.com/**', (route) =>
+  route.fulfill({ status: 200, contentType: 'text/html', body: redditFeedHtml(stack.images.origin) }),
+);
+await browser.serviceWorker.evaluate(async () => {
+  await chrome.storage.local.set({
+    'veneer.settings': { cloudProcessing: true, edgeUrl: '' },
+    'veneer.filters': [
+      { id: 'demo-spiders', words: 'spiders', action: 'collapse', enabled: true },
+      { id: 'demo-faces', words: '', action: 'blur-faces', enabled: true },
+    ],
+  });
+});
+await waitFor('the extension to register with the edge', () =>
+  browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('veneer.session'))['veneer.session']),
+);
+const page = await browser.context.newPage();
+await page.goto('https://www.reddit.com/r/pics/');
+
+console.log(`
+Veneer is running.
+  edge            ${stack.edge.url}      (wrangler dev, log: ${stack.edge.logFile})
+  inference node  ${stack.node.url}      (metrics: ${stack.node.url}/metrics)
+  redis           ${stack.redis.url}
+  extension       ${extensionDir}
+  demo feed       https://www.reddit.com/r/pics/ (served from tests/e2e/fixtures, images from ${stack.images.origin})
+Demo filters: "spiders" collapses posts; "blur faces" blurs every face (cloud processing is on in this profile).`);
+
+if (!hasDisplay) {
+  await waitFor(
+    'face results',
+    () => page.evaluate(() => document.querySelectorAll('[data-veneer-face]').length > 0),
+    60_000,
+  );
+  const shot = path.join(tmpDir, 'demo.png');
+  fs.mkdirSync(tmpDir, { recursive: true });
+  await page.screenshot({ path: shot, fullPage: true });
+  console.log(`
+No display here, so Chromium runs headless. The rewritten feed is in ${shot}.
+To use Veneer in your own Chromium: open chrome://extensions, turn on Developer mode,
+"Load unpacked" and pick ${extensionDir}; it talks to the edge at ${stack.edge.url}.`);
+}
+console.log('\nCtrl-C stops everything.');

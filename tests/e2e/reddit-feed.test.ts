@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
-import { POSTS, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { BROKEN_POSTS, POSTS, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { waitFor } from './wait.ts';
 
 let stack: Stack;
@@ -33,9 +33,14 @@ async function sharpness(png: Buffer): Promise<number> {
 beforeAll(async () => {
   stack = await startStack();
   browser = await launchWithExtension();
-  await browser.context.route('https://www.reddit.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: redditFeedHtml(stack.images.origin) }),
-  );
+  await browser.context.route('https://www.reddit.com/**', (route) => {
+    const posts = new URL(route.request().url()).pathname.startsWith('/r/broken') ? BROKEN_POSTS : POSTS;
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: redditFeedHtml(stack.images.origin, posts),
+    });
+  });
   // The user's settings and filters, as the options page stores them.
   await browser.serviceWorker.evaluate(async (edgeUrl) => {
     await chrome.storage.local.set({
@@ -134,6 +139,20 @@ describe('Reddit feed with a text filter and a blur-faces filter', () => {
     expect(await post('t3_p5').locator('[data-veneer-face]').count()).toBe(0);
     const original = await sharpness(await page.screenshot({ clip }));
     expect(original).toBeGreaterThan(blurred * 1.5);
+  });
+
+  it('shows a visible notice on images Veneer refuses to check, with the reason', async () => {
+    const broken = await browser.context.newPage();
+    await broken.goto('https://www.reddit.com/r/broken/');
+    const notices = broken.locator('[data-veneer-notice]');
+    await expect.poll(() => notices.count(), { timeout: 30_000 }).toBe(BROKEN_POSTS.length);
+    const privateAddress = await broken.locator('#t3_b1 [data-veneer-notice]').textContent();
+    expect(privateAddress).toMatch(
+      /^Veneer could not check this image: .*10\.0\.0\.1.*only public addresses/,
+    );
+    expect(await broken.locator('#t3_b2 [data-veneer-notice]').textContent()).toMatch(/not an image/);
+    expect(await broken.locator('#t3_b2 [data-veneer-notice]').isVisible()).toBe(true);
+    await broken.close();
   });
 
   it('every image went through the inference node and its result came over the WebSocket', async () => {

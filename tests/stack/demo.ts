@@ -40,7 +40,9 @@ await browser.serviceWorker.evaluate(async () => {
   });
 });
 await waitFor('the extension to register with the edge', () =>
-  browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('veneer.session'))['veneer.session']),
+  browser.serviceWorker.evaluate(
+    async () => (await chrome.storage.local.get('veneer.session'))['veneer.session'],
+  ),
 );
 const page = await browser.context.newPage();
 await page.goto('https://www.reddit.com/r/pics/');

@@ -4,6 +4,8 @@ import type { FacesResult } from '@veneer/shared/protocol';
 export const FACES_ATTRIBUTE = 'data-veneer-faces';
 export const FACE_BOX_ATTRIBUTE = 'data-veneer-face';
 const OVERLAY_ATTRIBUTE = 'data-veneer-face-overlay';
+/** A visible notice laid over an image Veneer could not check. */
+export const NOTICE_ATTRIBUTE = 'data-veneer-notice';
 /** Boxes are grown by this share of their size on each side, so hair and chin are covered too. */
 const MARGIN = 0.15;
 
@@ -42,12 +44,25 @@ export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
     });
     overlay.append(face);
   }
+  placeOver(image, overlay, 'cover');
+}
+
+/**
+ * Lays `overlay` over `image` from its top-left corner (same offset parent, so nothing in the page
+ * moves), kept in step as the image resizes: `cover` spans the whole image, `banner` its top edge.
+ */
+function placeOver(image: HTMLImageElement, overlay: HTMLElement, mode: 'cover' | 'banner'): void {
   image.after(overlay);
   const place = () => {
     overlay.style.left = `${image.offsetLeft}px`;
     overlay.style.top = `${image.offsetTop}px`;
-    overlay.style.width = `${image.offsetWidth}px`;
-    overlay.style.height = `${image.offsetHeight}px`;
+    if (mode === 'cover') {
+      overlay.style.width = `${image.offsetWidth}px`;
+      overlay.style.height = `${image.offsetHeight}px`;
+    } else {
+      // A broken image can be a few pixels wide: keep the notice readable.
+      overlay.style.width = `${Math.max(image.offsetWidth, 260)}px`;
+    }
   };
   place();
   new ResizeObserver(place).observe(image);
@@ -56,5 +71,12 @@ export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
 /** A visible notice on the image when it could not be checked. */
 export function markFailed(image: HTMLImageElement, message: string): void {
   image.setAttribute(FACES_ATTRIBUTE, 'error');
-  image.title = `Veneer could not check this image: ${message}`;
+  const notice = document.createElement('div');
+  notice.setAttribute(NOTICE_ATTRIBUTE, '');
+  notice.setAttribute('role', 'status');
+  notice.textContent = `Veneer could not check this image: ${message}`;
+  notice.style.cssText =
+    'position:absolute;z-index:1;box-sizing:border-box;padding:6px 10px;font:12px/1.4 system-ui,sans-serif;' +
+    'background:rgba(33,37,41,0.85);color:#fff;border-radius:0 0 8px 0;pointer-events:none;max-width:100%';
+  placeOver(image, notice, 'banner');
 }

@@ -1,7 +1,9 @@
 import type { UserHub } from './hub/user-hub.ts';
+import type { JobCoordinator } from './jobs/job-coordinator.ts';
 
 export interface Env {
   USER_HUB: DurableObjectNamespace<UserHub>;
+  JOBS: DurableObjectNamespace<JobCoordinator>;
   INFERENCE_NODE_URL: string;
   TOKEN_TTL_S: string;
   ALLOWED_ORIGINS: string;

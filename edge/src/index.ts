@@ -2,5 +2,6 @@ import { app } from './app.ts';
 import type { Env } from './env.ts';
 
 export { UserHub } from './hub/user-hub.ts';
+export { JobCoordinator } from './jobs/job-coordinator.ts';
 
 export default { fetch: app.fetch } satisfies ExportedHandler<Env>;

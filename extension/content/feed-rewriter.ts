@@ -1,12 +1,12 @@
 import { type CompiledFilter, compileFilters } from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
-import type { AnalyzeFacesRequest, AnalyzeFacesResponse, JobOutcomeMessage } from '../lib/messages.ts';
+import type { AnalyzeFacesRequest, AnalyzeFacesResponse, JobFrameMessage } from '../lib/messages.ts';
 import { loadFilters, loadSettings } from '../lib/storage.ts';
 import { FILTERS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../lib/storage-keys.ts';
 import type { SiteAdapter, SitePost } from './adapters/site-adapter.ts';
 import { imageRefFor } from './image-source.ts';
 import { collapsePost, restorePost, STATE_ATTRIBUTE } from './rewrite/collapse.ts';
-import { blurFaces, FACES_ATTRIBUTE, markFailed, markPending } from './rewrite/face-blur.ts';
+import { blurFaces, FACES_ATTRIBUTE, markFailed, markPending, showProgress } from './rewrite/face-blur.ts';
 
 /**
  * The rewrite engine for one page: one MutationObserver, scans batched per animation frame,
@@ -72,14 +72,18 @@ export function startFeedRewriter(adapter: SiteAdapter): void {
     }
   }
 
-  browser.runtime.onMessage.addListener((message: JobOutcomeMessage) => {
-    if (message?.type !== 'veneer:job-outcome') return;
+  browser.runtime.onMessage.addListener((message: JobFrameMessage) => {
+    if (message?.type !== 'veneer:job-frame') return;
     const image = awaiting.get(message.clientRef);
     if (!image) return;
+    const { frame } = message;
+    if (frame.kind === 'queued' || frame.kind === 'running') {
+      showProgress(image, frame.kind === 'running' ? (frame.progress ?? null) : null);
+      return;
+    }
     awaiting.delete(message.clientRef);
-    if (message.frame.kind === 'done' && message.frame.result.type === 'faces')
-      blurFaces(image, message.frame.result);
-    else if (message.frame.kind === 'failed') markFailed(image, message.frame.error.message);
+    if (frame.kind === 'done' && frame.result.type === 'faces') blurFaces(image, frame.result);
+    else if (frame.kind === 'failed') markFailed(image, frame.error.message);
   });
 
   async function loadAndRescan(): Promise<void> {

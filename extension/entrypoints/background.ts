@@ -1,4 +1,4 @@
-import type { ServerFrame } from '@veneer/shared/protocol';
+import type { JobFrame } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { EdgeError, register, socketUrl, submitJob } from '../lib/edge-api.ts';
@@ -6,26 +6,47 @@ import { JobRouter } from '../lib/job-router.ts';
 import type {
   AnalyzeFacesResponse,
   BackgroundRequest,
-  JobOutcomeMessage,
+  JobFrameMessage,
   StatusResponse,
 } from '../lib/messages.ts';
 import { PushSocket } from '../lib/push-socket.ts';
-import { loadSession, loadSettings, saveSession } from '../lib/storage.ts';
+import { loadPushState, loadSession, loadSettings, savePushState, saveSession } from '../lib/storage.ts';
 import { edgeUrlOf, SETTINGS_STORAGE_KEY, type Session } from '../lib/storage-keys.ts';
 
 export default defineBackground(() => {
   let lastError: string | null = null;
   let sessionPromise: Promise<Session> | null = null;
+  let positionTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const router = new JobRouter((route, frame) => {
-    const message: JobOutcomeMessage = { type: 'veneer:job-outcome', clientRef: route.clientRef, frame };
+  const router = new JobRouter((route, frame: JobFrame) => {
+    const message: JobFrameMessage = { type: 'veneer:job-frame', clientRef: route.clientRef, frame };
     browser.tabs.sendMessage(route.tabId, message, { frameId: route.frameId }).catch(() => {
-      // The tab went away; nothing to show the result in.
+      // The tab went away; nothing to show the frame in.
     });
   });
   const socket = new PushSocket({
-    onFrame: (frame: ServerFrame) => router.route(frame),
+    onFrame: (frame) => router.route(frame),
+    onPosition: (seq) => {
+      // Persist the position at most every second; a replayed frame is dropped as a duplicate anyway.
+      if (positionTimer) return;
+      positionTimer = setTimeout(async () => {
+        positionTimer = null;
+        const session = await loadSession();
+        if (!session) return;
+        const state = await loadPushState(`${session.userId}@${session.edgeUrl}`);
+        await savePushState({ ...state, lastSeq: Math.max(state.lastSeq, seq) });
+      }, 1000);
+    },
+    onRevoked: () => {
+      lastError = 'this install was signed out by the server; registering again';
+      void forgetSession().then(connect);
+    },
   });
+
+  async function forgetSession(): Promise<void> {
+    await saveSession(null);
+    sessionPromise = null;
+  }
 
   /** The registered user for the configured edge, registering once if there is none yet. */
   function ensureSession(): Promise<Session> {
@@ -45,10 +66,19 @@ export default defineBackground(() => {
     return sessionPromise;
   }
 
+  async function openSocket(session: Session): Promise<void> {
+    const owner = `${session.userId}@${session.edgeUrl}`;
+    const push = await loadPushState(owner);
+    socket.connect(
+      owner,
+      (after) => socketUrl(session.edgeUrl, session.token, push.sessionId, after),
+      push.lastSeq,
+    );
+  }
+
   async function connect(): Promise<void> {
     try {
-      const session = await ensureSession();
-      socket.connect(socketUrl(session.edgeUrl, session.token));
+      await openSocket(await ensureSession());
       lastError = null;
     } catch (error) {
       lastError = (error as Error).message;
@@ -67,7 +97,7 @@ export default defineBackground(() => {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const session = await ensureSession();
-        socket.connect(socketUrl(session.edgeUrl, session.token));
+        await openSocket(session);
         const { jobId } = await submitJob(session.edgeUrl, session.token, {
           type: 'faces',
           image: request.image,
@@ -77,8 +107,7 @@ export default defineBackground(() => {
       } catch (error) {
         if (error instanceof EdgeError && error.status === 401 && attempt === 0) {
           // The token is no longer accepted: register again once.
-          await saveSession(null);
-          sessionPromise = null;
+          await forgetSession();
           continue;
         }
         const edgeError =

@@ -50,9 +50,11 @@ export async function submitJob(edgeUrl: string, token: string, job: JobRequest)
   return JobAcceptedSchema.parse(body);
 }
 
-export function socketUrl(edgeUrl: string, token: string): string {
+export function socketUrl(edgeUrl: string, token: string, sessionId: string, after: number): string {
   const url = new URL('/v1/connect', edgeUrl);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   url.searchParams.set('token', token);
+  url.searchParams.set('session', sessionId);
+  url.searchParams.set('after', String(after));
   return url.toString();
 }

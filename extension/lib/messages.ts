@@ -1,4 +1,4 @@
-import type { ImageRef, ServerFrame } from '@veneer/shared/protocol';
+import type { ImageRef, JobFrame } from '@veneer/shared/protocol';
 
 /** Content script -> background: analyse one image for faces. `clientRef` names it in the reply. */
 export interface AnalyzeFacesRequest {
@@ -8,11 +8,11 @@ export interface AnalyzeFacesRequest {
 }
 export type AnalyzeFacesResponse = { ok: true; jobId: string } | { ok: false; code: string; message: string };
 
-/** Background -> the content script that asked: the job's pushed outcome. */
-export interface JobOutcomeMessage {
-  type: 'veneer:job-outcome';
+/** Background -> the content script that asked: a pushed frame of its job (queued, running, done, failed). */
+export interface JobFrameMessage {
+  type: 'veneer:job-frame';
   clientRef: string;
-  frame: Extract<ServerFrame, { kind: 'done' | 'failed' }>;
+  frame: JobFrame;
 }
 
 /** Popup -> background. */

@@ -27,4 +27,14 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
+/** This browser's push position: its session id at the edge and the last frame it handled. */
+export const PUSH_STORAGE_KEY = 'veneer.push';
+export const PushStateSchema = z.object({
+  /** Which user and edge the position belongs to (`userId@edgeUrl`). */
+  owner: z.string(),
+  sessionId: z.string(),
+  lastSeq: z.number().int().min(0),
+});
+export type PushState = z.infer<typeof PushStateSchema>;
+
 export const edgeUrlOf = (settings: Settings) => settings.edgeUrl.trim() || DEFAULT_EDGE_URL;

@@ -2,6 +2,9 @@ import { type Filter, FilterListSchema } from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
 import {
   FILTERS_STORAGE_KEY,
+  PUSH_STORAGE_KEY,
+  type PushState,
+  PushStateSchema,
   SESSION_STORAGE_KEY,
   SETTINGS_STORAGE_KEY,
   type Session,
@@ -51,4 +54,19 @@ export async function loadSession(): Promise<Session | null> {
 export async function saveSession(session: Session | null): Promise<void> {
   if (session) await browser.storage.local.set({ [SESSION_STORAGE_KEY]: session });
   else await browser.storage.local.remove(SESSION_STORAGE_KEY);
+}
+
+/** The push position for `owner`, or a new session starting at 0 when the owner changed. */
+export async function loadPushState(owner: string): Promise<PushState> {
+  const stored = PushStateSchema.safeParse(
+    (await browser.storage.local.get(PUSH_STORAGE_KEY))[PUSH_STORAGE_KEY],
+  );
+  if (stored.success && stored.data.owner === owner) return stored.data;
+  const fresh = { owner, sessionId: crypto.randomUUID(), lastSeq: 0 };
+  await savePushState(fresh);
+  return fresh;
+}
+
+export async function savePushState(state: PushState): Promise<void> {
+  await browser.storage.local.set({ [PUSH_STORAGE_KEY]: state });
 }

@@ -15,8 +15,20 @@ describe('body signatures', () => {
   const now = 1_800_000_000;
 
   it('accepts its own signature', async () => {
-    const header = await signBody('secret', '{"a":1}', now);
-    expect(await verifyBodySignature('secret', '{"a":1}', header, now + 10)).toEqual({ ok: true });
+    const header = await signBody('secret', '{"a":1}', now, 'nonce-0123456789abcdef');
+    expect(await verifyBodySignature('secret', '{"a":1}', header, now + 10)).toEqual({
+      ok: true,
+      nonce: 'nonce-0123456789abcdef',
+      timestamp: now,
+    });
+  });
+
+  it('gives every signature its own nonce, and the nonce is signed too', async () => {
+    const a = await signBody('secret', 'x', now);
+    const b = await signBody('secret', 'x', now);
+    expect(a).not.toBe(b);
+    const swapped = a.replace(/n=[^,]+/, `n=${/n=([^,]+)/.exec(b)![1]}`);
+    expect((await verifyBodySignature('secret', 'x', swapped, now)).ok).toBe(false);
   });
 
   it('refuses a changed body, another secret, a stale or a malformed header', async () => {

@@ -42,17 +42,31 @@ export function fromBase64Url(text: string): Uint8Array | null {
   }
 }
 
-/** Header carrying a callback's signature: `t=<unix seconds>,v1=<base64url HMAC of "t.body">`. */
+/**
+ * Header carrying a callback's signature: `t=<unix seconds>,n=<nonce>,v1=<base64url HMAC of
+ * "t.n.body">`. The receiver refuses a stale timestamp, and a nonce it has already seen.
+ */
 export const SIGNATURE_HEADER = 'veneer-signature';
 /** How far a signed callback's timestamp may be from the receiver's clock. */
 export const SIGNATURE_TOLERANCE_S = 300;
 
-export async function signBody(secret: string, body: string, nowSeconds = Math.floor(Date.now() / 1000)) {
-  const signature = await hmacSha256(secret, `${nowSeconds}.${body}`);
-  return `t=${nowSeconds},v1=${toBase64Url(signature)}`;
+const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+export function newNonce(): string {
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
 }
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: string };
+export async function signBody(
+  secret: string,
+  body: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+  nonce = newNonce(),
+): Promise<string> {
+  const signature = await hmacSha256(secret, `${nowSeconds}.${nonce}.${body}`);
+  return `t=${nowSeconds},n=${nonce},v1=${toBase64Url(signature)}`;
+}
+
+export type SignatureCheck = { ok: true; nonce: string; timestamp: number } | { ok: false; reason: string };
 
 export async function verifyBodySignature(
   secret: string,
@@ -68,15 +82,16 @@ export async function verifyBodySignature(
     }),
   );
   const timestamp = Number(parts.t);
+  const nonce = parts.n ?? '';
   const signature = parts.v1 ? fromBase64Url(parts.v1) : null;
-  if (!Number.isInteger(timestamp) || !signature) {
+  if (!Number.isInteger(timestamp) || !signature || !NONCE_PATTERN.test(nonce)) {
     return { ok: false, reason: `malformed ${SIGNATURE_HEADER} header` };
   }
   if (Math.abs(nowSeconds - timestamp) > SIGNATURE_TOLERANCE_S) {
     return { ok: false, reason: 'signature timestamp outside the allowed window' };
   }
-  if (!(await hmacVerify(secret, `${timestamp}.${body}`, signature))) {
+  if (!(await hmacVerify(secret, `${timestamp}.${nonce}.${body}`, signature))) {
     return { ok: false, reason: 'signature does not match' };
   }
-  return { ok: true };
+  return { ok: true, nonce, timestamp };
 }

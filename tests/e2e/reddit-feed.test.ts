@@ -1,4 +1,4 @@
-import type { ServerFrame } from '@veneer/shared/protocol';
+import type { SequencedFrame, ServerMessage } from '@veneer/shared/protocol';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { waitFor } from './wait.ts';
 let stack: Stack;
 let browser: ExtensionBrowser;
 let page: Page;
-const userFrames: ServerFrame[] = [];
+const userFrames: SequencedFrame[] = [];
 let userSocket: WebSocket;
 
 async function doneJobs(): Promise<number> {
@@ -60,7 +60,9 @@ beforeAll(async () => {
   );
   userSocket = new WebSocket(`${stack.edge.url.replace('http', 'ws')}/v1/connect?token=${token}`);
   userSocket.addEventListener('message', (event) => {
-    if (typeof event.data === 'string' && event.data.startsWith('{')) userFrames.push(JSON.parse(event.data));
+    if (typeof event.data !== 'string' || !event.data.startsWith('{')) return;
+    const message = JSON.parse(event.data) as ServerMessage;
+    if (message.kind === 'frames') userFrames.push(...message.frames);
   });
   await new Promise((resolve, reject) => {
     userSocket.addEventListener('open', resolve);

@@ -34,10 +34,11 @@ export async function startCallbackReceiver(secret: string) {
     url: `http://127.0.0.1:${port}`,
     received,
     badSignatures,
+    /** The job's outcome (done or failed), once it has arrived. */
     async waitFor(jobId: string, timeoutMs = 30_000): Promise<ResultCallback> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = received.find((r) => r.jobId === jobId);
+        const found = received.find((r) => r.jobId === jobId && r.status !== 'running');
         if (found) return found;
         if (Date.now() > deadline) throw new Error(`no result for ${jobId} within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));

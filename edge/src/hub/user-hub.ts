@@ -1,87 +1,197 @@
 import { DurableObject } from 'cloudflare:workers';
-import { PING, PONG, type ServerFrame } from '@veneer/shared/protocol';
+import {
+  CLOSE_CODES,
+  ClientMessageSchema,
+  type JobFrame,
+  PING,
+  PONG,
+  type SequencedFrame,
+  type ServerMessage,
+} from '@veneer/shared/protocol';
 import type { Env } from '../env.ts';
 
-/** Header the worker uses to tell the hub whose socket it is accepting. */
+/** Headers the worker uses to tell the hub whose socket it is accepting. */
 export const USER_HEADER = 'x-veneer-user';
-/** Frames waiting for a socket are kept this long. */
-const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
-/** Largest client frame a socket may send; larger closes that socket (1009: message too big). */
-const MAX_CLIENT_FRAME_BYTES = 4096;
+export const SESSION_HEADER = 'x-veneer-session';
+export const AFTER_HEADER = 'x-veneer-after';
 
-interface PendingFrame {
-  at: number;
-  frame: ServerFrame;
+/** Frames are kept until every session has acknowledged them, or this long at most. */
+export const RETENTION_MS = 24 * 60 * 60 * 1000;
+/** Largest client message; larger closes that socket (not the object). */
+export const MAX_CLIENT_MESSAGE_BYTES = 1024;
+/** Client messages one socket may send per second; more closes that socket. */
+export const MAX_CLIENT_MESSAGES_PER_S = 20;
+/** Frames per socket message when replaying a backlog. */
+const REPLAY_BATCH = 200;
+
+interface SocketAttachment {
+  sessionId: string;
+  windowStart: number;
+  messages: number;
 }
 
 /**
- * One per user: holds that user's WebSockets with the Hibernation API and fans results out to
- * all of them. Pings are answered by the runtime without waking the object. A frame that finds
- * no socket is stored and sent on the next connection, so a result is not lost while every
- * session of the user is offline.
+ * One per user. Every frame pushed to the user gets the next sequence number and is stored
+ * (SQLite) until all of the user's sessions have acknowledged it or it is older than the
+ * retention window. Sockets use the Hibernation API; pings are answered without waking the
+ * object. A reconnecting session says the last sequence it saw and first receives everything
+ * after it, in order, then live frames.
  */
 export class UserHub extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.sql = ctx.storage.sql;
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS frames (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, body TEXT NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS sessions (
+      id TEXT PRIMARY KEY, acked INTEGER NOT NULL, seen INTEGER NOT NULL)`);
   }
 
   override async fetch(request: Request): Promise<Response> {
     const userId = request.headers.get(USER_HEADER);
-    if (!userId) return new Response('missing user', { status: 400 });
+    const sessionId = request.headers.get(SESSION_HEADER);
+    const after = Number(request.headers.get(AFTER_HEADER) ?? 0);
+    if (!userId || !sessionId || !Number.isInteger(after) || after < 0) {
+      return new Response('missing user, session or position', { status: 400 });
+    }
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server);
-    server.serializeAttachment({ userId, connectedAt: Date.now() });
-    server.send(JSON.stringify({ kind: 'hello', userId } satisfies ServerFrame));
-    for (const frame of await this.takePending()) server.send(JSON.stringify(frame));
+    this.ctx.acceptWebSocket(server, [sessionId]);
+    server.serializeAttachment({
+      sessionId,
+      windowStart: Date.now(),
+      messages: 0,
+    } satisfies SocketAttachment);
+    this.sql.exec(
+      `INSERT INTO sessions (id, acked, seen) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET seen = excluded.seen, acked = MAX(acked, excluded.acked)`,
+      sessionId,
+      Math.min(after, this.lastSeq()),
+      Date.now(),
+    );
+    send(server, { kind: 'hello', userId, sessionId, lastSeq: this.lastSeq() });
+    let batch: SequencedFrame[] = [];
+    for (const row of this.sql.exec<{ seq: number; body: string }>(
+      'SELECT seq, body FROM frames WHERE seq > ? ORDER BY seq',
+      after,
+    )) {
+      batch.push({ ...(JSON.parse(row.body) as JobFrame), seq: row.seq });
+      if (batch.length === REPLAY_BATCH) {
+        send(server, { kind: 'frames', frames: batch });
+        batch = [];
+      }
+    }
+    if (batch.length > 0) send(server, { kind: 'frames', frames: batch });
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** Sends a frame to every open socket of this user; returns how many got it. */
-  async deliver(frame: ServerFrame): Promise<number> {
-    const text = JSON.stringify(frame);
-    let delivered = 0;
+  /** Numbers and stores the frames, then sends them in one message to every open socket. */
+  async deliver(frames: JobFrame[]): Promise<{ lastSeq: number; sockets: number }> {
+    const now = Date.now();
+    const sequenced = frames.map((frame) => {
+      const seq = this.sql
+        .exec<{ seq: number }>(
+          'INSERT INTO frames (at, body) VALUES (?, ?) RETURNING seq',
+          now,
+          JSON.stringify(frame),
+        )
+        .one().seq;
+      return { ...frame, seq };
+    });
+    const text = JSON.stringify({ kind: 'frames', frames: sequenced } satisfies ServerMessage);
+    let sockets = 0;
     for (const socket of this.ctx.getWebSockets()) {
       try {
         socket.send(text);
-        delivered++;
+        sockets++;
       } catch {
-        // A socket that is closing; the others still get the frame.
+        // A socket that is closing; the others still get the frames, and it gets them on reconnect.
       }
     }
-    if (delivered === 0) await this.keepPending(frame);
-    return delivered;
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + 60 * 60 * 1000);
+    return { lastSeq: sequenced.at(-1)?.seq ?? this.lastSeq(), sockets };
   }
 
-  /** Number of sockets currently held (tests and diagnostics). */
-  async socketCount(): Promise<number> {
-    return this.ctx.getWebSockets().length;
+  /** Sockets held and frames stored (tests and diagnostics). */
+  async stats(): Promise<{ sockets: number; frames: number; sessions: number }> {
+    return {
+      sockets: this.ctx.getWebSockets().length,
+      frames: this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM frames').one().n,
+      sessions: this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM sessions').one().n,
+    };
   }
 
   override async webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): Promise<void> {
     const size = typeof message === 'string' ? message.length : message.byteLength;
-    if (size > MAX_CLIENT_FRAME_BYTES) socket.close(1009, 'frame too large');
-    // Clients send nothing else yet: acknowledgements and replay requests come with per-user sequences.
+    if (size > MAX_CLIENT_MESSAGE_BYTES) {
+      socket.close(CLOSE_CODES.tooBig, `messages over ${MAX_CLIENT_MESSAGE_BYTES} bytes are refused`);
+      return;
+    }
+    const attachment = socket.deserializeAttachment() as SocketAttachment;
+    const now = Date.now();
+    if (now - attachment.windowStart >= 1000) {
+      attachment.windowStart = now;
+      attachment.messages = 0;
+    }
+    attachment.messages++;
+    socket.serializeAttachment(attachment);
+    if (attachment.messages > MAX_CLIENT_MESSAGES_PER_S) {
+      socket.close(CLOSE_CODES.flood, `more than ${MAX_CLIENT_MESSAGES_PER_S} messages per second`);
+      return;
+    }
+    if (typeof message !== 'string') return;
+    let parsed: ReturnType<typeof ClientMessageSchema.safeParse>;
+    try {
+      parsed = ClientMessageSchema.safeParse(JSON.parse(message));
+    } catch {
+      return;
+    }
+    if (!parsed.success) return;
+    this.sql.exec(
+      'UPDATE sessions SET acked = MAX(acked, MIN(?, (SELECT COALESCE(MAX(seq), 0) FROM frames))), seen = ? WHERE id = ?',
+      parsed.data.seq,
+      now,
+      attachment.sessionId,
+    );
+    this.prune(now);
   }
 
   override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
     try {
-      socket.close(code === 1005 ? 1000 : code, reason);
+      socket.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch {
       // Already closed.
     }
   }
 
-  private async keepPending(frame: ServerFrame): Promise<void> {
-    const key = `pending:${Date.now().toString().padStart(15, '0')}:${crypto.randomUUID()}`;
-    await this.ctx.storage.put<PendingFrame>(key, { at: Date.now(), frame });
+  override async alarm(): Promise<void> {
+    this.prune(Date.now());
+    const left = this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM frames').one().n;
+    if (left > 0) await this.ctx.storage.setAlarm(Date.now() + 60 * 60 * 1000);
   }
 
-  private async takePending(): Promise<ServerFrame[]> {
-    const stored = await this.ctx.storage.list<PendingFrame>({ prefix: 'pending:' });
-    if (stored.size === 0) return [];
-    await this.ctx.storage.delete([...stored.keys()]);
-    const fresh = Date.now() - PENDING_TTL_MS;
-    return [...stored.values()].filter((p) => p.at >= fresh).map((p) => p.frame);
+  /** Drops frames every session has acknowledged, frames past retention and sessions gone that long. */
+  private prune(now: number): void {
+    for (const socket of this.ctx.getWebSockets()) {
+      const { sessionId } = socket.deserializeAttachment() as SocketAttachment;
+      this.sql.exec('UPDATE sessions SET seen = ? WHERE id = ?', now, sessionId);
+    }
+    this.sql.exec('DELETE FROM sessions WHERE seen < ?', now - RETENTION_MS);
+    this.sql.exec('DELETE FROM frames WHERE at < ?', now - RETENTION_MS);
+    this.sql.exec('DELETE FROM frames WHERE seq <= (SELECT MIN(acked) FROM sessions)');
   }
+
+  private lastSeq(): number {
+    // AUTOINCREMENT keeps the highest number ever given in sqlite_sequence, even after deletes.
+    const row = this.sql
+      .exec<{ seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'frames'")
+      .toArray()[0];
+    return row?.seq ?? 0;
+  }
+}
+
+function send(socket: WebSocket, message: ServerMessage): void {
+  socket.send(JSON.stringify(message));
 }

@@ -1,46 +1,83 @@
 import { MAX_JOB_BODY_BYTES } from '@veneer/shared/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NODE_SECRET, postJob, register } from '../test-support/edge-client.ts';
-
-const urlJob = JSON.stringify({ type: 'faces', image: { kind: 'url', url: 'https://i.redd.it/abc.jpg' } });
-
-/** A fake inference node: records what the edge forwards and answers as told. */
-function fakeInferenceNode(answer: () => Response | Promise<Response>) {
-  const received: Array<{ url: string; authorization: string | null; body: unknown }> = [];
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    if (!request.url.startsWith('http://fake-inference-node.test/')) return realFetch(input, init);
-    received.push({
-      url: request.url,
-      authorization: request.headers.get('authorization'),
-      body: await request.json(),
-    });
-    return answer();
-  });
-  return received;
-}
+import {
+  content,
+  facesResult,
+  fakeInferenceNode,
+  NODE_SECRET,
+  openSocket,
+  postJob,
+  postResult,
+  register,
+  settle,
+  urlJob,
+} from '../test-support/edge-client.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('POST /v1/jobs', () => {
-  it('forwards a valid job with the user id and answers 202 with the job id', async () => {
-    const received = fakeInferenceNode(() => new Response(null, { status: 202 }));
-    const { token, userId } = await register();
-    const response = await postJob(token, urlJob);
+  it('forwards a valid job under its content-derived id, answers 202 and pushes queued', async () => {
+    const received = fakeInferenceNode();
+    const { token } = await register();
+    const tab = await openSocket(token);
+    const body = urlJob();
+    const response = await postJob(token, body);
     expect(response.status).toBe(202);
     const { jobId } = (await response.json()) as { jobId: string };
+    expect(jobId).toMatch(/^j1_[0-9a-f]{64}$/);
+    expect(received).toEqual([
+      {
+        url: 'http://fake-inference-node.test/jobs',
+        authorization: `Bearer ${NODE_SECRET}`,
+        body: { jobId, job: JSON.parse(body) },
+      },
+    ]);
+    expect(content(await tab.waitForFrames(1))).toEqual([{ kind: 'queued', jobId }]);
+  });
+
+  it('runs the same job once however many users ask, and every one of them gets the result', async () => {
+    const received = fakeInferenceNode();
+    const body = urlJob();
+    const users = await Promise.all([register(), register(), register()]);
+    const tabs = await Promise.all(users.map((u) => openSocket(u.token)));
+    const ids = new Set<string>();
+    for (const user of users) {
+      const response = await postJob(user.token, body);
+      expect(response.status).toBe(202);
+      ids.add(((await response.json()) as { jobId: string }).jobId);
+    }
+    expect(ids.size).toBe(1);
     expect(received).toHaveLength(1);
-    expect(received[0]).toEqual({
-      url: 'http://fake-inference-node.test/jobs',
-      authorization: `Bearer ${NODE_SECRET}`,
-      body: { jobId, userId, job: JSON.parse(urlJob) },
-    });
+    const [jobId] = [...ids];
+    const delivered = await postResult({ status: 'done', jobId, result: facesResult });
+    expect(await delivered.json()).toEqual({ delivered: 3 });
+    for (const tab of tabs) {
+      expect(content(await tab.waitForFrames(2))).toEqual([
+        { kind: 'queued', jobId },
+        { kind: 'done', jobId, result: facesResult },
+      ]);
+    }
+  });
+
+  it('answers a job whose result is known from the cache, pushed at once, without a node', async () => {
+    const received = fakeInferenceNode();
+    const body = urlJob();
+    const first = await register();
+    const { jobId } = (await (await postJob(first.token, body)).json()) as { jobId: string };
+    await postResult({ status: 'done', jobId, result: facesResult });
+
+    const later = await register();
+    const tab = await openSocket(later.token);
+    const response = await postJob(later.token, body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ jobId, cached: true });
+    expect(content(await tab.waitForFrames(1))).toEqual([{ kind: 'done', jobId, result: facesResult }]);
+    expect(received).toHaveLength(1);
   });
 
   it.each([
-    ['no token', null, urlJob, 401, 'unauthorized'],
-    ['a bad token', 'v1.abc.def', urlJob, 401, 'unauthorized'],
+    ['no token', null, urlJob(), 401, 'unauthorized'],
+    ['a bad token', 'v1.abc.def', urlJob(), 401, 'unauthorized'],
     ['malformed JSON', 'TOKEN', '{"type":', 400, 'bad_json'],
     ['a missing image', 'TOKEN', '{"type":"faces"}', 400, 'invalid_request'],
     [
@@ -72,7 +109,7 @@ describe('POST /v1/jobs', () => {
       'invalid_request',
     ],
   ])('refuses %s with a clear error', async (_name, token, body, status, code) => {
-    const received = fakeInferenceNode(() => new Response(null, { status: 202 }));
+    const received = fakeInferenceNode();
     const user = await register();
     const response = await postJob(token === 'TOKEN' ? user.token : token, body);
     expect(response.status).toBe(status);
@@ -83,7 +120,7 @@ describe('POST /v1/jobs', () => {
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    fakeInferenceNode(() => new Response(null, { status: 202 }));
+    fakeInferenceNode();
     const { token } = await register();
     const huge = JSON.stringify({
       type: 'faces',
@@ -94,7 +131,7 @@ describe('POST /v1/jobs', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('body_too_large');
   });
 
-  it("passes the node's own refusal (a blocked address) through to the client", async () => {
+  it("passes the node's own refusal through to the client and its sessions", async () => {
     fakeInferenceNode(() =>
       Response.json(
         { error: { code: 'blocked_address', message: 'resolves to 127.0.0.1 (loopback)' } },
@@ -102,25 +139,30 @@ describe('POST /v1/jobs', () => {
       ),
     );
     const { token } = await register();
-    const response = await postJob(token, urlJob);
+    const tab = await openSocket(token);
+    const response = await postJob(token, urlJob());
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error: { code: 'blocked_address', message: 'resolves to 127.0.0.1 (loopback)' },
     });
+    const frames = content(await tab.waitForFrames(2));
+    expect(frames[1]).toMatchObject({ kind: 'failed', error: { code: 'blocked_address' } });
   });
 
-  it('answers 503 with Retry-After when the node is down or failing', async () => {
+  it('answers 503 with Retry-After when the node is down, and forwards again on the next try', async () => {
     const { token } = await register();
+    const body = urlJob();
     fakeInferenceNode(() => {
       throw new TypeError('connection refused');
     });
-    const down = await postJob(token, urlJob);
+    const down = await postJob(token, body);
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('5');
+    expect(((await down.json()) as { error: { code: string } }).error.code).toBe('upstream_unavailable');
     vi.restoreAllMocks();
-    fakeInferenceNode(() => new Response('boom', { status: 500 }));
-    const failing = await postJob(token, urlJob);
-    expect(failing.status).toBe(503);
-    expect(((await failing.json()) as { error: { code: string } }).error.code).toBe('upstream_unavailable');
+    const received = fakeInferenceNode();
+    expect((await postJob(token, body)).status).toBe(202);
+    expect(received).toHaveLength(1);
+    await settle(0);
   });
 });

@@ -1,62 +1,74 @@
 import { signBody } from '@veneer/shared/signing';
-import { describe, expect, it } from 'vitest';
-import { facesResult, NODE_SECRET, openSocket, postResult, register } from '../test-support/edge-client.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  content,
+  facesResult,
+  fakeInferenceNode,
+  NODE_SECRET,
+  openSocket,
+  postJob,
+  postResult,
+  register,
+  settle,
+  urlJob,
+} from '../test-support/edge-client.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** A user with sockets open who asked for a job. */
+async function waitingUser(tabs = 1, body = urlJob()) {
+  const user = await register();
+  const sockets = await Promise.all(Array.from({ length: tabs }, () => openSocket(user.token)));
+  const response = await postJob(user.token, body);
+  const { jobId } = (await response.json()) as { jobId: string };
+  for (const s of sockets) await s.waitForFrames(1);
+  return { user, sockets, jobId, body };
+}
 
 describe('POST /v1/results and fan-out', () => {
-  it('pushes a signed result to every socket of that user and to no one else', async () => {
-    const alice = await register();
-    const bob = await register();
-    const aliceTab1 = await openSocket(alice.token);
-    const aliceTab2 = await openSocket(alice.token);
-    const bobTab = await openSocket(bob.token);
-    for (const s of [aliceTab1, aliceTab2, bobTab]) await s.waitFor(1);
-
-    const response = await postResult({
-      status: 'done',
-      jobId: 'job-1',
-      userId: alice.userId,
-      result: facesResult,
-    });
+  it('pushes progress and the outcome to every socket of the waiting user and to no one else', async () => {
+    fakeInferenceNode();
+    const alice = await waitingUser(2);
+    const bob = await waitingUser(1);
+    await postResult({ status: 'running', jobId: alice.jobId, progress: 0.5 });
+    const response = await postResult({ status: 'done', jobId: alice.jobId, result: facesResult });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ delivered: 2 });
-
-    for (const tab of [aliceTab1, aliceTab2]) {
-      const frames = await tab.waitFor(2);
-      expect(frames[0]).toEqual({ kind: 'hello', userId: alice.userId });
-      expect(frames[1]).toEqual({ kind: 'done', jobId: 'job-1', result: facesResult });
+    expect(await response.json()).toEqual({ delivered: 1 });
+    for (const tab of alice.sockets) {
+      expect(content(await tab.waitForFrames(3))).toEqual([
+        { kind: 'queued', jobId: alice.jobId },
+        { kind: 'running', jobId: alice.jobId, progress: 0.5 },
+        { kind: 'done', jobId: alice.jobId, result: facesResult },
+      ]);
+      expect(tab.frames().map((f) => f.seq)).toEqual([1, 2, 3]);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(bobTab.frames).toEqual([{ kind: 'hello', userId: bob.userId }]);
+    await settle();
+    expect(content(bob.sockets[0]!.frames())).toEqual([{ kind: 'queued', jobId: bob.jobId }]);
   });
 
   it('pushes failures as failed frames', async () => {
-    const user = await register();
-    const tab = await openSocket(user.token);
+    fakeInferenceNode();
+    const { sockets, jobId } = await waitingUser();
     const error = { code: 'not_an_image', message: 'the file is not an image' };
-    await postResult({ status: 'failed', jobId: 'job-2', userId: user.userId, error });
-    expect((await tab.waitFor(2))[1]).toEqual({ kind: 'failed', jobId: 'job-2', error });
+    await postResult({ status: 'failed', jobId, error });
+    expect(content(await sockets[0]!.waitForFrames(2))[1]).toEqual({ kind: 'failed', jobId, error });
   });
 
-  it('keeps a result that finds no socket and sends it on the next connection', async () => {
-    const user = await register();
-    const response = await postResult({
-      status: 'done',
-      jobId: 'job-3',
-      userId: user.userId,
-      result: facesResult,
-    });
-    expect(await response.json()).toEqual({ delivered: 0 });
-    const tab = await openSocket(user.token);
-    expect((await tab.waitFor(2))[1]).toEqual({ kind: 'done', jobId: 'job-3', result: facesResult });
-    const again = await openSocket(user.token);
-    await again.waitFor(1);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(again.frames).toHaveLength(1);
+  it('refuses a replayed callback (same nonce) and delivers nothing twice', async () => {
+    fakeInferenceNode();
+    const { sockets, jobId } = await waitingUser();
+    const body = JSON.stringify({ status: 'running', jobId });
+    const signature = await signBody(NODE_SECRET, body);
+    expect((await postResult({ status: 'running', jobId }, signature)).status).toBe(200);
+    const replay = await postResult({ status: 'running', jobId }, signature);
+    expect(replay.status).toBe(409);
+    expect(((await replay.json()) as { error: { code: string } }).error.code).toBe('replayed');
+    await settle();
+    expect(sockets[0]!.frames()).toHaveLength(2);
   });
 
   it('refuses unsigned, badly signed, stale and malformed callbacks', async () => {
-    const user = await register();
-    const payload = { status: 'done', jobId: 'j', userId: user.userId, result: facesResult };
+    const payload = { status: 'done', jobId: 'j', result: facesResult };
     const body = JSON.stringify(payload);
     const cases: Array<[string, string, number, string]> = [
       ['unsigned', '', 401, 'bad_signature'],
@@ -67,6 +79,7 @@ describe('POST /v1/results and fan-out', () => {
         401,
         'bad_signature',
       ],
+      ['no nonce', (await signBody(NODE_SECRET, body)).replace(/n=[^,]+,/, ''), 401, 'bad_signature'],
       ['garbage header', 't=x,v1=%%%', 401, 'bad_signature'],
     ];
     for (const [name, signature, status, code] of cases) {
@@ -74,7 +87,6 @@ describe('POST /v1/results and fan-out', () => {
       expect(response.status, name).toBe(status);
       expect(((await response.json()) as { error: { code: string } }).error.code, name).toBe(code);
     }
-    const wrongShape = await postResult({ status: 'done', jobId: 'j' });
-    expect(wrongShape.status).toBe(400);
+    expect((await postResult({ status: 'done', jobId: 'j' })).status).toBe(400);
   });
 });

@@ -1,9 +1,11 @@
 import { SELF } from 'cloudflare:test';
-import type { RegisterResponse, ServerFrame } from '@veneer/shared/protocol';
+import type { JobFrame, RegisterResponse, SequencedFrame, ServerMessage } from '@veneer/shared/protocol';
 import { signBody } from '@veneer/shared/signing';
+import { vi } from 'vitest';
 
 export const BASE = 'https://edge.test';
 export const NODE_SECRET = 'test-node-secret';
+export const FAKE_NODE = 'http://fake-inference-node.test';
 
 export async function register(): Promise<RegisterResponse> {
   const response = await SELF.fetch(`${BASE}/v1/register`, { method: 'POST' });
@@ -22,6 +24,9 @@ export function postJob(token: string | null, body: string, headers: Record<stri
   });
 }
 
+export const urlJob = (url = `https://i.redd.it/${crypto.randomUUID()}.jpg`) =>
+  JSON.stringify({ type: 'faces', image: { kind: 'url', url } });
+
 export async function postResult(payload: unknown, signature?: string) {
   const body = JSON.stringify(payload);
   return SELF.fetch(`${BASE}/v1/results`, {
@@ -34,37 +39,75 @@ export async function postResult(payload: unknown, signature?: string) {
   });
 }
 
-/** Opens a socket the way the extension does and collects every frame it receives. */
-export async function openSocket(token: string) {
-  const response = await SELF.fetch(`${BASE}/v1/connect?token=${encodeURIComponent(token)}`, {
-    headers: { upgrade: 'websocket' },
+/** A fake inference node: records what the edge forwards and answers as told. */
+export function fakeInferenceNode(
+  answer: () => Response | Promise<Response> = () => new Response(null, { status: 202 }),
+) {
+  const received: Array<{
+    url: string;
+    authorization: string | null;
+    body: { jobId: string; job: unknown };
+  }> = [];
+  const realFetch = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith(`${FAKE_NODE}/`)) return realFetch(input, init);
+    received.push({
+      url: request.url,
+      authorization: request.headers.get('authorization'),
+      body: await request.json(),
+    });
+    return answer();
   });
+  return received;
+}
+
+/** Opens a socket the way the extension does and collects every message it receives. */
+export async function openSocket(token: string, { session = crypto.randomUUID(), after = 0 } = {}) {
+  const response = await SELF.fetch(
+    `${BASE}/v1/connect?token=${encodeURIComponent(token)}&session=${session}&after=${after}`,
+    { headers: { upgrade: 'websocket' } },
+  );
   const socket = response.webSocket;
   if (!socket) throw new Error(`no socket: ${response.status} ${await response.text()}`);
   socket.accept();
-  const frames: ServerFrame[] = [];
-  const waiters: Array<() => void> = [];
+  const messages: ServerMessage[] = [];
+  const closed: { code?: number; reason?: string } = {};
   socket.addEventListener('message', (event) => {
-    frames.push(JSON.parse(event.data as string));
-    for (const wake of waiters.splice(0)) wake();
+    if (event.data !== 'pong') messages.push(JSON.parse(event.data as string));
   });
+  socket.addEventListener('close', (event) => {
+    closed.code = event.code;
+    closed.reason = event.reason;
+  });
+  const frames = () => messages.flatMap((m) => (m.kind === 'frames' ? m.frames : []));
   return {
     socket,
+    session,
+    messages,
+    closed,
     frames,
     /** Resolves once `count` frames have arrived (or rejects after `ms`). */
-    async waitFor(count: number, ms = 2000) {
+    async waitForFrames(count: number, ms = 3000): Promise<SequencedFrame[]> {
       const deadline = Date.now() + ms;
-      while (frames.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} frames, got ${frames.length}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 50);
-        });
+      while (frames().length < count) {
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} frames, got ${JSON.stringify(frames())}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      return frames;
+      return frames();
+    },
+    ack(seq: number) {
+      socket.send(JSON.stringify({ kind: 'ack', seq }));
     },
   };
 }
+
+export const settle = (ms = 100) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Frames without their sequence numbers, for comparing content. */
+export const content = (frames: SequencedFrame[]): JobFrame[] =>
+  frames.map(({ seq: _seq, ...frame }) => frame as JobFrame);
 
 export const facesResult = {
   type: 'faces',

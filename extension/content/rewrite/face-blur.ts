@@ -6,11 +6,58 @@ export const FACE_BOX_ATTRIBUTE = 'data-veneer-face';
 const OVERLAY_ATTRIBUTE = 'data-veneer-face-overlay';
 /** A visible notice laid over an image Veneer could not check. */
 export const NOTICE_ATTRIBUTE = 'data-veneer-notice';
+export const PROGRESS_ATTRIBUTE = 'data-veneer-progress';
 /** Boxes are grown by this share of their size on each side, so hair and chin are covered too. */
 const MARGIN = 0.15;
 
 export function markPending(image: HTMLImageElement): void {
   image.setAttribute(FACES_ATTRIBUTE, 'pending');
+}
+
+/** Banners on images, by image: progress while a job runs, replaced by the outcome. */
+const banners = new WeakMap<HTMLImageElement, HTMLElement>();
+/** A job this quick needs no progress banner; a slower one shows it. */
+const PROGRESS_AFTER_MS = 1000;
+
+/**
+ * Shows "Checking faces…" (with the share done, when the job reports it) on an image whose job
+ * has been pending a while, so a long job is visibly at work.
+ */
+export function showProgress(image: HTMLImageElement, progress: number | null): void {
+  const pendingSince = Number(image.dataset.veneerPendingSince ?? Date.now());
+  image.dataset.veneerPendingSince = String(pendingSince);
+  const render = () => {
+    if (image.getAttribute(FACES_ATTRIBUTE) !== 'pending') return;
+    const text = `Veneer is checking faces${progress === null ? '…' : ` (${Math.round(progress * 100)}%)`}`;
+    const existing = banners.get(image);
+    if (existing) {
+      existing.textContent = text;
+      return;
+    }
+    const banner = makeBanner(text, 'rgba(33,37,41,0.6)');
+    banner.setAttribute(PROGRESS_ATTRIBUTE, '');
+    banners.set(image, banner);
+    placeOver(image, banner, 'banner');
+  };
+  const wait = pendingSince + PROGRESS_AFTER_MS - Date.now();
+  if (wait > 0) setTimeout(render, wait);
+  else render();
+}
+
+function clearBanner(image: HTMLImageElement): void {
+  banners.get(image)?.remove();
+  banners.delete(image);
+  delete image.dataset.veneerPendingSince;
+}
+
+function makeBanner(text: string, background: string): HTMLElement {
+  const banner = document.createElement('div');
+  banner.setAttribute('role', 'status');
+  banner.textContent = text;
+  banner.style.cssText =
+    'position:absolute;z-index:1;box-sizing:border-box;padding:6px 10px;font:12px/1.4 system-ui,sans-serif;' +
+    `background:${background};color:#fff;border-radius:0 0 8px 0;pointer-events:none;max-width:100%`;
+  return banner;
 }
 
 /**
@@ -19,6 +66,7 @@ export function markPending(image: HTMLImageElement): void {
  * image, so nothing in the page moves. Clicking a box shows the original face again.
  */
 export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
+  clearBanner(image);
   image.setAttribute(FACES_ATTRIBUTE, String(result.faces.length));
   if (result.faces.length === 0) return;
   const overlay = document.createElement('div');
@@ -70,13 +118,9 @@ function placeOver(image: HTMLImageElement, overlay: HTMLElement, mode: 'cover' 
 
 /** A visible notice on the image when it could not be checked. */
 export function markFailed(image: HTMLImageElement, message: string): void {
+  clearBanner(image);
   image.setAttribute(FACES_ATTRIBUTE, 'error');
-  const notice = document.createElement('div');
+  const notice = makeBanner(`Veneer could not check this image: ${message}`, 'rgba(33,37,41,0.85)');
   notice.setAttribute(NOTICE_ATTRIBUTE, '');
-  notice.setAttribute('role', 'status');
-  notice.textContent = `Veneer could not check this image: ${message}`;
-  notice.style.cssText =
-    'position:absolute;z-index:1;box-sizing:border-box;padding:6px 10px;font:12px/1.4 system-ui,sans-serif;' +
-    'background:rgba(33,37,41,0.85);color:#fff;border-radius:0 0 8px 0;pointer-events:none;max-width:100%';
   placeOver(image, notice, 'banner');
 }

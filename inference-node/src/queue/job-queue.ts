@@ -24,8 +24,15 @@ export class JobQueues {
     return queue;
   }
 
+  /**
+   * Queues a job unless the same id is already waiting or running. A finished job with that id
+   * (the edge asks again once its cached outcome has expired) is removed and queued afresh.
+   */
   async enqueue(job: NodeJob): Promise<void> {
-    await this.queue(job.job.type).add(job.job.type, job, {
+    const queue = this.queue(job.job.type);
+    const existing = await queue.getJob(job.jobId);
+    if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) await existing.remove();
+    await queue.add(job.job.type, job, {
       jobId: job.jobId,
       attempts: 5,
       backoff: { type: 'exponential', delay: 500 },

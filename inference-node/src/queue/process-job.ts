@@ -19,7 +19,11 @@ export interface JobDependencies {
  */
 export async function processJob(job: NodeJob, deps: JobDependencies): Promise<void> {
   const started = performance.now();
-  const { jobId, userId } = job;
+  const { jobId } = job;
+  // Progress is best effort: a missed "running" frame must not fail the job.
+  await deps.edge
+    .sendResult({ status: 'running', jobId })
+    .catch((error: Error) => deps.log.warn({ jobId, err: error.message }, 'could not report progress'));
   let callback: ResultCallback;
   try {
     const bytes =
@@ -27,10 +31,10 @@ export async function processJob(job: NodeJob, deps: JobDependencies): Promise<v
         ? await deps.fetchImage(job.job.image.url)
         : Buffer.from(job.job.image.data, 'base64');
     const result = await deps.detectFaces(bytes);
-    callback = { status: 'done', jobId, userId, result };
+    callback = { status: 'done', jobId, result };
   } catch (error) {
     if (!(error instanceof ImageRefusal)) throw error;
-    callback = { status: 'failed', jobId, userId, error: { code: error.code, message: error.message } };
+    callback = { status: 'failed', jobId, error: { code: error.code, message: error.message } };
   }
   await deps.edge.sendResult(callback);
   deps.metrics.jobs.inc({ type: job.job.type, status: callback.status });

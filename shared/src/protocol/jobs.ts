@@ -14,13 +14,16 @@ export const FacesJobSchema = z.object({
 export const JobRequestSchema = z.discriminatedUnion('type', [FacesJobSchema]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 
-export const JobAcceptedSchema = z.object({ jobId: z.string() });
+/** `cached`: the result was already known and has been pushed at once. */
+export const JobAcceptedSchema = z.object({ jobId: z.string(), cached: z.boolean().optional() });
 export type JobAccepted = z.infer<typeof JobAcceptedSchema>;
 
-/** What the edge forwards to an inference node's `POST /jobs`. */
+/**
+ * What the edge forwards to an inference node's `POST /jobs`. The id is derived from the job's
+ * content, so the same job asked by many users runs once; the node never learns who asked.
+ */
 export const NodeJobSchema = z.object({
   jobId: z.string().min(1).max(128),
-  userId: z.string().min(1).max(128),
   job: JobRequestSchema,
 });
 export type NodeJob = z.infer<typeof NodeJobSchema>;
@@ -52,9 +55,14 @@ export type JobResult = z.infer<typeof JobResultSchema>;
 export const JobFailureSchema = z.object({ code: z.string(), message: z.string() });
 export type JobFailure = z.infer<typeof JobFailureSchema>;
 
-/** What an inference node posts (signed) to the edge's `POST /v1/results`. */
+/** What an inference node posts (signed) to the edge's `POST /v1/results`: progress, then the outcome. */
 export const ResultCallbackSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('done'), jobId: z.string(), userId: z.string(), result: JobResultSchema }),
-  z.object({ status: z.literal('failed'), jobId: z.string(), userId: z.string(), error: JobFailureSchema }),
+  z.object({
+    status: z.literal('running'),
+    jobId: z.string(),
+    progress: z.number().min(0).max(1).optional(),
+  }),
+  z.object({ status: z.literal('done'), jobId: z.string(), result: JobResultSchema }),
+  z.object({ status: z.literal('failed'), jobId: z.string(), error: JobFailureSchema }),
 ]);
 export type ResultCallback = z.infer<typeof ResultCallbackSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobRequestSchema, ResultCallbackSchema, ServerFrameSchema } from './index.ts';
+import { JobRequestSchema, ResultCallbackSchema, ServerMessageSchema } from './index.ts';
 
 describe('JobRequestSchema', () => {
   it('accepts a URL job and a bytes job', () => {
@@ -33,11 +33,19 @@ describe('frames and callbacks', () => {
     const done = {
       status: 'done',
       jobId: 'j',
-      userId: 'u',
       result: { type: 'faces', model: 'm', width: 10, height: 10, faces: [] },
     };
     expect(ResultCallbackSchema.parse(done)).toEqual(done);
-    const failed = { kind: 'failed', jobId: 'j', error: { code: 'not_an_image', message: 'x' } };
-    expect(ServerFrameSchema.parse(failed)).toEqual(failed);
+    expect(ResultCallbackSchema.safeParse({ status: 'running', jobId: 'j', progress: 2 }).success).toBe(
+      false,
+    );
+    const failed = { seq: 3, kind: 'failed', jobId: 'j', error: { code: 'not_an_image', message: 'x' } };
+    expect(ServerMessageSchema.parse({ kind: 'frames', frames: [failed] })).toEqual({
+      kind: 'frames',
+      frames: [failed],
+    });
+    expect(ServerMessageSchema.safeParse({ kind: 'frames', frames: [{ ...failed, seq: 0 }] }).success).toBe(
+      false,
+    );
   });
 });

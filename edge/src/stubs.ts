@@ -1,0 +1,7 @@
+import type { Env } from './env.ts';
+
+/** The Durable Object holding a user's sockets, frames and state. */
+export const userHub = (env: Env, userId: string) => env.USER_HUB.get(env.USER_HUB.idFromName(userId));
+
+/** The Durable Object coordinating one job (by its content-derived id). */
+export const jobCoordinator = (env: Env, jobId: string) => env.JOBS.get(env.JOBS.idFromName(jobId));

@@ -5,9 +5,11 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env.ts';
 import { extensionCors } from './http/cors.ts';
 import { connectRoutes } from './routes/connect.ts';
+import { filterRoutes } from './routes/filters.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { registerRoutes } from './routes/register.ts';
 import { resultRoutes } from './routes/results.ts';
+import { tokenRoutes } from './routes/token.ts';
 
 export const app = new Hono<AppEnv>();
 
@@ -26,6 +28,8 @@ app.route('/v1', registerRoutes);
 app.route('/v1', jobRoutes);
 app.route('/v1', connectRoutes);
 app.route('/v1', resultRoutes);
+app.route('/v1', tokenRoutes);
+app.route('/v1', filterRoutes);
 
 app.notFound((c) => c.json(apiError('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 app.onError((error, c) => {

@@ -1,12 +1,16 @@
 import type { UserHub } from './hub/user-hub.ts';
 import type { JobCoordinator } from './jobs/job-coordinator.ts';
+import type { IpLimiter } from './limits/ip-limiter.ts';
 
 export interface Env {
   USER_HUB: DurableObjectNamespace<UserHub>;
   JOBS: DurableObjectNamespace<JobCoordinator>;
+  IP_LIMITER: DurableObjectNamespace<IpLimiter>;
   INFERENCE_NODE_URL: string;
   TOKEN_TTL_S: string;
   ALLOWED_ORIGINS: string;
+  /** JSON overrides of the default rate limits (see limits/rate-limits.ts). */
+  RATE_LIMITS?: string;
   /** Secret: signs user tokens. */
   TOKEN_SECRET: string;
   /** Secret shared with inference nodes: forwarding and signed result callbacks. */
@@ -15,7 +19,7 @@ export interface Env {
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: { userId: string; requestId: string };
+  Variables: { userId: string; tokenGen: number; requestId: string };
 }
 
 type EdgeEnv = Env;

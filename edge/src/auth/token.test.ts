@@ -4,8 +4,8 @@ import { issueToken, verifyToken } from './token.ts';
 describe('user tokens', () => {
   it('verify with the right secret before expiry only', async () => {
     const now = Date.UTC(2026, 0, 1);
-    const { token } = await issueToken('s', 'user-1', 60, now);
-    expect((await verifyToken('s', token, now))?.sub).toBe('user-1');
+    const { token } = await issueToken('s', 'user-1', 60, 3, now);
+    expect(await verifyToken('s', token, now)).toMatchObject({ sub: 'user-1', gen: 3 });
     expect(await verifyToken('other', token, now)).toBeNull();
     expect(await verifyToken('s', token, now + 61_000)).toBeNull();
   });

@@ -2,7 +2,8 @@ import { fromBase64Url, hmacSha256, hmacVerify, toBase64Url } from '@veneer/shar
 
 /**
  * User tokens: `v1.<base64url(JSON {sub, iat, exp})>.<base64url(HMAC-SHA256)>`, signed with
- * TOKEN_SECRET. Stateless to check; revocation and rotation come with the per-user state.
+ * TOKEN_SECRET. The signature and expiry are checked here; the generation against the user's
+ * Durable Object, so revocation takes effect at once.
  */
 const VERSION = 'v1';
 
@@ -10,11 +11,19 @@ export interface TokenClaims {
   sub: string;
   iat: number;
   exp: number;
+  /** Generation: revoking a user's tokens raises it, and older tokens stop working at once. */
+  gen: number;
 }
 
-export async function issueToken(secret: string, userId: string, ttlSeconds: number, now = Date.now()) {
+export async function issueToken(
+  secret: string,
+  userId: string,
+  ttlSeconds: number,
+  gen = 0,
+  now = Date.now(),
+) {
   const iat = Math.floor(now / 1000);
-  const claims: TokenClaims = { sub: userId, iat, exp: iat + ttlSeconds };
+  const claims: TokenClaims = { sub: userId, iat, exp: iat + ttlSeconds, gen };
   const payload = toBase64Url(new TextEncoder().encode(JSON.stringify(claims)));
   const signature = toBase64Url(await hmacSha256(secret, `${VERSION}.${payload}`));
   return { token: `${VERSION}.${payload}.${signature}`, expiresAt: claims.exp };
@@ -37,7 +46,7 @@ export async function verifyToken(
       return null;
     }
     if (claims.exp <= Math.floor(now / 1000)) return null;
-    return claims as TokenClaims;
+    return { ...claims, gen: typeof claims.gen === 'number' ? claims.gen : 0 } as TokenClaims;
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@ export function extensionCors(allowedOrigins: string) {
         ? origin
         : null,
     allowHeaders: ['authorization', 'content-type'],
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
     exposeHeaders: ['x-request-id', 'retry-after'],
     maxAge: 600,
   });

@@ -9,6 +9,7 @@ import {
   type ServerMessage,
 } from '@veneer/shared/protocol';
 import type { Env } from '../env.ts';
+import { type Bucket, type Limit, type RouteGroup, take } from '../limits/rate-limits.ts';
 
 /** Headers the worker uses to tell the hub whose socket it is accepting. */
 export const USER_HEADER = 'x-veneer-user';
@@ -23,6 +24,13 @@ export const MAX_CLIENT_MESSAGE_BYTES = 1024;
 export const MAX_CLIENT_MESSAGES_PER_S = 20;
 /** Frames per socket message when replaying a backlog. */
 const REPLAY_BATCH = 200;
+
+export interface StoredFilters {
+  version: number;
+  filters: unknown[];
+}
+
+export type FilterWrite = { ok: true; version: number } | { ok: false; current: StoredFilters };
 
 interface SocketAttachment {
   sessionId: string;
@@ -39,6 +47,8 @@ interface SocketAttachment {
  */
 export class UserHub extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** Rate-limit buckets by route group; in memory (a reset on eviction is harmless). */
+  private readonly buckets = new Map<RouteGroup, Bucket>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -48,6 +58,67 @@ export class UserHub extends DurableObject<Env> {
       seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, body TEXT NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS sessions (
       id TEXT PRIMARY KEY, acked INTEGER NOT NULL, seen INTEGER NOT NULL)`);
+    this.sql.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+  }
+
+  /**
+   * Checks a request of this user: `'revoked'` for a token older than the user's generation,
+   * else the seconds to wait when over the group's limit (0: go ahead).
+   */
+  async authorize(
+    tokenGen: number,
+    group: RouteGroup,
+    limit: Limit | undefined,
+  ): Promise<'revoked' | number> {
+    if (tokenGen < this.tokenGeneration()) return 'revoked';
+    if (!limit) return 0;
+    const { bucket, retryAfterS } = take(this.buckets.get(group), limit, Date.now());
+    this.buckets.set(group, bucket);
+    return retryAfterS;
+  }
+
+  /** Revokes every token of this user issued so far and closes every socket; returns the new generation. */
+  async revokeTokens(): Promise<number> {
+    const next = this.tokenGeneration() + 1;
+    this.setMeta('token_gen', String(next));
+    for (const socket of this.ctx.getWebSockets()) {
+      try {
+        socket.close(CLOSE_CODES.revoked, 'tokens revoked');
+      } catch {
+        // Already closing.
+      }
+    }
+    return next;
+  }
+
+  async getFilters(): Promise<StoredFilters> {
+    const stored = this.meta('filters');
+    return stored ? (JSON.parse(stored) as StoredFilters) : { version: 0, filters: [] };
+  }
+
+  /** Replaces the filter list when `baseVersion` is the stored version; otherwise hands back the current one. */
+  async putFilters(baseVersion: number, filters: unknown[]): Promise<FilterWrite> {
+    const current = await this.getFilters();
+    if (baseVersion !== current.version) return { ok: false, current };
+    const next = { version: current.version + 1, filters };
+    this.setMeta('filters', JSON.stringify(next));
+    return { ok: true, version: next.version };
+  }
+
+  private tokenGeneration(): number {
+    return Number(this.meta('token_gen') ?? 0);
+  }
+
+  private meta(key: string): string | undefined {
+    return this.sql.exec<{ value: string }>('SELECT value FROM meta WHERE key = ?', key).toArray()[0]?.value;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.sql.exec(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      key,
+      value,
+    );
   }
 
   override async fetch(request: Request): Promise<Response> {

@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { requireUser } from '../auth/require-user.ts';
 import type { AppEnv } from '../env.ts';
 import { jobIdFor } from '../jobs/job-id.ts';
+import { limitIp } from '../limits/limit-ip.ts';
 import { jobCoordinator, userHub } from '../stubs.ts';
 
 const FORWARD_TIMEOUT_MS = 10_000;
@@ -20,7 +21,7 @@ const FORWARD_TIMEOUT_MS = 10_000;
  * new one is forwarded to an inference node. Either way the user's sessions get `queued` and
  * later the outcome, pushed.
  */
-export const jobRoutes = new Hono<AppEnv>().post('/jobs', requireUser, async (c) => {
+export const jobRoutes = new Hono<AppEnv>().post('/jobs', limitIp('jobs'), requireUser('jobs'), async (c) => {
   const body = parseJsonText(await readBodyText(c, MAX_JOB_BODY_BYTES));
   assertKnownJobType((body as { type?: unknown } | null)?.type);
   const job = validate(JobRequestSchema, body);

@@ -7,9 +7,29 @@ export const BASE = 'https://edge.test';
 export const NODE_SECRET = 'test-node-secret';
 export const FAKE_NODE = 'http://fake-inference-node.test';
 
-export async function register(): Promise<RegisterResponse> {
-  const response = await SELF.fetch(`${BASE}/v1/register`, { method: 'POST' });
+/** A client address of its own for each new user, so tests do not share per-IP buckets. */
+export const randomIp = () => `203.0.113.${Math.floor(Math.random() * 254) + 1}`;
+
+export async function register(ip = randomIp()): Promise<RegisterResponse> {
+  const response = await SELF.fetch(`${BASE}/v1/register`, {
+    method: 'POST',
+    headers: { 'cf-connecting-ip': ip },
+  });
+  if (response.status !== 201)
+    throw new Error(`register answered ${response.status}: ${await response.text()}`);
   return response.json();
+}
+
+export function call(method: string, path: string, token: string | null, body?: unknown, ip = randomIp()) {
+  return SELF.fetch(`${BASE}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      'cf-connecting-ip': ip,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 export function postJob(token: string | null, body: string, headers: Record<string, string> = {}) {

@@ -1,0 +1,58 @@
+/** Route groups that are limited separately. */
+export const ROUTE_GROUPS = ['register', 'jobs', 'connect', 'filters', 'token'] as const;
+export type RouteGroup = (typeof ROUTE_GROUPS)[number];
+
+/** A token bucket: up to `burst` at once, refilled at `perMinute`. */
+export interface Limit {
+  perMinute: number;
+  burst: number;
+}
+
+export interface Limits {
+  user: Partial<Record<RouteGroup, Limit>>;
+  ip: Partial<Record<RouteGroup, Limit>>;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  user: {
+    jobs: { perMinute: 600, burst: 120 },
+    connect: { perMinute: 30, burst: 10 },
+    filters: { perMinute: 60, burst: 20 },
+    token: { perMinute: 10, burst: 5 },
+  },
+  ip: {
+    register: { perMinute: 10, burst: 10 },
+    jobs: { perMinute: 1200, burst: 240 },
+    connect: { perMinute: 120, burst: 40 },
+    filters: { perMinute: 240, burst: 60 },
+    token: { perMinute: 60, burst: 20 },
+  },
+};
+
+/** RATE_LIMITS (JSON) overrides single entries, e.g. `{"ip":{"register":{"perMinute":6000,"burst":2000}}}`. */
+export function limitsFrom(json: string | undefined): Limits {
+  if (!json) return DEFAULT_LIMITS;
+  const override = JSON.parse(json) as Partial<Limits>;
+  return {
+    user: { ...DEFAULT_LIMITS.user, ...override.user },
+    ip: { ...DEFAULT_LIMITS.ip, ...override.ip },
+  };
+}
+
+export interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/** Takes one token; returns 0 when allowed, else the seconds until one is available. */
+export function take(
+  bucket: Bucket | undefined,
+  limit: Limit,
+  now: number,
+): { bucket: Bucket; retryAfterS: number } {
+  const rate = limit.perMinute / 60_000;
+  const current = bucket ?? { tokens: limit.burst, at: now };
+  const tokens = Math.min(limit.burst, current.tokens + (now - current.at) * rate);
+  if (tokens >= 1) return { bucket: { tokens: tokens - 1, at: now }, retryAfterS: 0 };
+  return { bucket: { tokens, at: now }, retryAfterS: Math.max(1, Math.ceil((1 - tokens) / rate / 1000)) };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { call, register } from '../test-support/edge-client.ts';
+
+const spiders = { id: 'spiders', words: 'spiders', action: 'collapse', enabled: true };
+const faces = { id: 'faces', words: '', action: 'blur-faces', enabled: true };
+
+describe('filter sync', () => {
+  it('stores a versioned list and refuses a stale write with 409 and the current list', async () => {
+    const user = await register();
+    expect(await (await call('GET', '/v1/filters', user.token)).json()).toEqual({ version: 0, filters: [] });
+
+    const laptop = await call('PUT', '/v1/filters', user.token, { version: 0, filters: [spiders] });
+    expect(await laptop.json()).toEqual({ version: 1 });
+
+    const phone = await call('PUT', '/v1/filters', user.token, { version: 0, filters: [faces] });
+    expect(phone.status).toBe(409);
+    const conflict = (await phone.json()) as { error: { code: string }; current: unknown };
+    expect(conflict.error.code).toBe('conflict');
+    expect(conflict.current).toEqual({ version: 1, filters: [spiders] });
+
+    const merged = await call('PUT', '/v1/filters', user.token, { version: 1, filters: [spiders, faces] });
+    expect(await merged.json()).toEqual({ version: 2 });
+    expect(await (await call('GET', '/v1/filters', user.token)).json()).toEqual({
+      version: 2,
+      filters: [spiders, faces],
+    });
+  });
+
+  it("never shows one user another user's filters", async () => {
+    const alice = await register();
+    const bob = await register();
+    await call('PUT', '/v1/filters', alice.token, { version: 0, filters: [spiders] });
+    expect(await (await call('GET', '/v1/filters', bob.token)).json()).toEqual({ version: 0, filters: [] });
+  });
+
+  it('refuses invalid lists, bad JSON, oversized bodies and missing tokens', async () => {
+    const user = await register();
+    const cases: Array<[unknown, number, string]> = [
+      [{ version: 0, filters: [{ id: 'x', words: 'a', action: 'explode' }] }, 400, 'invalid_request'],
+      [{ version: 0, filters: [spiders, spiders] }, 400, 'invalid_request'],
+      [{ filters: [] }, 400, 'invalid_request'],
+      ['{"version":', 400, 'bad_json'],
+      [{ version: 0, filters: [{ ...spiders, words: 'x'.repeat(300_000) }] }, 413, 'body_too_large'],
+    ];
+    for (const [body, status, code] of cases) {
+      const response = await call('PUT', '/v1/filters', user.token, body);
+      expect(response.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+    expect((await call('GET', '/v1/filters', null)).status).toBe(401);
+  });
+});

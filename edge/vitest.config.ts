@@ -9,7 +9,12 @@ export default defineConfig({
         bindings: {
           TOKEN_SECRET: 'test-token-secret',
           NODE_SECRET: 'test-node-secret',
-          INFERENCE_NODE_URL: 'http://fake-inference-node.test',
+          INFERENCE_NODE_URL: '',
+          // Two fake nodes (see src/test-support): a primary almost always tried first, and a backup.
+          INFERENCE_NODES: JSON.stringify([
+            { url: 'http://fake-inference-node.test', weight: 1_000_000 },
+            { url: 'http://fake-inference-node-b.test', weight: 1 },
+          ]),
         },
       },
     }),

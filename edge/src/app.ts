@@ -14,6 +14,22 @@ import { tokenRoutes } from './routes/token.ts';
 export const app = new Hono<AppEnv>();
 
 app.use('*', requestId());
+// One structured line per request, with the id every response carries in x-request-id.
+app.use('*', async (c, next) => {
+  const started = Date.now();
+  await next();
+  console.log(
+    JSON.stringify({
+      level: c.res.status >= 500 ? 'error' : 'info',
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Date.now() - started,
+      userId: c.get('userId'),
+    }),
+  );
+});
 app.use('/v1/*', (c, next) => extensionCors(c.env.ALLOWED_ORIGINS ?? '')(c, next));
 app.use('/v1/*', async (c, next) => {
   if (!c.env.TOKEN_SECRET || !c.env.NODE_SECRET) {

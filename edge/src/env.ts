@@ -1,12 +1,16 @@
 import type { UserHub } from './hub/user-hub.ts';
 import type { JobCoordinator } from './jobs/job-coordinator.ts';
 import type { IpLimiter } from './limits/ip-limiter.ts';
+import type { NodeRegistry } from './nodes/node-registry.ts';
 
 export interface Env {
   USER_HUB: DurableObjectNamespace<UserHub>;
   JOBS: DurableObjectNamespace<JobCoordinator>;
   IP_LIMITER: DurableObjectNamespace<IpLimiter>;
+  NODE_REGISTRY: DurableObjectNamespace<NodeRegistry>;
   INFERENCE_NODE_URL: string;
+  /** Several nodes with weights: JSON `[{"url","weight"}]` or comma-separated URLs. */
+  INFERENCE_NODES?: string;
   TOKEN_TTL_S: string;
   ALLOWED_ORIGINS: string;
   /** JSON overrides of the default rate limits (see limits/rate-limits.ts). */

@@ -4,5 +4,6 @@ import type { Env } from './env.ts';
 export { UserHub } from './hub/user-hub.ts';
 export { JobCoordinator } from './jobs/job-coordinator.ts';
 export { IpLimiter } from './limits/ip-limiter.ts';
+export { NodeRegistry } from './nodes/node-registry.ts';
 
 export default { fetch: app.fetch } satisfies ExportedHandler<Env>;

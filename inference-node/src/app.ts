@@ -1,11 +1,10 @@
 import { ApiFailure, failureResponse } from '@veneer/shared/http';
 import { apiError } from '@veneer/shared/protocol';
 import { Hono } from 'hono';
-import type { Logger } from 'pino';
 import { type HealthDependencies, healthRoutes } from './routes/health.ts';
 import { type JobRouteDependencies, jobRoutes } from './routes/jobs.ts';
 
-export function createApp(deps: JobRouteDependencies & HealthDependencies & { log: Logger }) {
+export function createApp(deps: JobRouteDependencies & HealthDependencies) {
   const app = new Hono();
   app.route('/', healthRoutes(deps));
   app.route('/', jobRoutes(deps));

@@ -1,9 +1,10 @@
 import { MAX_JOB_BODY_BYTES } from '@veneer/shared/protocol';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   content,
   facesResult,
   fakeInferenceNode,
+  healNodes,
   NODE_SECRET,
   openSocket,
   postJob,
@@ -13,7 +14,7 @@ import {
   urlJob,
 } from '../test-support/edge-client.ts';
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(healNodes);
 
 describe('POST /v1/jobs', () => {
   it('forwards a valid job under its content-derived id, answers 202 and pushes queued', async () => {
@@ -149,17 +150,24 @@ describe('POST /v1/jobs', () => {
     expect(frames[1]).toMatchObject({ kind: 'failed', error: { code: 'blocked_address' } });
   });
 
-  it('answers 503 with Retry-After when the node is down, and forwards again on the next try', async () => {
+  it('answers 503 with Retry-After when every node is down, and forwards again once one is back', async () => {
     const { token } = await register();
     const body = urlJob();
-    fakeInferenceNode(() => {
+    const tried = fakeInferenceNode(() => {
       throw new TypeError('connection refused');
     });
     const down = await postJob(token, body);
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('5');
     expect(((await down.json()) as { error: { code: string } }).error.code).toBe('upstream_unavailable');
-    vi.restoreAllMocks();
+    expect(tried).toHaveLength(2);
+    // Both are marked down now: the next request is answered at once, without trying them.
+    const still = await postJob(token, body);
+    expect(still.status).toBe(503);
+    expect(Number(still.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(tried).toHaveLength(2);
+
+    await healNodes();
     const received = fakeInferenceNode();
     expect((await postJob(token, body)).status).toBe(202);
     expect(received).toHaveLength(1);

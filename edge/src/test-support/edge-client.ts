@@ -1,4 +1,4 @@
-import { SELF } from 'cloudflare:test';
+import { env, runDurableObjectAlarm, SELF } from 'cloudflare:test';
 import type { JobFrame, RegisterResponse, SequencedFrame, ServerMessage } from '@veneer/shared/protocol';
 import { signBody } from '@veneer/shared/signing';
 import { vi } from 'vitest';
@@ -59,10 +59,16 @@ export async function postResult(payload: unknown, signature?: string) {
   });
 }
 
-/** A fake inference node: records what the edge forwards and answers as told. */
-export function fakeInferenceNode(
-  answer: () => Response | Promise<Response> = () => new Response(null, { status: 202 }),
-) {
+export const BACKUP_NODE = 'http://fake-inference-node-b.test';
+
+type Answer = () => Response | Promise<Response>;
+const accept: Answer = () => new Response(null, { status: 202 });
+
+/**
+ * Fake inference nodes (the primary and the backup): record what the edge forwards and answer
+ * as told; `/ready` answers 200 unless `ready` says otherwise.
+ */
+export function fakeInferenceNode(answer: Answer = accept, backup: Answer = answer, ready = () => true) {
   const received: Array<{
     url: string;
     authorization: string | null;
@@ -71,15 +77,26 @@ export function fakeInferenceNode(
   const realFetch = globalThis.fetch;
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const request = new Request(input, init);
-    if (!request.url.startsWith(`${FAKE_NODE}/`)) return realFetch(input, init);
+    const node = [FAKE_NODE, BACKUP_NODE].find((n) => request.url.startsWith(`${n}/`));
+    if (!node) return realFetch(input, init);
+    if (new URL(request.url).pathname === '/ready')
+      return new Response(null, { status: ready() ? 200 : 503 });
     received.push({
       url: request.url,
       authorization: request.headers.get('authorization'),
       body: await request.json(),
     });
-    return answer();
+    return node === FAKE_NODE ? answer() : backup();
   });
   return received;
+}
+
+/** Runs the node registry's health check with every fake node answering /ready. */
+export async function healNodes(): Promise<void> {
+  vi.restoreAllMocks();
+  fakeInferenceNode();
+  await runDurableObjectAlarm(env.NODE_REGISTRY.get(env.NODE_REGISTRY.idFromName('nodes')));
+  vi.restoreAllMocks();
 }
 
 /** Opens a socket the way the extension does and collects every message it receives. */

@@ -8,6 +8,7 @@ import {
 } from '@veneer/shared/protocol';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { Logger } from 'pino';
 import type { ImageFetcher } from '../fetch/image-fetcher.ts';
 import { inspectImage } from '../images/decode.ts';
 import { ImageRefusal } from '../images/image-refusal.ts';
@@ -15,6 +16,7 @@ import type { JobQueues } from '../queue/job-queue.ts';
 
 export interface JobRouteDependencies {
   secret: string;
+  log: Logger;
   queues: JobQueues;
   fetcher: Pick<ImageFetcher, 'checkUrl'>;
   maxPixels: number;
@@ -31,7 +33,7 @@ const sameSecret = (given: string, expected: string) => {
  * scheme and address, or the uploaded bytes' format and size) so a bad job is refused with a
  * 4xx here, then queues it and answers 202.
  */
-export function jobRoutes({ secret, queues, fetcher, maxPixels }: JobRouteDependencies) {
+export function jobRoutes({ secret, queues, fetcher, maxPixels, log }: JobRouteDependencies) {
   const requireEdge = createMiddleware(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     if (!header.startsWith('Bearer ') || !sameSecret(header.slice(7), secret)) {
@@ -59,6 +61,7 @@ export function jobRoutes({ secret, queues, fetcher, maxPixels }: JobRouteDepend
       throw error;
     }
     await queues.enqueue(job);
+    log.info({ jobId: job.jobId, type: job.job.type, requestId: c.req.header('x-request-id') }, 'job queued');
     return c.json({ jobId: job.jobId } satisfies JobAccepted, 202);
   });
 }

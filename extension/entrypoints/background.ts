@@ -1,7 +1,16 @@
 import type { JobFrame } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { EdgeError, register, socketUrl, submitJob } from '../lib/edge-api.ts';
+import {
+  EdgeError,
+  getFilters,
+  putFilters,
+  refreshToken,
+  register,
+  socketUrl,
+  submitJob,
+} from '../lib/edge-api.ts';
+import { syncFilters } from '../lib/filter-sync.ts';
 import { JobRouter } from '../lib/job-router.ts';
 import type {
   AnalyzeFacesResponse,
@@ -10,8 +19,24 @@ import type {
   StatusResponse,
 } from '../lib/messages.ts';
 import { PushSocket } from '../lib/push-socket.ts';
-import { loadPushState, loadSession, loadSettings, savePushState, saveSession } from '../lib/storage.ts';
-import { edgeUrlOf, SETTINGS_STORAGE_KEY, type Session } from '../lib/storage-keys.ts';
+import {
+  loadFilters,
+  loadPushState,
+  loadSession,
+  loadSettings,
+  loadSyncedFilters,
+  saveFilters,
+  savePushState,
+  saveSession,
+  saveSyncedFilters,
+} from '../lib/storage.ts';
+import {
+  edgeUrlOf,
+  FILTERS_STORAGE_KEY,
+  SETTINGS_STORAGE_KEY,
+  type Session,
+  SettingsSchema,
+} from '../lib/storage-keys.ts';
 
 export default defineBackground(() => {
   let lastError: string | null = null;
@@ -76,9 +101,49 @@ export default defineBackground(() => {
     );
   }
 
+  /** Set while sync writes the local list, so that write does not trigger another sync. */
+  let writingFilters = false;
+  let syncTimer: ReturnType<typeof setTimeout> | null = null;
+
+  async function syncFilterList(): Promise<void> {
+    if (!(await loadSettings()).syncFilters) return;
+    const session = await ensureSession();
+    const owner = `${session.userId}@${session.edgeUrl}`;
+    await syncFilters(
+      {
+        get: () => getFilters(session.edgeUrl, session.token),
+        put: (version, filters) => putFilters(session.edgeUrl, session.token, version, filters),
+      },
+      {
+        local: async () => (await loadFilters()).filters,
+        setLocal: async (filters) => {
+          writingFilters = true;
+          try {
+            await saveFilters(filters);
+          } finally {
+            writingFilters = false;
+          }
+        },
+        base: () => loadSyncedFilters(owner),
+        setBase: (synced) => saveSyncedFilters(owner, synced),
+      },
+    ).catch((error: Error) => {
+      lastError = `filter sync: ${error.message}`;
+    });
+  }
+
+  function scheduleSync(): void {
+    if (syncTimer) clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => {
+      syncTimer = null;
+      void syncFilterList();
+    }, 1000);
+  }
+
   async function connect(): Promise<void> {
     try {
       await openSocket(await ensureSession());
+      void syncFilterList();
       lastError = null;
     } catch (error) {
       lastError = (error as Error).message;
@@ -142,21 +207,18 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => router.forgetTab(tabId));
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes[SETTINGS_STORAGE_KEY]) return;
-    const before = edgeUrlOf({
-      cloudProcessing: false,
-      edgeUrl: '',
-      ...(changes[SETTINGS_STORAGE_KEY].oldValue as object),
-    });
-    const after = edgeUrlOf({
-      cloudProcessing: false,
-      edgeUrl: '',
-      ...(changes[SETTINGS_STORAGE_KEY].newValue as object),
-    });
-    if (before !== after) {
+    if (area !== 'local') return;
+    if (changes[FILTERS_STORAGE_KEY] && !writingFilters) scheduleSync();
+    const settings = changes[SETTINGS_STORAGE_KEY];
+    if (!settings) return;
+    const edgeOf = (value: unknown) =>
+      edgeUrlOf(SettingsSchema.catch(SettingsSchema.parse({})).parse(value ?? {}));
+    if (edgeOf(settings.oldValue) !== edgeOf(settings.newValue)) {
       sessionPromise = null;
       socket.close();
       void connect();
+    } else if (SettingsSchema.safeParse(settings.newValue).data?.syncFilters) {
+      scheduleSync();
     }
   });
 

@@ -1,3 +1,4 @@
+import { type Filter, FilterListSchema } from '@veneer/shared/filters';
 import {
   ApiErrorSchema,
   type JobAccepted,
@@ -6,15 +7,19 @@ import {
   type RegisterResponse,
   RegisterResponseSchema,
 } from '@veneer/shared/protocol';
+import { z } from 'zod';
 
 /** An edge answer that is not a success, with the edge's own code and message. */
 export class EdgeError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** The whole error body (a 409 carries the current state). */
+  readonly body: unknown;
+  constructor(status: number, code: string, message: string, body: unknown = null) {
     super(message);
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
@@ -29,7 +34,7 @@ async function call(url: string, init: RequestInit): Promise<unknown> {
   if (!response.ok) {
     const parsed = ApiErrorSchema.safeParse(body);
     throw parsed.success
-      ? new EdgeError(response.status, parsed.data.error.code, parsed.data.error.message)
+      ? new EdgeError(response.status, parsed.data.error.code, parsed.data.error.message, body)
       : new EdgeError(response.status, 'edge_error', `the server answered ${response.status}`);
   }
   return body;
@@ -48,6 +53,40 @@ export async function submitJob(edgeUrl: string, token: string, job: JobRequest)
     body: JSON.stringify(job),
   });
   return JobAcceptedSchema.parse(body);
+}
+
+const FilterListResponse = z.object({ version: z.number().int(), filters: FilterListSchema });
+
+export async function getFilters(edgeUrl: string, token: string) {
+  const body = await call(new URL('/v1/filters', edgeUrl).toString(), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return FilterListResponse.parse(body);
+}
+
+/** Writes the list based on `version`; a 409 comes back as the list another device wrote. */
+export async function putFilters(edgeUrl: string, token: string, version: number, filters: Filter[]) {
+  try {
+    const body = await call(new URL('/v1/filters', edgeUrl).toString(), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version, filters }),
+    });
+    return { version: z.object({ version: z.number().int() }).parse(body).version };
+  } catch (error) {
+    if (error instanceof EdgeError && error.status === 409 && error.body) {
+      return { conflict: FilterListResponse.parse((error.body as { current: unknown }).current) };
+    }
+    throw error;
+  }
+}
+
+export async function refreshToken(edgeUrl: string, token: string): Promise<RegisterResponse> {
+  const body = await call(new URL('/v1/token/refresh', edgeUrl).toString(), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return RegisterResponseSchema.parse(body);
 }
 
 export function socketUrl(edgeUrl: string, token: string, sessionId: string, after: number): string {

@@ -16,6 +16,8 @@ export const SettingsSchema = z.object({
   cloudProcessing: z.boolean().default(false),
   /** Self-hosted edge; empty means the built-in one. */
   edgeUrl: z.string().default(''),
+  /** Keep the filter list on the edge too, so this user's other sessions get it. */
+  syncFilters: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -26,6 +28,9 @@ export const SessionSchema = z.object({
   expiresAt: z.number(),
 });
 export type Session = z.infer<typeof SessionSchema>;
+
+/** The filter list this device and the edge last agreed on (the base of a three-way merge). */
+export const FILTERS_SYNCED_STORAGE_KEY = 'veneer.filters.synced';
 
 /** This browser's push position: its session id at the edge and the last frame it handled. */
 export const PUSH_STORAGE_KEY = 'veneer.push';

@@ -2,6 +2,7 @@ import { type Filter, FilterListSchema } from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
 import {
   FILTERS_STORAGE_KEY,
+  FILTERS_SYNCED_STORAGE_KEY,
   PUSH_STORAGE_KEY,
   type PushState,
   PushStateSchema,
@@ -69,4 +70,21 @@ export async function loadPushState(owner: string): Promise<PushState> {
 
 export async function savePushState(state: PushState): Promise<void> {
   await browser.storage.local.set({ [PUSH_STORAGE_KEY]: state });
+}
+
+/** The filter list this device and the edge last agreed on, for `owner` (`userId@edgeUrl`). */
+export async function loadSyncedFilters(owner: string): Promise<{ version: number; filters: Filter[] }> {
+  const stored = (await browser.storage.local.get(FILTERS_SYNCED_STORAGE_KEY))[FILTERS_SYNCED_STORAGE_KEY] as
+    | { owner: string; version: number; filters: unknown }
+    | undefined;
+  const filters = FilterListSchema.safeParse(stored?.filters);
+  if (!stored || stored.owner !== owner || !filters.success) return { version: 0, filters: [] };
+  return { version: stored.version, filters: filters.data };
+}
+
+export async function saveSyncedFilters(
+  owner: string,
+  synced: { version: number; filters: Filter[] },
+): Promise<void> {
+  await browser.storage.local.set({ [FILTERS_SYNCED_STORAGE_KEY]: { owner, ...synced } });
 }

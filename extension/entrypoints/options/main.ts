@@ -51,8 +51,10 @@ async function render(): Promise<void> {
       return row;
     }),
   );
-  $<HTMLInputElement>('cloud').checked = (await loadSettings()).cloudProcessing;
-  $<HTMLInputElement>('edge').value = (await loadSettings()).edgeUrl;
+  const settings = await loadSettings();
+  $<HTMLInputElement>('cloud').checked = settings.cloudProcessing;
+  $<HTMLInputElement>('sync').checked = settings.syncFilters;
+  $<HTMLInputElement>('edge').value = settings.edgeUrl;
 }
 
 $('add').addEventListener('submit', async (event) => {
@@ -68,6 +70,10 @@ $('add').addEventListener('submit', async (event) => {
 $<HTMLInputElement>('cloud').addEventListener(
   'change',
   (event) => void saveSettings({ cloudProcessing: (event.target as HTMLInputElement).checked }),
+);
+$<HTMLInputElement>('sync').addEventListener(
+  'change',
+  (event) => void saveSettings({ syncFilters: (event.target as HTMLInputElement).checked }),
 );
 $('export').addEventListener('click', async () => {
   $<HTMLTextAreaElement>('json').value = JSON.stringify((await loadFilters()).filters, null, 2);

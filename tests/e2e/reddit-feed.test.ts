@@ -4,8 +4,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { configureExtension } from './configure.ts';
 import { BROKEN_POSTS, POSTS, redditFeedHtml } from './fixtures/reddit-feed.ts';
-import { waitFor } from './wait.ts';
 
 let stack: Stack;
 let browser: ExtensionBrowser;
@@ -41,23 +41,13 @@ beforeAll(async () => {
       body: redditFeedHtml(stack.images.origin, posts),
     });
   });
-  // The user's settings and filters, as the options page stores them.
-  await browser.serviceWorker.evaluate(async (edgeUrl) => {
-    await chrome.storage.local.set({
-      'veneer.settings': { cloudProcessing: true, edgeUrl },
-      'veneer.filters': [
-        { id: 'spiders', words: 'spiders', action: 'collapse', enabled: true },
-        { id: 'faces', words: '', action: 'blur-faces', enabled: true },
-      ],
-    });
-  }, stack.edge.url);
-  // Wait for the extension to register with this edge, then listen as a second session of the same user.
-  const token = await waitFor('the extension to register with the edge', () =>
-    browser.serviceWorker.evaluate(async (edgeUrl) => {
-      const { 'veneer.session': session } = await chrome.storage.local.get('veneer.session');
-      return session?.edgeUrl === edgeUrl ? (session.token as string) : null;
-    }, stack.edge.url),
-  );
+  const { token } = await configureExtension(browser, stack.edge.url, {
+    filters: [
+      { id: 'spiders', words: 'spiders', action: 'collapse', enabled: true },
+      { id: 'faces', words: '', action: 'blur-faces', enabled: true },
+    ],
+  });
+  // Listen as a second session of the same user.
   userSocket = new WebSocket(`${stack.edge.url.replace('http', 'ws')}/v1/connect?token=${token}`);
   userSocket.addEventListener('message', (event) => {
     if (typeof event.data !== 'string' || !event.data.startsWith('{')) return;

@@ -9,6 +9,8 @@ export interface EdgeOptions {
   nodeSecret: string;
   tokenSecret: string;
   port?: number;
+  /** More --var values (RATE_LIMITS, ...). */
+  vars?: Record<string, string>;
 }
 
 export interface Edge extends Running {
@@ -21,6 +23,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // The state folder is named by port: an edge restarted on the same port keeps its Durable Objects.
   const state = path.join(tmpDir, `wrangler-${port}`);
   fs.mkdirSync(path.join(state, 'config'), { recursive: true });
   const edgeDir = path.join(repoRoot, 'edge');
@@ -44,6 +47,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
       `NODE_SECRET:${options.nodeSecret}`,
       '--var',
       `TOKEN_SECRET:${options.tokenSecret}`,
+      ...Object.entries(options.vars ?? {}).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
     ],
     cwd: edgeDir,
     env: {

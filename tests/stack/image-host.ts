@@ -53,7 +53,8 @@ const types: Record<string, string> = { '.jpg': 'image/jpeg', '.png': 'image/png
 
 /**
  * Serves ../shared/data over https on a loopback port: /faces/<file> and /images/<file>, plus
- * /redirect?to=<url> (one 302) for redirect tests. Stands in for a public image CDN.
+ * /redirect?to=<url> (one 302) for redirect tests and /slow/<ms>/<path> (the same file later).
+ * Stands in for a public image CDN.
  */
 export async function startImageHost(): Promise<ImageHost> {
   const { key, cert, caFile } = certificate();
@@ -61,6 +62,15 @@ export async function startImageHost(): Promise<ImageHost> {
   const server = https.createServer({ key, cert }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://fixture');
     requests.push(url.pathname);
+    const slow = /^\/slow\/(\d+)(\/.*)$/.exec(url.pathname);
+    if (slow) {
+      // /slow/<ms>/<path>: the same file after a delay (keeps a job in flight).
+      setTimeout(() => {
+        req.url = slow[2];
+        server.emit('request', req, res);
+      }, Number(slow[1]));
+      return;
+    }
     if (url.pathname === '/redirect') {
       res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
       return;

@@ -11,6 +11,8 @@ export interface Stack {
   edge: Edge;
   images: ImageHost;
   nodeSecret: string;
+  /** Stops the edge and starts it again on the same port with the same state (a restart). */
+  restartEdge(): Promise<Edge>;
   stop(): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export interface StackOptions {
   edgePort?: number;
   nodePort?: number;
   redisPort?: number;
+  edgeVars?: Record<string, string>;
 }
 
 /** Redis, the inference node, the edge and a fixture image host, wired together on loopback ports. */
@@ -29,6 +32,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const started: Array<{ stop(): Promise<void> }> = [];
   const stop = async () => {
     for (const part of started.reverse()) await part.stop().catch(() => {});
+  };
+  const edgeOptions = {
+    port: edgePort,
+    inferenceNodeUrl: `http://127.0.0.1:${nodePort}`,
+    nodeSecret,
+    tokenSecret,
+    vars: options.edgeVars,
   };
   try {
     const images = await startImageHost();
@@ -47,17 +57,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         started.push(n);
         return n;
       }),
-      startEdge({
-        port: edgePort,
-        inferenceNodeUrl: `http://127.0.0.1:${nodePort}`,
-        nodeSecret,
-        tokenSecret,
-      }).then((e) => {
+      startEdge(edgeOptions).then((e) => {
         started.push(e);
         return e;
       }),
     ]);
-    return { redis, node, edge, images, nodeSecret, stop };
+    const stack: Stack = {
+      redis,
+      node,
+      edge,
+      images,
+      nodeSecret,
+      async restartEdge() {
+        await stack.edge.stop();
+        started.splice(started.indexOf(stack.edge), 1);
+        stack.edge = await startEdge(edgeOptions);
+        started.push(stack.edge);
+        return stack.edge;
+      },
+      stop,
+    };
+    return stack;
   } catch (error) {
     await stop();
     throw error;

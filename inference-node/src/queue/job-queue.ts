@@ -34,7 +34,8 @@ export class JobQueues {
     if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) await existing.remove();
     await queue.add(job.job.type, job, {
       jobId: job.jobId,
-      attempts: 5,
+      // An unreachable edge is retried for about four minutes (0.5 s doubling) before the job fails.
+      attempts: 10,
       backoff: { type: 'exponential', delay: 500 },
       removeOnComplete: { age: 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },

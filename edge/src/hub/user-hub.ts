@@ -49,6 +49,8 @@ export class UserHub extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   /** Rate-limit buckets by route group; in memory (a reset on eviction is harmless). */
   private readonly buckets = new Map<RouteGroup, Bucket>();
+  /** Whether the pruning alarm is known to be set (saves a storage read on every delivery). */
+  private alarmSet = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -181,7 +183,10 @@ export class UserHub extends DurableObject<Env> {
         // A socket that is closing; the others still get the frames, and it gets them on reconnect.
       }
     }
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + 60 * 60 * 1000);
+    if (!this.alarmSet) {
+      if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + 60 * 60 * 1000);
+      this.alarmSet = true;
+    }
     return { lastSeq: sequenced.at(-1)?.seq ?? this.lastSeq(), sockets };
   }
 
@@ -241,6 +246,7 @@ export class UserHub extends DurableObject<Env> {
     this.prune(Date.now());
     const left = this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM frames').one().n;
     if (left > 0) await this.ctx.storage.setAlarm(Date.now() + 60 * 60 * 1000);
+    this.alarmSet = left > 0;
   }
 
   /** Drops frames every session has acknowledged, frames past retention and sessions gone that long. */

@@ -1,0 +1,193 @@
+/**
+ * pnpm bench:fanout: time from an inference node's result callback to delivery on every socket,
+ * against the real edge (wrangler dev, workerd), for 1, 100 and 1,000 sockets of one user and
+ * for 1,000 users with one socket each; and frames per second sustained.
+ */
+import { randomBytes } from 'node:crypto';
+import { signBody } from '@veneer/shared/signing';
+import { freePort, startEdge } from '../stack/index.ts';
+import { percentile, type Row, report, round } from './bench-report.ts';
+import { startJobSink } from './job-sink.ts';
+
+const nodeSecret = randomBytes(24).toString('hex');
+const relaxed = { perMinute: 1_000_000, burst: 100_000 };
+const sink = await startJobSink();
+const edge = await startEdge({
+  port: await freePort(),
+  inferenceNodeUrl: sink.url,
+  nodeSecret,
+  tokenSecret: randomBytes(24).toString('hex'),
+  vars: {
+    RATE_LIMITS: JSON.stringify({
+      user: { jobs: relaxed, connect: relaxed },
+      ip: { register: relaxed, jobs: relaxed, connect: relaxed },
+    }),
+  },
+});
+const base = edge.url;
+
+async function register(): Promise<{ userId: string; token: string }> {
+  const response = await fetch(`${base}/v1/register`, { method: 'POST' });
+  return response.json() as Promise<{ userId: string; token: string }>;
+}
+
+/** A socket that resolves waiters when a message mentioning a job arrives. */
+async function openSocket(token: string) {
+  const socket = new WebSocket(
+    `${base.replace('http', 'ws')}/v1/connect?token=${token}&session=${crypto.randomUUID()}`,
+  );
+  const waiters = new Map<string, () => void>();
+  let frames = 0;
+  socket.addEventListener('message', (event) => {
+    const text = String(event.data);
+    if (!text.includes('"done"')) return;
+    frames++;
+    for (const [jobId, resolve] of waiters) {
+      if (text.includes(jobId)) {
+        waiters.delete(jobId);
+        resolve();
+      }
+    }
+  });
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', reject, { once: true });
+  });
+  return {
+    socket,
+    frames: () => frames,
+    waitFor: (jobId: string) => new Promise<void>((resolve) => waiters.set(jobId, resolve)),
+  };
+}
+type BenchSocket = Awaited<ReturnType<typeof openSocket>>;
+
+async function openSockets(tokens: string[]): Promise<BenchSocket[]> {
+  const sockets: BenchSocket[] = [];
+  for (let i = 0; i < tokens.length; i += 50)
+    sockets.push(...(await Promise.all(tokens.slice(i, i + 50).map(openSocket))));
+  return sockets;
+}
+
+async function postJob(token: string, url: string) {
+  const response = await fetch(`${base}/v1/jobs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'faces', image: { kind: 'url', url } }),
+  });
+  if (response.status !== 202) throw new Error(`job answered ${response.status}: ${await response.text()}`);
+}
+
+async function postDone(jobId: string) {
+  const body = JSON.stringify({
+    status: 'done',
+    jobId,
+    result: { type: 'faces', model: 'ultraface-rfb-320', width: 640, height: 480, faces: [] },
+  });
+  const response = await fetch(`${base}/v1/results`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'veneer-signature': await signBody(nodeSecret, body) },
+    body,
+  });
+  if (!response.ok) throw new Error(`callback answered ${response.status}`);
+  await response.body?.cancel();
+}
+
+/** Joins `tokens` to one new job, then measures callback -> frame on the first and on every socket. */
+async function oneRound(tokens: string[], sockets: BenchSocket[]): Promise<{ first: number; all: number }> {
+  const url = `https://images.example/${crypto.randomUUID()}.jpg`;
+  const forwarded = sink.expect(url);
+  await postJob(tokens[0]!, url);
+  const jobId = await forwarded;
+  for (let i = 1; i < tokens.length; i += 100)
+    await Promise.all(tokens.slice(i, i + 100).map((t) => postJob(t, url)));
+  await new Promise((resolve) => setTimeout(resolve, 50)); // let the queued frames drain first
+  let first = 0;
+  const started = performance.now();
+  const arrived = Promise.all(
+    sockets.map((s) =>
+      s.waitFor(jobId).then(() => {
+        first ||= performance.now() - started;
+      }),
+    ),
+  );
+  await postDone(jobId);
+  await arrived;
+  return { first, all: performance.now() - started };
+}
+
+async function sustained(token: string, sockets: BenchSocket[], callbacks: number): Promise<number> {
+  const jobs: string[] = [];
+  for (let i = 0; i < callbacks; i++) {
+    const url = `https://images.example/${crypto.randomUUID()}.jpg`;
+    const forwarded = sink.expect(url);
+    await postJob(token, url);
+    jobs.push(await forwarded);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const before = sockets.reduce((n, s) => n + s.frames(), 0);
+  const arrived = Promise.all(jobs.flatMap((jobId) => sockets.map((s) => s.waitFor(jobId))));
+  const started = performance.now();
+  for (let i = 0; i < jobs.length; i += 8) await Promise.all(jobs.slice(i, i + 8).map(postDone));
+  await arrived;
+  const seconds = (performance.now() - started) / 1000;
+  return (sockets.reduce((n, s) => n + s.frames(), 0) - before) / seconds;
+}
+
+/** p50/p99 until every socket has the frame (the goal's figure), and p50 until the first has it. */
+function row(label: string, times: Array<{ first: number; all: number }>, framesPerS: number): Row {
+  const all = times.map((t) => t.all);
+  return {
+    case: label,
+    p50_ms: round(percentile(all, 50)),
+    p99_ms: round(percentile(all, 99)),
+    first_p50_ms: round(
+      percentile(
+        times.map((t) => t.first),
+        50,
+      ),
+    ),
+    frames_per_s: Math.round(framesPerS),
+  };
+}
+
+const rows: Row[] = [];
+try {
+  for (const [count, rounds, label] of [
+    [1, 40, '1 socket, one user'],
+    [100, 40, '100 sockets, one user'],
+    [1000, 30, '1,000 sockets, one user'],
+  ] as const) {
+    const user = await register();
+    const sockets = await openSockets(Array.from({ length: count }, () => user.token));
+    await oneRound([user.token], sockets); // warm-up
+    const times: Array<{ first: number; all: number }> = [];
+    for (let i = 0; i < rounds; i++) times.push(await oneRound([user.token], sockets));
+    const framesPerS = await sustained(user.token, sockets, count >= 1000 ? 40 : 100);
+    rows.push(row(label, times, framesPerS));
+    console.log(`${label}: done`);
+    for (const s of sockets) s.socket.close();
+  }
+
+  const users: Array<{ token: string }> = [];
+  for (let i = 0; i < 1000; i += 50) users.push(...(await Promise.all(Array.from({ length: 50 }, register))));
+  const sockets = await openSockets(users.map((u) => u.token));
+  const tokens = users.map((u) => u.token);
+  await oneRound(tokens, sockets);
+  const times: Array<{ first: number; all: number }> = [];
+  for (let i = 0; i < 8; i++) times.push(await oneRound(tokens, sockets));
+  rows.push(
+    row(
+      '1,000 users, one socket each',
+      times,
+      percentile(
+        times.map((t) => (1000 / t.all) * 1000),
+        50,
+      ),
+    ),
+  );
+  for (const s of sockets) s.socket.close();
+  report('fanout', rows);
+} finally {
+  await edge.stop();
+  await sink.stop();
+}

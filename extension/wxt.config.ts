@@ -1,11 +1,31 @@
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { MODELS } from '@veneer/shared/models';
+import { resolveModel } from '@veneer/shared/models/loader';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
+const ortDist = path.dirname(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
+/** Models that run in the browser; each is shipped inside the extension. */
+const BROWSER_MODELS = [MODELS['ultraface-rfb-320']];
 
 export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Veneer',
     description: 'Rewrites your feeds on your own screen: hide, collapse or blur what you never want to see.',
-    permissions: ['storage'],
-    // Content scripts bring their own site access; the edge is reached with CORS, no host permission.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
+    // Content scripts bring their own site access and the edge is reached with CORS. These are the
+    // sites' image hosts, read by the on-device models (the images the page already shows).
+    host_permissions: [
+      'https://i.redd.it/*',
+      'https://preview.redd.it/*',
+      'https://external-preview.redd.it/*',
+    ],
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';"
+        : { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -18,4 +38,30 @@ export default defineConfig({
         }
       : {}),
   }),
+  vite: () => ({
+    // Use onnxruntime-web's build that loads its wasm from /ort/ instead of inlining a second copy.
+    resolve: {
+      conditions: ['onnxruntime-web-use-extern-wasm', 'module', 'browser', 'development|production'],
+    },
+  }),
+  hooks: {
+    /**
+     * Ships the wasm runtime and the browser models. Each model comes through the same loader as
+     * the inference node's: VENEER_MODELS_DIR, else the user's cache, else its public source,
+     * always checked against its sha256.
+     */
+    'build:publicAssets': async (_wxt, files) => {
+      for (const name of ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs']) {
+        files.push({ absoluteSrc: path.join(ortDist, name), relativeDest: `ort/${name}` });
+      }
+      for (const spec of BROWSER_MODELS) {
+        const { file } = await resolveModel(spec, {
+          modelsDir:
+            process.env.VENEER_MODELS_DIR ?? path.resolve(import.meta.dirname, '../../shared/models'),
+          cacheDir: path.join(os.homedir(), '.cache', 'veneer', 'models'),
+        });
+        files.push({ absoluteSrc: file, relativeDest: `models/${spec.file}` });
+      }
+    },
+  },
 });

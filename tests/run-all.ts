@@ -75,9 +75,13 @@ for (const step of steps) {
     const report = JSON.parse(fs.readFileSync(step.report, 'utf8')) as {
       numPassedTests: number;
       numFailedTests: number;
+      numFailedTestSuites: number;
+      success: boolean;
     };
     passed += report.numPassedTests;
     failed += report.numFailedTests;
+    // A file that failed before any test ran (its setup broke) counts as a failure too.
+    if (!report.success && report.numFailedTests === 0) failed += Math.max(1, report.numFailedTestSuites);
   } else if (step.report && !ok) {
     failed += 1; // the suite could not even report
   }

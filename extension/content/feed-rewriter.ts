@@ -1,7 +1,7 @@
 import { type CompiledFilter, compileFilters } from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
 import type { AnalyzeFacesRequest, AnalyzeFacesResponse, JobFrameMessage } from '../lib/messages.ts';
-import { loadFilters, loadSettings } from '../lib/storage.ts';
+import { loadFilters } from '../lib/storage.ts';
 import { FILTERS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../lib/storage-keys.ts';
 import type { SiteAdapter, SitePost } from './adapters/site-adapter.ts';
 import { imageRefFor } from './image-source.ts';
@@ -15,7 +15,6 @@ import { blurFaces, FACES_ATTRIBUTE, markFailed, markPending, showProgress } fro
  */
 export function startFeedRewriter(adapter: SiteAdapter): void {
   let filters: CompiledFilter[] = [];
-  let cloudProcessing = false;
   let judged = new WeakSet<HTMLElement>();
   let scanQueued = false;
   const awaiting = new Map<string, HTMLImageElement>();
@@ -46,7 +45,6 @@ export function startFeedRewriter(adapter: SiteAdapter): void {
         break;
       }
     }
-    if (!cloudProcessing) return;
     const blur = filters.some(
       (f) => f.filter.action === 'blur-faces' && (f.matchesEverything || f.match(post.text)),
     );
@@ -87,10 +85,9 @@ export function startFeedRewriter(adapter: SiteAdapter): void {
   });
 
   async function loadAndRescan(): Promise<void> {
-    const [{ filters: list, problem }, settings] = await Promise.all([loadFilters(), loadSettings()]);
+    const { filters: list, problem } = await loadFilters();
     if (problem) console.warn(`[Veneer] ${problem}`);
     filters = compileFilters(list);
-    cloudProcessing = settings.cloudProcessing;
     // Judge everything again under the new list; posts the user chose to show stay shown.
     for (const element of document.querySelectorAll<HTMLElement>(`[${STATE_ATTRIBUTE}="collapsed"]`)) {
       restorePost(element);

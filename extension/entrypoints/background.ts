@@ -1,4 +1,4 @@
-import type { JobFrame } from '@veneer/shared/protocol';
+import type { FacesResult, ImageRef, JobFrame } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
@@ -16,6 +16,8 @@ import type {
   AnalyzeFacesResponse,
   BackgroundRequest,
   JobFrameMessage,
+  LocalFacesRequest,
+  LocalFacesResponse,
   StatusResponse,
 } from '../lib/messages.ts';
 import { PushSocket } from '../lib/push-socket.ts';
@@ -151,13 +153,78 @@ export default defineBackground(() => {
     }
   }
 
+  /** Why images are being checked on this device right now (shown in the popup), or null. */
+  let onDevice: string | null = null;
+  let offscreenReady: Promise<void> | null = null;
+
+  /** Chrome runs the on-device models in an offscreen document (a service worker cannot load them). */
+  function ensureOffscreenDocument(): Promise<void> {
+    offscreenReady ??= (async () => {
+      const url = browser.runtime.getURL('/offscreen.html');
+      const existing = await browser.runtime.getContexts({
+        contextTypes: ['OFFSCREEN_DOCUMENT'],
+        documentUrls: [url],
+      });
+      if (existing.length > 0) return;
+      await browser.offscreen.createDocument({
+        url,
+        reasons: ['WORKERS'],
+        justification: "Runs Veneer's image models on this device",
+      });
+    })().catch((error: unknown) => {
+      offscreenReady = null;
+      throw error;
+    });
+    return offscreenReady;
+  }
+
+  async function detectOnDevice(image: ImageRef): Promise<FacesResult> {
+    if (import.meta.env.FIREFOX) {
+      const { detectFacesLocally } = await import('../lib/local-faces.ts');
+      return detectFacesLocally(image);
+    }
+    await ensureOffscreenDocument();
+    const request: LocalFacesRequest = { type: 'veneer:local-faces', image };
+    const response = (await browser.runtime.sendMessage(request)) as LocalFacesResponse | undefined;
+    if (!response) throw new Error('the on-device model did not answer');
+    if (!response.ok) throw new Error(response.message);
+    return response.result;
+  }
+
+  /** Checks the image on this device and hands the result to the tab like a pushed frame. */
+  async function analyzeOnDevice(
+    request: Extract<BackgroundRequest, { type: 'veneer:analyze-faces' }>,
+    tabId: number,
+    frameId: number,
+    why: string,
+  ): Promise<AnalyzeFacesResponse> {
+    try {
+      const result = await detectOnDevice(request.image);
+      const jobId = `local:${request.clientRef}`;
+      const message: JobFrameMessage = {
+        type: 'veneer:job-frame',
+        clientRef: request.clientRef,
+        frame: { kind: 'done', jobId, result },
+      };
+      await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => {});
+      return { ok: true, jobId };
+    } catch (error) {
+      return {
+        ok: false,
+        code: 'on_device_failed',
+        message: `${why}, and this device could not check it: ${(error as Error).message}`,
+      };
+    }
+  }
+
   async function analyzeFaces(
     request: Extract<BackgroundRequest, { type: 'veneer:analyze-faces' }>,
     tabId: number,
     frameId: number,
   ): Promise<AnalyzeFacesResponse> {
     if (!(await loadSettings()).cloudProcessing) {
-      return { ok: false, code: 'cloud_off', message: 'Blur faces needs cloud processing, which is off' };
+      // Nothing leaves the device without cloud processing: the light model runs here.
+      return analyzeOnDevice(request, tabId, frameId, 'cloud processing is off');
     }
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
@@ -168,6 +235,7 @@ export default defineBackground(() => {
           image: request.image,
         });
         router.track(jobId, { tabId, frameId, clientRef: request.clientRef });
+        onDevice = null;
         return { ok: true, jobId };
       } catch (error) {
         if (error instanceof EdgeError && error.status === 401 && attempt === 0) {
@@ -178,6 +246,10 @@ export default defineBackground(() => {
         const edgeError =
           error instanceof EdgeError ? error : new EdgeError(0, 'internal', (error as Error).message);
         lastError = edgeError.message;
+        if (edgeError.status === 0 || edgeError.status === 503) {
+          onDevice = "Veneer's server is unavailable, so images are checked on this device (lighter model).";
+          return analyzeOnDevice(request, tabId, frameId, 'the server is unavailable');
+        }
         return { ok: false, code: edgeError.code, message: edgeError.message };
       }
     }
@@ -198,6 +270,9 @@ export default defineBackground(() => {
           socket: socket.state,
           lastError,
           cloudProcessing: settings.cloudProcessing,
+          onDevice: settings.cloudProcessing
+            ? onDevice
+            : 'Cloud processing is off: images are checked on this device only.',
         };
       })();
     }

@@ -1,4 +1,4 @@
-import type { ImageRef, JobFrame } from '@veneer/shared/protocol';
+import type { FacesResult, ImageRef, JobFrame } from '@veneer/shared/protocol';
 
 /** Content script -> background: analyse one image for faces. `clientRef` names it in the reply. */
 export interface AnalyzeFacesRequest {
@@ -15,6 +15,13 @@ export interface JobFrameMessage {
   frame: JobFrame;
 }
 
+/** Background -> offscreen document: detect faces on this device. */
+export interface LocalFacesRequest {
+  type: 'veneer:local-faces';
+  image: ImageRef;
+}
+export type LocalFacesResponse = { ok: true; result: FacesResult } | { ok: false; message: string };
+
 /** Popup -> background. */
 export interface StatusRequest {
   type: 'veneer:status';
@@ -25,6 +32,8 @@ export interface StatusResponse {
   socket: 'connected' | 'connecting' | 'offline';
   lastError: string | null;
   cloudProcessing: boolean;
+  /** Set while no inference node can be reached and images are checked on this device instead. */
+  onDevice: string | null;
 }
 
 export type BackgroundRequest = AnalyzeFacesRequest | StatusRequest;

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { MODELS } from '@veneer/shared/models';
+import { resolveModel } from '@veneer/shared/models/loader';
 import { JOB_TYPES, type NodeJob } from '@veneer/shared/protocol';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -11,7 +12,6 @@ import { FaceDetector } from './detectors/face-detector.ts';
 import { createImageFetcher } from './fetch/image-fetcher.ts';
 import { SessionPool } from './inference/session-pool.ts';
 import { createMetrics } from './metrics.ts';
-import { resolveModel } from './models/loader.ts';
 import { JobQueues, queueName } from './queue/job-queue.ts';
 import { processJob } from './queue/process-job.ts';
 

@@ -29,6 +29,9 @@ export async function launchWithExtension({ headless = true } = {}): Promise<Ext
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The fixture image host's certificate is self-signed; extension documents (the offscreen
+      // one fetching images for on-device checks) need this as well as ignoreHTTPSErrors.
+      '--ignore-certificate-errors',
       // The fixture image host is on loopback; real image CDNs are public, so Local Network
       // Access checks would only get in the way of the fixture here.
       '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',

@@ -68,8 +68,12 @@ describe('filter sync through the real edge', () => {
     await expect
       .poll(async () => (await storedFilters(browser)).map((f) => f.id), { timeout: 15_000 })
       .toEqual(expected);
-    const remote = (await (await api('GET', '/v1/filters')).json()) as { filters: Array<{ id: string }> };
-    expect(remote.filters.map((f) => f.id)).toEqual(expected);
+    await expect
+      .poll(async () => {
+        const remote = (await (await api('GET', '/v1/filters')).json()) as { filters: Array<{ id: string }> };
+        return remote.filters.map((f) => f.id);
+      })
+      .toEqual(expected);
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { limitsFrom, take } from './rate-limits.ts';
+import { type Bucket, limitsFrom, take } from './rate-limits.ts';
 
 describe('token bucket', () => {
   it('allows a burst, then one per refill interval, and says how long to wait', () => {
     const limit = { perMinute: 60, burst: 3 };
-    let bucket;
+    let bucket: Bucket | undefined;
     for (let i = 0; i < 3; i++) {
       const step = take(bucket, limit, 0);
       expect(step.retryAfterS).toBe(0);

@@ -20,9 +20,8 @@ async function render(): Promise<void> {
   const active = filters.filter((f) => f.enabled);
   $('filters').textContent = `${active.length} active filter${active.length === 1 ? '' : 's'}`;
   const notice = $('notice');
-  const needsCloud = active.some((f) => f.action === 'blur-faces') && !status.cloudProcessing;
-  notice.textContent =
-    problem ?? (needsCloud ? 'Blur faces is on but cloud processing is off, so no faces are blurred.' : '');
+  const blursFaces = active.some((f) => f.action === 'blur-faces');
+  notice.textContent = problem ?? (blursFaces && status.onDevice ? status.onDevice : '');
   notice.hidden = !notice.textContent;
 }
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { MODELS, type ModelSpec } from '@veneer/shared/models';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveModel } from './loader.ts';
+import { MODELS, type ModelSpec } from './registry.ts';
 
 const sharedModels = path.resolve(import.meta.dirname, '../../../../shared/models');
 const bytes = 'pretend onnx bytes';

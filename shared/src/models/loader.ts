@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ModelSpec } from '@veneer/shared/models';
+import type { ModelSpec } from './registry.ts';
 
 export interface ModelLocations {
   /** VENEER_MODELS_DIR: a prepared folder (tests and CI point it at ../shared/models). */
@@ -30,6 +30,7 @@ async function verified(file: string, spec: ModelSpec): Promise<boolean> {
 }
 
 /**
+ * Node only (fs, streams): used by the inference node at start and by the extension build.
  * Finds a model's file: VENEER_MODELS_DIR first, then the user's cache, else downloads it from
  * its public source into the cache. Every file is checked against the registry's sha256; a
  * mismatching file is never used.

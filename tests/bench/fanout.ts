@@ -1,11 +1,14 @@
 /**
  * pnpm bench:fanout: time from an inference node's result callback to delivery on every socket,
  * against the real edge (wrangler dev, workerd), for 1, 100 and 1,000 sockets of one user and
- * for 1,000 users with one socket each; and frames per second sustained.
+ * for 1,000 users with one socket each; and frames per second sustained. One more row measures
+ * 1,000 sockets against the worker behind wrangler dev's reload proxy, side by side.
  */
+
+import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { signBody } from '@veneer/shared/signing';
-import { freePort, startEdge } from '../stack/index.ts';
+import { type Edge, freePort, startEdge } from '../stack/index.ts';
 import { percentile, type Row, report, round } from './bench-report.ts';
 import { startJobSink } from './job-sink.ts';
 
@@ -24,7 +27,8 @@ const edge = await startEdge({
     }),
   },
 });
-const base = edge.url;
+/** Where requests and sockets go: wrangler dev's address, or (for one comparison row) the worker behind it. */
+let base = edge.url;
 
 async function register(): Promise<{ userId: string; token: string }> {
   const response = await fetch(`${base}/v1/register`, { method: 'POST' });
@@ -152,11 +156,14 @@ function row(label: string, times: Array<{ first: number; all: number }>, frames
 
 const rows: Row[] = [];
 try {
-  for (const [count, rounds, label] of [
-    [1, 40, '1 socket, one user'],
-    [100, 40, '100 sockets, one user'],
-    [1000, 30, '1,000 sockets, one user'],
+  const direct = await innerWorkerUrl(edge);
+  for (const [count, rounds, label, url] of [
+    [1, 40, '1 socket, one user', edge.url],
+    [100, 40, '100 sockets, one user', edge.url],
+    [1000, 30, '1,000 sockets, one user', edge.url],
+    [1000, 30, '1,000 sockets, one user, direct to workerd', direct],
   ] as const) {
+    base = url;
     const user = await register();
     const sockets = await openSockets(Array.from({ length: count }, () => user.token));
     await oneRound([user.token], sockets); // warm-up
@@ -168,6 +175,7 @@ try {
     for (const s of sockets) s.socket.close();
   }
 
+  base = edge.url;
   const users: Array<{ token: string }> = [];
   for (let i = 0; i < 1000; i += 50) users.push(...(await Promise.all(Array.from({ length: 50 }, register))));
   const sockets = await openSockets(users.map((u) => u.token));
@@ -190,4 +198,24 @@ try {
 } finally {
   await edge.stop();
   await sink.stop();
+}
+
+/**
+ * wrangler dev relays every request and WebSocket message through a reload proxy that production
+ * does not have. The user worker itself listens on another loopback port of the same process
+ * group: find it (it answers /health with a request id) to measure the edge without the relay.
+ */
+async function innerWorkerUrl(edge: Edge): Promise<string> {
+  const pids = execSync(`ps -o pid= -g ${edge.pid}`).toString().trim().split(/\s+/);
+  const listening = execSync('ss -ltnpH').toString().split('\n');
+  for (const line of listening) {
+    if (!pids.some((pid) => line.includes(`pid=${pid},`))) continue;
+    const port = /127\.0\.0\.1:(\d+)/.exec(line)?.[1];
+    if (!port || Number(port) === edge.port) continue;
+    const response = await fetch(`http://127.0.0.1:${port}/health`, {
+      signal: AbortSignal.timeout(1000),
+    }).catch(() => null);
+    if (response?.ok && response.headers.get('x-request-id')) return `http://127.0.0.1:${port}`;
+  }
+  throw new Error('could not find the worker behind wrangler dev');
 }

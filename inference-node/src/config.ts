@@ -22,6 +22,10 @@ const ConfigSchema = z.object({
   INFERENCE_THREADS: z.coerce.number().int().min(1).max(64).default(1),
   INTRA_OP_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /** Job lock and stalled-check interval: a crashed node's jobs move to another node within about twice this. */
+  LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(5000),
+  /** On SIGTERM, how long running jobs may take to finish before they are handed back. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
   QUEUE_PREFIX: z.string().default('veneer'),
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   MAX_FETCH_BYTES: z.coerce

@@ -14,6 +14,7 @@ import { SessionPool } from './inference/session-pool.ts';
 import { createMetrics } from './metrics.ts';
 import { JobQueues, queueName } from './queue/job-queue.ts';
 import { processJob } from './queue/process-job.ts';
+import { ResultCache } from './queue/result-cache.ts';
 
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'inference-node' } });
@@ -45,6 +46,7 @@ const fetcher = createImageFetcher({
 if (config.fetchAllow.size > 0)
   log.warn({ allow: [...config.fetchAllow] }, 'image fetcher allow-list is on (tests only)');
 const detector = new FaceDetector(faceModel, pool, config.MAX_IMAGE_PIXELS);
+const cache = new ResultCache(redis, config.QUEUE_PREFIX);
 const edge = createEdgeClient(config.EDGE_URL, config.NODE_SECRET);
 
 const workers = JOB_TYPES.map(
@@ -55,11 +57,22 @@ const workers = JOB_TYPES.map(
         processJob(job.data, {
           fetchImage: fetcher.fetchImage,
           detectFaces: (bytes) => detector.detect(bytes),
+          facesModel: faceModel.id,
+          cache,
           edge,
           metrics,
           log,
         }),
-      { connection: redis.duplicate(), prefix: config.QUEUE_PREFIX, concurrency: config.JOB_CONCURRENCY },
+      {
+        connection: redis.duplicate(),
+        prefix: config.QUEUE_PREFIX,
+        concurrency: config.JOB_CONCURRENCY,
+        // Inference runs in worker threads, so the event loop renews locks on time; short locks
+        // let another node take over a crashed node's jobs within seconds.
+        lockDuration: config.LOCK_DURATION_MS,
+        stalledInterval: config.LOCK_DURATION_MS,
+        maxStalledCount: 2,
+      },
     ),
 );
 for (const worker of workers) {
@@ -89,7 +102,16 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, 'stopping: no new jobs, finishing running ones');
   server.close();
-  await Promise.all(workers.map((w) => w.close()));
+  // Running jobs get SHUTDOWN_GRACE_MS to finish; after that they are handed back (their locks
+  // lapse and another node, or this one restarted, takes them over).
+  const finished = Promise.all(workers.map((w) => w.close()));
+  const deadline = new Promise<'late'>((resolve) =>
+    setTimeout(() => resolve('late'), config.SHUTDOWN_GRACE_MS).unref(),
+  );
+  if ((await Promise.race([finished, deadline])) === 'late') {
+    log.warn('jobs still running at the deadline: handing them back');
+    await Promise.all(workers.map((w) => w.close(true)));
+  }
   await queues.close();
   await pool.close();
   await fetcher.close();

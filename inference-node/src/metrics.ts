@@ -19,6 +19,12 @@ export function createMetrics() {
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    cache: new Counter({
+      name: 'veneer_result_cache_total',
+      help: 'Result cache lookups by outcome (hit: the image was not inferred again)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     queueDepth: new Gauge({
       name: 'veneer_queue_depth',
       help: 'Jobs waiting in the queue, by type',

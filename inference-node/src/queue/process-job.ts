@@ -3,10 +3,14 @@ import type { Logger } from 'pino';
 import type { EdgeClient } from '../callback/edge-client.ts';
 import { ImageRefusal } from '../images/image-refusal.ts';
 import type { Metrics } from '../metrics.ts';
+import { contentHash, type ResultCache } from './result-cache.ts';
 
 export interface JobDependencies {
   fetchImage(url: string): Promise<Uint8Array>;
   detectFaces(bytes: Uint8Array): Promise<FacesResult>;
+  /** Model id of the faces detector, part of the result cache key. */
+  facesModel: string;
+  cache: Pick<ResultCache, 'get' | 'set'>;
   edge: EdgeClient;
   metrics: Metrics;
   log: Logger;
@@ -30,7 +34,11 @@ export async function processJob(job: NodeJob, deps: JobDependencies): Promise<v
       job.job.image.kind === 'url'
         ? await deps.fetchImage(job.job.image.url)
         : Buffer.from(job.job.image.data, 'base64');
-    const result = await deps.detectFaces(bytes);
+    const sha256 = contentHash(bytes);
+    const cached = await deps.cache.get(deps.facesModel, sha256);
+    deps.metrics.cache.inc({ outcome: cached ? 'hit' : 'miss' });
+    const result = cached ?? (await deps.detectFaces(bytes));
+    if (!cached) await deps.cache.set(deps.facesModel, sha256, result);
     callback = { status: 'done', jobId, result };
   } catch (error) {
     if (!(error instanceof ImageRefusal)) throw error;

@@ -45,7 +45,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     started.push(images);
     const redis = await startRedis(options.redisPort);
     started.push(redis);
-    const [node, edge] = await Promise.all([
+    // Both start at once; whichever fails, the other one is still stopped.
+    const [nodeStart, edgeStart] = await Promise.allSettled([
       startInferenceNode({
         port: nodePort,
         redisUrl: redis.url,
@@ -53,15 +54,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         secret: nodeSecret,
         fetchAllow: [images.hostPort],
         extraCaFile: images.caFile,
-      }).then((n) => {
-        started.push(n);
-        return n;
       }),
-      startEdge(edgeOptions).then((e) => {
-        started.push(e);
-        return e;
-      }),
+      startEdge(edgeOptions),
     ]);
+    for (const part of [nodeStart, edgeStart]) if (part.status === 'fulfilled') started.push(part.value);
+    if (nodeStart.status === 'rejected') throw nodeStart.reason;
+    if (edgeStart.status === 'rejected') throw edgeStart.reason;
+    const [node, edge] = [nodeStart.value, edgeStart.value];
     const stack: Stack = {
       redis,
       node,

@@ -51,6 +51,11 @@ export class UserHub extends DurableObject<Env> {
   private readonly buckets = new Map<RouteGroup, Bucket>();
   /** Whether the pruning alarm is known to be set (saves a storage read on every delivery). */
   private alarmSet = false;
+  /**
+   * The open sockets, kept in memory while the object is awake (rebuilt from the runtime after it
+   * wakes from hibernation), so a delivery does not ask the runtime for every socket again.
+   */
+  private readonly sockets = new Set<WebSocket>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -61,6 +66,7 @@ export class UserHub extends DurableObject<Env> {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS sessions (
       id TEXT PRIMARY KEY, acked INTEGER NOT NULL, seen INTEGER NOT NULL)`);
     this.sql.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    for (const socket of ctx.getWebSockets()) this.sockets.add(socket);
   }
 
   /**
@@ -132,6 +138,7 @@ export class UserHub extends DurableObject<Env> {
     }
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [sessionId]);
+    this.sockets.add(server);
     server.serializeAttachment({
       sessionId,
       windowStart: Date.now(),
@@ -175,12 +182,13 @@ export class UserHub extends DurableObject<Env> {
     });
     const text = JSON.stringify({ kind: 'frames', frames: sequenced } satisfies ServerMessage);
     let sockets = 0;
-    for (const socket of this.ctx.getWebSockets()) {
+    for (const socket of this.sockets) {
       try {
         socket.send(text);
         sockets++;
       } catch {
         // A socket that is closing; the others still get the frames, and it gets them on reconnect.
+        this.sockets.delete(socket);
       }
     }
     if (!this.alarmSet) {
@@ -193,10 +201,14 @@ export class UserHub extends DurableObject<Env> {
   /** Sockets held and frames stored (tests and diagnostics). */
   async stats(): Promise<{ sockets: number; frames: number; sessions: number }> {
     return {
-      sockets: this.ctx.getWebSockets().length,
+      sockets: this.sockets.size,
       frames: this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM frames').one().n,
       sessions: this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM sessions').one().n,
     };
+  }
+
+  override async webSocketError(socket: WebSocket): Promise<void> {
+    this.sockets.delete(socket);
   }
 
   override async webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -235,6 +247,7 @@ export class UserHub extends DurableObject<Env> {
   }
 
   override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
+    this.sockets.delete(socket);
     try {
       socket.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch {

@@ -1,16 +1,17 @@
 import { serve } from '@hono/node-server';
 import { MODELS } from '@veneer/shared/models';
-import { resolveModel } from '@veneer/shared/models/loader';
-import { JOB_TYPES, type NodeJob } from '@veneer/shared/protocol';
+import { type FaceModel, JOB_TYPES, type NodeJob } from '@veneer/shared/protocol';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { createEdgeClient } from './callback/edge-client.ts';
 import { loadConfig } from './config.ts';
-import { FaceDetector } from './detectors/face-detector.ts';
+import type { FaceDetector } from './detectors/face-detector.ts';
+import { UltraFaceDetector } from './detectors/ultraface-detector.ts';
+import { YunetDetector } from './detectors/yunet-detector.ts';
 import { createImageFetcher } from './fetch/image-fetcher.ts';
-import { SessionPool } from './inference/session-pool.ts';
+import { loadModel } from './inference/load-model.ts';
 import { createMetrics } from './metrics.ts';
 import { JobQueues, queueName } from './queue/job-queue.ts';
 import { processJob } from './queue/process-job.ts';
@@ -19,21 +20,11 @@ import { ResultCache } from './queue/result-cache.ts';
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'inference-node' } });
 
-const faceModel = MODELS['ultraface-rfb-320'];
-const model = await resolveModel(faceModel, {
-  modelsDir: config.VENEER_MODELS_DIR,
-  cacheDir: config.VENEER_MODELS_CACHE,
-});
-const pool = await SessionPool.start({
-  modelFile: model.file,
-  threads: config.INFERENCE_THREADS,
-  intraOpThreads: config.INTRA_OP_THREADS,
-  provider: config.VENEER_EXECUTION_PROVIDER,
-});
-log.info(
-  { model: faceModel.id, origin: model.origin, provider: pool.provider, threads: config.INFERENCE_THREADS },
-  'model loaded',
-);
+const [ultrafacePool, yunetPool] = await Promise.all([
+  loadModel(MODELS['ultraface-rfb-320'], config, log),
+  loadModel(MODELS['yunet-n-320'], config, log),
+]);
+const pools = [ultrafacePool, yunetPool];
 
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = new JobQueues(redis, config.QUEUE_PREFIX);
@@ -45,7 +36,10 @@ const fetcher = createImageFetcher({
 });
 if (config.fetchAllow.size > 0)
   log.warn({ allow: [...config.fetchAllow] }, 'image fetcher allow-list is on (tests only)');
-const detector = new FaceDetector(faceModel, pool, config.MAX_IMAGE_PIXELS);
+const faceDetectors = {
+  ultraface: new UltraFaceDetector(MODELS['ultraface-rfb-320'], ultrafacePool, config.MAX_IMAGE_PIXELS),
+  yunet: new YunetDetector(MODELS['yunet-n-320'], yunetPool, config.MAX_IMAGE_PIXELS),
+} satisfies Record<FaceModel, FaceDetector>;
 const cache = new ResultCache(redis, config.QUEUE_PREFIX);
 const edge = createEdgeClient(config.EDGE_URL, config.NODE_SECRET);
 
@@ -56,8 +50,7 @@ const workers = JOB_TYPES.map(
       (job) =>
         processJob(job.data, {
           fetchImage: fetcher.fetchImage,
-          detectFaces: (bytes) => detector.detect(bytes),
-          facesModel: faceModel.id,
+          faceDetector: (model) => faceDetectors[model ?? 'ultraface'],
           cache,
           edge,
           metrics,
@@ -88,8 +81,8 @@ const app = createApp({
   maxPixels: config.MAX_IMAGE_PIXELS,
   redis,
   metrics,
-  provider: pool.provider,
-  models: [faceModel.id],
+  provider: ultrafacePool.provider,
+  models: Object.values(faceDetectors).map((d) => d.modelId),
   log,
 });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) =>
@@ -113,7 +106,7 @@ async function shutdown(signal: string) {
     await Promise.all(workers.map((w) => w.close(true)));
   }
   await queues.close();
-  await pool.close();
+  await Promise.all(pools.map((p) => p.close()));
   await fetcher.close();
   redis.disconnect();
   log.info('stopped');

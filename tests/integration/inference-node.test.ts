@@ -96,6 +96,29 @@ describe('inference node with real Redis and UltraFace', () => {
     expect(facesOf(without).faces).toEqual([]);
   });
 
+  it('with YuNet, gives five landmarks inside each face box, and no face in the coffee photo', async () => {
+    const yunet = (job: ReturnType<typeof urlJob>) => ({ ...job, job: { ...job.job, model: 'yunet' } });
+    const [group, coffee] = await Promise.all([
+      run(yunet(urlJob(`${images.origin}/faces/3.jpg`))),
+      run(yunet(urlJob(`${images.origin}/images/skimage_coffee.png`))),
+    ]);
+    const result = facesOf(group);
+    expect(result.model).toBe('yunet-n-320');
+    expect(result.faces.length).toBeGreaterThanOrEqual(3);
+    for (const { box, landmarks } of result.faces) {
+      expect(landmarks).toHaveLength(5);
+      for (const [x, y] of landmarks!) {
+        expect(x).toBeGreaterThanOrEqual(box.x - 0.01);
+        expect(x).toBeLessThanOrEqual(box.x + box.width + 0.01);
+        expect(y).toBeGreaterThanOrEqual(box.y - 0.01);
+        expect(y).toBeLessThanOrEqual(box.y + box.height + 0.01);
+      }
+      // Eyes above the mouth corners.
+      expect(Math.max(landmarks![0]![1], landmarks![1]![1])).toBeLessThan(Math.min(landmarks![3]![1], landmarks![4]![1]));
+    }
+    expect(facesOf(coffee).faces).toEqual([]);
+  });
+
   it('follows a redirect to a public image', async () => {
     const target = encodeURIComponent(`${images.origin}/faces/2.jpg`);
     const result = facesOf(await run(urlJob(`${images.origin}/redirect?to=${target}`)));

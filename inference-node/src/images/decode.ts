@@ -36,11 +36,26 @@ export async function inspectImage(bytes: Uint8Array, maxPixels: number): Promis
   return { format, width: rotated ? height : width, height: rotated ? width : height };
 }
 
-/** Decodes, applies EXIF orientation and stretches to `width` x `height` interleaved RGB bytes. */
-export async function resizeToRgb(bytes: Uint8Array, width: number, height: number, maxPixels: number) {
+/**
+ * Decodes, applies EXIF orientation and resizes to `width` x `height` interleaved RGB bytes:
+ * `fill` stretches; `letterbox` keeps the aspect ratio and pads right and bottom with black.
+ */
+export async function resizeToRgb(
+  bytes: Uint8Array,
+  width: number,
+  height: number,
+  maxPixels: number,
+  fit: 'fill' | 'letterbox' = 'fill',
+) {
   const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, pages: 1 })
     .rotate()
-    .resize(width, height, { fit: 'fill' })
+    .resize(
+      width,
+      height,
+      fit === 'fill'
+        ? { fit: 'fill' }
+        : { fit: 'contain', position: 'left top', background: { r: 0, g: 0, b: 0 } },
+    )
     .removeAlpha()
     .toColourspace('srgb')
     .raw()

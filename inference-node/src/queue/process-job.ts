@@ -1,15 +1,15 @@
-import type { FacesResult, NodeJob, ResultCallback } from '@veneer/shared/protocol';
+import type { FaceModel, NodeJob, ResultCallback } from '@veneer/shared/protocol';
 import type { Logger } from 'pino';
 import type { EdgeClient } from '../callback/edge-client.ts';
+import type { FaceDetector } from '../detectors/face-detector.ts';
 import { ImageRefusal } from '../images/image-refusal.ts';
 import type { Metrics } from '../metrics.ts';
 import { contentHash, type ResultCache } from './result-cache.ts';
 
 export interface JobDependencies {
   fetchImage(url: string): Promise<Uint8Array>;
-  detectFaces(bytes: Uint8Array): Promise<FacesResult>;
-  /** Model id of the faces detector, part of the result cache key. */
-  facesModel: string;
+  /** The face detector for a job's `model` (UltraFace when none is named). */
+  faceDetector(model: FaceModel | undefined): FaceDetector;
   cache: Pick<ResultCache, 'get' | 'set'>;
   edge: EdgeClient;
   metrics: Metrics;
@@ -34,11 +34,12 @@ export async function processJob(job: NodeJob, deps: JobDependencies): Promise<v
       job.job.image.kind === 'url'
         ? await deps.fetchImage(job.job.image.url)
         : Buffer.from(job.job.image.data, 'base64');
+    const detector = deps.faceDetector(job.job.model);
     const sha256 = contentHash(bytes);
-    const cached = await deps.cache.get(deps.facesModel, sha256);
+    const cached = await deps.cache.get(detector.modelId, sha256);
     deps.metrics.cache.inc({ outcome: cached ? 'hit' : 'miss' });
-    const result = cached ?? (await deps.detectFaces(bytes));
-    if (!cached) await deps.cache.set(deps.facesModel, sha256, result);
+    const result = cached ?? (await detector.detect(bytes));
+    if (!cached) await deps.cache.set(detector.modelId, sha256, result);
     callback = { status: 'done', jobId, result };
   } catch (error) {
     if (!(error instanceof ImageRefusal)) throw error;

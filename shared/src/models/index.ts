@@ -1,3 +1,4 @@
 export * from './nms.ts';
 export * from './registry.ts';
 export * from './ultraface.ts';
+export * from './yunet.ts';

@@ -39,6 +39,29 @@ export const MODELS = {
     input: { name: 'input', shape: [1, 3, 480, 640] },
     outputs: ['scores', 'boxes'],
   },
+  'yunet-n-320': {
+    id: 'yunet-n-320',
+    file: 'yunet/yunet_n_320_320.onnx',
+    sha256: '81dbde155e982455488235acb8ec2dec5d647edf7cf7080d33e4abb69b93a0d2',
+    bytes: 317_434,
+    source: 'https://github.com/ShiqiYu/libfacedetection.train/raw/0047ac24/onnx/yunet_n_320_320.onnx',
+    license: 'Apache-2.0',
+    input: { name: 'input', shape: [1, 3, 320, 320] },
+    outputs: [
+      'cls_8',
+      'cls_16',
+      'cls_32',
+      'obj_8',
+      'obj_16',
+      'obj_32',
+      'bbox_8',
+      'bbox_16',
+      'bbox_32',
+      'kps_8',
+      'kps_16',
+      'kps_32',
+    ],
+  },
 } as const satisfies Record<string, ModelSpec>;
 
 export type ModelId = keyof typeof MODELS;

@@ -5,9 +5,14 @@ import { ImageRefSchema } from './images.ts';
 export const JOB_TYPES = ['faces'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
+/** Face detectors: UltraFace finds more small faces (used to blur); YuNet is stricter and gives landmarks. */
+export const FACE_MODELS = ['ultraface', 'yunet'] as const;
+export type FaceModel = (typeof FACE_MODELS)[number];
+
 export const FacesJobSchema = z.object({
   type: z.literal('faces'),
   image: ImageRefSchema,
+  model: z.enum(FACE_MODELS).optional(),
 });
 
 /** What a client sends to `POST /v1/jobs`. */
@@ -37,7 +42,15 @@ export const BoxSchema = z.object({
 });
 export type Box = z.infer<typeof BoxSchema>;
 
-export const FaceSchema = z.object({ box: BoxSchema, score: z.number().min(0).max(1) });
+export const FaceSchema = z.object({
+  box: BoxSchema,
+  score: z.number().min(0).max(1),
+  /** YuNet only: right eye, left eye, nose tip, right and left mouth corners, as fractions of the image. */
+  landmarks: z
+    .array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]))
+    .length(5)
+    .optional(),
+});
 export type Face = z.infer<typeof FaceSchema>;
 
 export const FacesResultSchema = z.object({

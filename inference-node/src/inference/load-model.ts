@@ -1,0 +1,24 @@
+import type { ModelSpec } from '@veneer/shared/models';
+import { resolveModel } from '@veneer/shared/models/loader';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { SessionPool } from './session-pool.ts';
+
+/** Finds a model's file (models dir, cache or download, sha256-checked) and starts its sessions. */
+export async function loadModel(spec: ModelSpec, config: Config, log: Logger): Promise<SessionPool> {
+  const { file, origin } = await resolveModel(spec, {
+    modelsDir: config.VENEER_MODELS_DIR,
+    cacheDir: config.VENEER_MODELS_CACHE,
+  });
+  const pool = await SessionPool.start({
+    modelFile: file,
+    threads: config.INFERENCE_THREADS,
+    intraOpThreads: config.INTRA_OP_THREADS,
+    provider: config.VENEER_EXECUTION_PROVIDER,
+  });
+  log.info(
+    { model: spec.id, origin, provider: pool.provider, threads: config.INFERENCE_THREADS },
+    'model loaded',
+  );
+  return pool;
+}

@@ -8,10 +8,11 @@ import { createApp } from './app.ts';
 import { createEdgeClient } from './callback/edge-client.ts';
 import { loadConfig } from './config.ts';
 import type { FaceDetector } from './detectors/face-detector.ts';
+import { OcrReader, ocrModelFile } from './detectors/ocr-reader.ts';
 import { UltraFaceDetector } from './detectors/ultraface-detector.ts';
 import { YunetDetector } from './detectors/yunet-detector.ts';
 import { createImageFetcher } from './fetch/image-fetcher.ts';
-import { loadModel } from './inference/load-model.ts';
+import { loadModel, startPool } from './inference/load-model.ts';
 import { createMetrics } from './metrics.ts';
 import { JobQueues, queueName } from './queue/job-queue.ts';
 import { processJob } from './queue/process-job.ts';
@@ -20,11 +21,13 @@ import { ResultCache } from './queue/result-cache.ts';
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'inference-node' } });
 
-const [ultrafacePool, yunetPool] = await Promise.all([
+const [ultrafacePool, yunetPool, ocrDetectorPool, ocrRecognizerPool] = await Promise.all([
   loadModel(MODELS['ultraface-rfb-320'], config, log),
   loadModel(MODELS['yunet-n-320'], config, log),
+  startPool(await ocrModelFile(MODELS['pp-ocrv4-det']), config, log, MODELS['pp-ocrv4-det'].id),
+  startPool(await ocrModelFile(MODELS['pp-ocrv4-rec']), config, log, MODELS['pp-ocrv4-rec'].id),
 ]);
-const pools = [ultrafacePool, yunetPool];
+const pools = [ultrafacePool, yunetPool, ocrDetectorPool, ocrRecognizerPool];
 
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = new JobQueues(redis, config.QUEUE_PREFIX);
@@ -40,6 +43,7 @@ const faceDetectors = {
   ultraface: new UltraFaceDetector(MODELS['ultraface-rfb-320'], ultrafacePool, config.MAX_IMAGE_PIXELS),
   yunet: new YunetDetector(MODELS['yunet-n-320'], yunetPool, config.MAX_IMAGE_PIXELS),
 } satisfies Record<FaceModel, FaceDetector>;
+const ocr = await OcrReader.create(ocrDetectorPool, ocrRecognizerPool, config.MAX_IMAGE_PIXELS);
 const cache = new ResultCache(redis, config.QUEUE_PREFIX);
 const edge = createEdgeClient(config.EDGE_URL, config.NODE_SECRET);
 
@@ -51,6 +55,7 @@ const workers = JOB_TYPES.map(
         processJob(job.data, {
           fetchImage: fetcher.fetchImage,
           faceDetector: (model) => faceDetectors[model ?? 'ultraface'],
+          ocr,
           cache,
           edge,
           metrics,
@@ -82,7 +87,7 @@ const app = createApp({
   redis,
   metrics,
   provider: ultrafacePool.provider,
-  models: Object.values(faceDetectors).map((d) => d.modelId),
+  models: [...Object.values(faceDetectors).map((d) => d.modelId), ocr.modelId],
   log,
 });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) =>

@@ -67,7 +67,8 @@ async function run(job: { jobId: string }): Promise<ResultCallback> {
 }
 
 const facesOf = (callback: ResultCallback): FacesResult => {
-  if (callback.status !== 'done') throw new Error(`job failed: ${JSON.stringify(callback)}`);
+  if (callback.status !== 'done' || callback.result.type !== 'faces')
+    throw new Error(`not faces: ${JSON.stringify(callback)}`);
   return callback.result;
 };
 
@@ -114,7 +115,9 @@ describe('inference node with real Redis and UltraFace', () => {
         expect(y).toBeLessThanOrEqual(box.y + box.height + 0.01);
       }
       // Eyes above the mouth corners.
-      expect(Math.max(landmarks![0]![1], landmarks![1]![1])).toBeLessThan(Math.min(landmarks![3]![1], landmarks![4]![1]));
+      expect(Math.max(landmarks![0]![1], landmarks![1]![1])).toBeLessThan(
+        Math.min(landmarks![3]![1], landmarks![4]![1]),
+      );
     }
     expect(facesOf(coffee).faces).toEqual([]);
   });
@@ -150,6 +153,74 @@ async function doneCount(): Promise<number> {
   const line = text.split('\n').find((l) => l.startsWith('veneer_jobs_total{type="faces",status="done"}'));
   return line ? Number(line.split(' ').pop()) : 0;
 }
+
+/** Text rendered into a PNG with DejaVu Sans (librsvg), optionally over a photo, like a meme. */
+async function textImage(
+  lines: Array<{ text: string; y: number; size: number; rotate?: number }>,
+  photo?: string,
+) {
+  const width = 640;
+  const height = 240;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    ${photo ? '' : '<rect width="100%" height="100%" fill="white"/>'}
+    ${lines
+      .map(
+        (l) => `<text x="30" y="${l.y}" font-family="DejaVu Sans" font-weight="bold" font-size="${l.size}"
+          fill="${photo ? 'white' : 'black'}" stroke="${photo ? 'black' : 'none'}" stroke-width="2"
+          transform="rotate(${l.rotate ?? 0} 30 ${l.y})">${l.text}</text>`,
+      )
+      .join('')}
+  </svg>`;
+  const base = photo
+    ? sharp(path.join(dataDir, photo)).resize(width, height, { fit: 'cover' })
+    : sharp({ create: { width, height, channels: 3, background: '#fff' } });
+  return base
+    .composite([{ input: Buffer.from(svg) }])
+    .png()
+    .toBuffer();
+}
+
+describe('ocr', () => {
+  const ocrJob = (bytes: Buffer) => ({
+    jobId: randomUUID(),
+    job: { type: 'ocr', image: { kind: 'bytes', mime: 'image/png', data: bytes.toString('base64') } },
+  });
+  const linesOf = (callback: ResultCallback) => {
+    if (callback.status !== 'done' || callback.result.type !== 'ocr')
+      throw new Error(JSON.stringify(callback));
+    return callback.result;
+  };
+
+  it('reads printed lines, a slanted one too, with their places', async () => {
+    const image = await textImage([
+      { text: 'Crypto giveaway today', y: 80, size: 40 },
+      { text: 'Free money for everyone', y: 180, size: 32, rotate: -8 },
+    ]);
+    const result = linesOf(await run(ocrJob(image)));
+    expect(result).toMatchObject({ type: 'ocr', model: 'pp-ocrv4', width: 640, height: 240 });
+    expect(result.lines.map((l) => l.text)).toEqual(['Crypto giveaway today', 'Free money for everyone']);
+    const [first, second] = result.lines;
+    expect(first!.box.y).toBeLessThan(second!.box.y);
+    expect(first!.confidence).toBeGreaterThan(0.9);
+    expect(second!.angle).toBeLessThan(-4);
+  });
+
+  it('reads a caption over a photo', async () => {
+    const meme = await textImage(
+      [{ text: 'WHEN THE ROCKET LAUNCHES', y: 60, size: 30 }],
+      'images/skimage_rocket.jpg',
+    );
+    const text = linesOf(await run(ocrJob(meme)))
+      .lines.map((l) => l.text)
+      .join(' ');
+    expect(text).toContain('WHEN THE ROCKET LAUNCHES');
+  });
+
+  it('finds no text in a photo without any', async () => {
+    const coffee = fs.readFileSync(path.join(dataDir, 'images/skimage_coffee.png'));
+    expect(linesOf(await run(ocrJob(coffee))).lines).toEqual([]);
+  });
+});
 
 describe('bad input gets a clear 4xx at the node', () => {
   const expectError = async (response: Response, status: number, code: string) => {

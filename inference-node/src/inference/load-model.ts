@@ -10,15 +10,17 @@ export async function loadModel(spec: ModelSpec, config: Config, log: Logger): P
     modelsDir: config.VENEER_MODELS_DIR,
     cacheDir: config.VENEER_MODELS_CACHE,
   });
+  return startPool(file, config, log, spec.id, origin);
+}
+
+/** Starts the sessions of a model file already found and checked. */
+export async function startPool(file: string, config: Config, log: Logger, id: string, origin = 'package') {
   const pool = await SessionPool.start({
     modelFile: file,
     threads: config.INFERENCE_THREADS,
     intraOpThreads: config.INTRA_OP_THREADS,
     provider: config.VENEER_EXECUTION_PROVIDER,
   });
-  log.info(
-    { model: spec.id, origin, provider: pool.provider, threads: config.INFERENCE_THREADS },
-    'model loaded',
-  );
+  log.info({ model: id, origin, provider: pool.provider, threads: config.INFERENCE_THREADS }, 'model loaded');
   return pool;
 }

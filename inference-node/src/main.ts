@@ -64,7 +64,7 @@ const workers = JOB_TYPES.map(
       {
         connection: redis.duplicate(),
         prefix: config.QUEUE_PREFIX,
-        concurrency: config.JOB_CONCURRENCY,
+        concurrency: config.concurrencyByType.get(type) ?? config.JOB_CONCURRENCY,
         // Inference runs in worker threads, so the event loop renews locks on time; short locks
         // let another node take over a crashed node's jobs within seconds.
         lockDuration: config.LOCK_DURATION_MS,

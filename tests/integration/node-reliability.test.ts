@@ -17,14 +17,14 @@ let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
 const nodes: InferenceNode[] = [];
 
 /** A node on the shared Redis, with short locks so crashes are noticed within seconds. */
-async function node(): Promise<InferenceNode> {
+async function node(env: Record<string, string> = {}): Promise<InferenceNode> {
   const started = await startInferenceNode({
     redisUrl: redis.url,
     edgeUrl: receiver.url,
     secret,
     fetchAllow: [images.hostPort],
     extraCaFile: images.caFile,
-    env: { LOCK_DURATION_MS: '2000' },
+    env: { LOCK_DURATION_MS: '2000', ...env },
   });
   nodes.push(started);
   return started;
@@ -43,11 +43,16 @@ afterAll(async () => {
   await Promise.all([redis?.stop(), images?.stop(), receiver?.stop()]);
 });
 
-async function post(target: InferenceNode, url: string, jobId = randomUUID()) {
+async function post(
+  target: InferenceNode,
+  url: string,
+  jobId = randomUUID(),
+  priority?: 'interactive' | 'bulk',
+) {
   const response = await fetch(`${target.url}/jobs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ jobId, job: { type: 'faces', image: { kind: 'url', url } } }),
+    body: JSON.stringify({ jobId, job: { type: 'faces', image: { kind: 'url', url }, priority } }),
   });
   expect(response.status).toBe(202);
   return jobId;
@@ -90,6 +95,27 @@ describe('inference node reliability (real Redis, real nodes)', () => {
     await fetchStarted('/slow/2000/faces/3.jpg');
     await stopping.stop(30_000);
     expect(outcomes(jobId).map((o) => o.status)).toEqual(['done']);
+  });
+
+  it('runs interactive jobs ahead of bulk jobs already waiting', async () => {
+    const single = await node({ JOB_CONCURRENCY: '1' });
+    const bulk: string[] = [];
+    for (const file of ['faces/1.jpg', 'images/skimage_astronaut.png', 'images/skimage_camera.png']) {
+      bulk.push(await post(single, `${images.origin}/slow/800/${file}`, randomUUID(), 'bulk'));
+    }
+    const urgent = await post(
+      single,
+      `${images.origin}/images/wikimedia_penguin.jpg`,
+      randomUUID(),
+      'interactive',
+    );
+    for (const jobId of [...bulk, urgent]) await receiver.waitFor(jobId, 30_000);
+    const order = receiver.received
+      .filter((r) => r.status !== 'running' && [...bulk, urgent].includes(r.jobId))
+      .map((r) => r.jobId);
+    // The first bulk job was already running; the interactive one comes right after it.
+    expect(order.indexOf(urgent)).toBe(1);
+    await single.stop();
   });
 
   it('infers the same image once, however it is addressed', async () => {

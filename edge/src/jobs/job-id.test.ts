@@ -20,6 +20,11 @@ describe('job ids', () => {
     );
   });
 
+  it('do not depend on priority', async () => {
+    const job = urlJob('https://i.redd.it/a.jpg');
+    expect(await jobIdFor({ ...job, priority: 'bulk' })).toBe(await jobIdFor(job));
+  });
+
   it('differ for different content', async () => {
     expect(await jobIdFor(urlJob('https://i.redd.it/a.jpg'))).not.toBe(
       await jobIdFor(urlJob('https://i.redd.it/b.jpg')),

@@ -23,7 +23,8 @@ export function normalizeImageUrl(raw: string): string {
  * user or many, names the same job.
  */
 export async function jobIdFor(job: JobRequest): Promise<string> {
-  const { image, ...params } = job;
+  // How urgent a job is does not change what it computes, so it is not part of its identity.
+  const { image, priority: _priority, ...params } = job;
   const content =
     image.kind === 'url'
       ? `url:${normalizeImageUrl(image.url)}`

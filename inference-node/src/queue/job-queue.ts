@@ -33,6 +33,8 @@ export class JobQueues {
     const existing = await queue.getJob(job.jobId);
     if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) await existing.remove();
     await queue.add(job.job.type, job, {
+      // BullMQ runs lower numbers first.
+      priority: job.job.priority === 'bulk' ? 10 : 1,
       jobId: job.jobId,
       // An unreachable edge is retried for about four minutes (0.5 s doubling) before the job fails.
       attempts: 10,

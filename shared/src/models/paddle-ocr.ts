@@ -234,7 +234,11 @@ export interface TextLine extends TextRegion {
  */
 export function mergeIntoLines(regions: TextRegion[], maxGap = 1.2): TextLine[] {
   const parent = regions.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    const root = parent[i] === i ? i : find(parent[i]!);
+    parent[i] = root;
+    return root;
+  };
   for (let a = 0; a < regions.length; a++) {
     for (let b = a + 1; b < regions.length; b++) {
       const [p, q] = [regions[a]!, regions[b]!];

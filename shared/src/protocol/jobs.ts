@@ -9,9 +9,14 @@ export type JobType = (typeof JOB_TYPES)[number];
 export const FACE_MODELS = ['ultraface', 'yunet'] as const;
 export type FaceModel = (typeof FACE_MODELS)[number];
 
+/** Feed work a user waits for goes ahead of bulk work (re-scans, thumbnail batches). */
+export const JOB_PRIORITIES = ['interactive', 'bulk'] as const;
+const priority = z.enum(JOB_PRIORITIES).optional();
+
 export const FacesJobSchema = z.object({
   type: z.literal('faces'),
   image: ImageRefSchema,
+  priority,
   model: z.enum(FACE_MODELS).optional(),
 });
 
@@ -19,6 +24,7 @@ export const FacesJobSchema = z.object({
 export const OcrJobSchema = z.object({
   type: z.literal('ocr'),
   image: ImageRefSchema,
+  priority,
 });
 
 /** What a client sends to `POST /v1/jobs`. */

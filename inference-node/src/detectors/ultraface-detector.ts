@@ -1,23 +1,10 @@
-import { type ModelSpec, ultrafaceFaces, ultrafaceInput } from '@veneer/shared/models';
+import { ultrafaceFaces, ultrafaceInput } from '@veneer/shared/models';
 import type { FacesResult } from '@veneer/shared/protocol';
 import { inspectImage, resizeToRgb } from '../images/decode.ts';
-import type { SessionPool } from '../inference/session-pool.ts';
-import type { FaceDetector } from './face-detector.ts';
+import { FaceDetector } from './face-detector.ts';
 
 /** UltraFace over any image: decode and stretch on the main thread (libvips, async), infer on the pool. */
-export class UltraFaceDetector implements FaceDetector {
-  readonly modelId: string;
-  private readonly spec: ModelSpec;
-  private readonly pool: SessionPool;
-  private readonly maxPixels: number;
-
-  constructor(spec: ModelSpec, pool: SessionPool, maxPixels: number) {
-    this.spec = spec;
-    this.modelId = spec.id;
-    this.pool = pool;
-    this.maxPixels = maxPixels;
-  }
-
+export class UltraFaceDetector extends FaceDetector {
   async detect(bytes: Uint8Array): Promise<FacesResult> {
     const info = await inspectImage(bytes, this.maxPixels);
     const [, , height, width] = this.spec.input.shape as [number, number, number, number];

@@ -1,23 +1,10 @@
-import { type ModelSpec, yunetFaces, yunetInput } from '@veneer/shared/models';
+import { yunetFaces, yunetInput } from '@veneer/shared/models';
 import type { FacesResult } from '@veneer/shared/protocol';
 import { inspectImage, resizeToRgb } from '../images/decode.ts';
-import type { SessionPool } from '../inference/session-pool.ts';
-import type { FaceDetector } from './face-detector.ts';
+import { FaceDetector } from './face-detector.ts';
 
 /** YuNet on a letterboxed copy of the image: boxes, scores and five landmarks per face. */
-export class YunetDetector implements FaceDetector {
-  readonly modelId: string;
-  private readonly spec: ModelSpec;
-  private readonly pool: SessionPool;
-  private readonly maxPixels: number;
-
-  constructor(spec: ModelSpec, pool: SessionPool, maxPixels: number) {
-    this.spec = spec;
-    this.modelId = spec.id;
-    this.pool = pool;
-    this.maxPixels = maxPixels;
-  }
-
+export class YunetDetector extends FaceDetector {
   async detect(bytes: Uint8Array): Promise<FacesResult> {
     const info = await inspectImage(bytes, this.maxPixels);
     const size = this.spec.input.shape[3]!;

@@ -21,13 +21,14 @@ import { ResultCache } from './queue/result-cache.ts';
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'inference-node' } });
 
-const [ultrafacePool, yunetPool, ocrDetectorPool, ocrRecognizerPool] = await Promise.all([
+const [ultrafacePool, ultraface640Pool, yunetPool, ocrDetectorPool, ocrRecognizerPool] = await Promise.all([
   loadModel(MODELS['ultraface-rfb-320'], config, log),
+  loadModel(MODELS['ultraface-rfb-640'], config, log),
   loadModel(MODELS['yunet-n-320'], config, log),
   startPool(await ocrModelFile(MODELS['pp-ocrv4-det']), config, log, MODELS['pp-ocrv4-det'].id),
   startPool(await ocrModelFile(MODELS['pp-ocrv4-rec']), config, log, MODELS['pp-ocrv4-rec'].id),
 ]);
-const pools = [ultrafacePool, yunetPool, ocrDetectorPool, ocrRecognizerPool];
+const pools = [ultrafacePool, ultraface640Pool, yunetPool, ocrDetectorPool, ocrRecognizerPool];
 
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = new JobQueues(redis, config.QUEUE_PREFIX);
@@ -40,7 +41,10 @@ const fetcher = createImageFetcher({
 if (config.fetchAllow.size > 0)
   log.warn({ allow: [...config.fetchAllow] }, 'image fetcher allow-list is on (tests only)');
 const faceDetectors = {
-  ultraface: new UltraFaceDetector(MODELS['ultraface-rfb-320'], ultrafacePool, config.MAX_IMAGE_PIXELS),
+  ultraface: new UltraFaceDetector(MODELS['ultraface-rfb-320'], ultrafacePool, config.MAX_IMAGE_PIXELS, {
+    spec: MODELS['ultraface-rfb-640'],
+    pool: ultraface640Pool,
+  }),
   yunet: new YunetDetector(MODELS['yunet-n-320'], yunetPool, config.MAX_IMAGE_PIXELS),
 } satisfies Record<FaceModel, FaceDetector>;
 const ocr = await OcrReader.create(ocrDetectorPool, ocrRecognizerPool, config.MAX_IMAGE_PIXELS);

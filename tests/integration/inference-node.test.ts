@@ -75,7 +75,7 @@ const facesOf = (callback: ResultCallback): FacesResult => {
 describe('inference node with real Redis and UltraFace', () => {
   it('finds the faces in a group photo fetched by URL, with boxes inside the image', async () => {
     const result = facesOf(await run(urlJob(`${images.origin}/faces/3.jpg`)));
-    expect(result).toMatchObject({ type: 'faces', model: 'ultraface-rfb-320', width: 1024, height: 768 });
+    expect(result).toMatchObject({ type: 'faces', width: 1024, height: 768 });
     expect(result.faces.length).toBeGreaterThanOrEqual(3);
     for (const { box, score } of result.faces) {
       expect(score).toBeGreaterThan(0.7);
@@ -84,6 +84,15 @@ describe('inference node with real Redis and UltraFace', () => {
       expect(box.width).toBeGreaterThan(0.01);
     }
     expect(receiver.badSignatures).toEqual([]);
+  });
+
+  it('runs large images through the 640 x 480 model', async () => {
+    // 3.jpg is 1024 x 768: over the 960 px side where the larger model takes over.
+    const large = facesOf(await run(urlJob(`${images.origin}/faces/3.jpg?size=large`)));
+    expect(large.model).toBe('ultraface-rfb-640');
+    expect(large.faces.length).toBeGreaterThanOrEqual(3);
+    const small = facesOf(await run(urlJob(`${images.origin}/images/pillow_hopper.jpg?size=small`)));
+    expect(small.model).toBe('ultraface-rfb-320');
   });
 
   it('reads uploaded bytes: a portrait has a face, the coffee photo has none', async () => {

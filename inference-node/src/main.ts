@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { createEdgeClient } from './callback/edge-client.ts';
 import { loadConfig } from './config.ts';
 import type { FaceDetector } from './detectors/face-detector.ts';
+import { ImageTransformer } from './detectors/image-transformer.ts';
 import { OcrReader, ocrModelFile } from './detectors/ocr-reader.ts';
 import { UltraFaceDetector } from './detectors/ultraface-detector.ts';
 import { YunetDetector } from './detectors/yunet-detector.ts';
@@ -15,6 +16,7 @@ import { createImageFetcher } from './fetch/image-fetcher.ts';
 import { loadModel, startPool } from './inference/load-model.ts';
 import { createMetrics } from './metrics.ts';
 import { JobQueues, queueName } from './queue/job-queue.ts';
+import type { Models } from './queue/job-runners.ts';
 import { processJob } from './queue/process-job.ts';
 import { ResultCache } from './queue/result-cache.ts';
 
@@ -48,6 +50,11 @@ const faceDetectors = {
   yunet: new YunetDetector(MODELS['yunet-n-320'], yunetPool, config.MAX_IMAGE_PIXELS),
 } satisfies Record<FaceModel, FaceDetector>;
 const ocr = await OcrReader.create(ocrDetectorPool, ocrRecognizerPool, config.MAX_IMAGE_PIXELS);
+const models: Models = {
+  faceDetector: (model) => faceDetectors[model ?? 'ultraface'],
+  ocr,
+  transformer: new ImageTransformer(faceDetectors.ultraface, ocr, config.MAX_IMAGE_PIXELS),
+};
 const cache = new ResultCache(redis, config.QUEUE_PREFIX);
 const edge = createEdgeClient(config.EDGE_URL, config.NODE_SECRET);
 
@@ -58,8 +65,7 @@ const workers = JOB_TYPES.map(
       (job) =>
         processJob(job.data, {
           fetchImage: fetcher.fetchImage,
-          faceDetector: (model) => faceDetectors[model ?? 'ultraface'],
-          ocr,
+          models,
           cache,
           edge,
           metrics,

@@ -59,7 +59,7 @@ const bytesJob = (bytes: Buffer, mime = 'image/png', jobId = randomUUID()) => ({
   job: { type: 'faces', image: { kind: 'bytes', mime, data: bytes.toString('base64') } },
 });
 
-async function run(job: { jobId: string }): Promise<ResultCallback> {
+async function run(job: { jobId: string; job: unknown }): Promise<ResultCallback> {
   const response = await postJob(job);
   expect(response.status, await response.clone().text()).toBe(202);
   expect(await response.json()).toEqual({ jobId: job.jobId });
@@ -320,5 +320,99 @@ describe('image problems found while fetching are pushed as failures, never retr
   it('a missing image', async () => {
     const error = await failure(`${images.origin}/images/no-such-file.jpg`);
     expect(error).toEqual({ code: 'fetch_failed', message: 'the image host answered 404' });
+  });
+});
+
+describe('transform', () => {
+  const transformJob = (bytes: Buffer, params: Record<string, unknown>) => ({
+    jobId: randomUUID(),
+    job: {
+      type: 'transform',
+      image: { kind: 'bytes', mime: 'image/png', data: bytes.toString('base64') },
+      ...params,
+    },
+  });
+  const imageOf = (callback: ResultCallback) => {
+    if (callback.status !== 'done' || callback.result.type !== 'transform')
+      throw new Error(JSON.stringify(callback));
+    return { ...callback.result, bytes: Buffer.from(callback.result.data, 'base64') };
+  };
+  /** Grey pixels of an image at a given size, to compare images pixel by pixel. */
+  const grey = async (bytes: Buffer, width: number, height: number) =>
+    sharp(bytes).resize(width, height, { fit: 'fill' }).greyscale().raw().toBuffer();
+  /** Mean absolute difference of two grey images inside a box given as fractions. */
+  const difference = (a: Buffer, b: Buffer, width: number, box: [number, number, number, number]) => {
+    const height = a.length / width;
+    let sum = 0;
+    let n = 0;
+    for (let y = Math.floor(box[1] * height); y < Math.floor((box[1] + box[3]) * height); y++)
+      for (let x = Math.floor(box[0] * width); x < Math.floor((box[0] + box[2]) * width); x++) {
+        sum += Math.abs(a[y * width + x]! - b[y * width + x]!);
+        n++;
+      }
+    return sum / n;
+  };
+  /** Mean absolute difference between neighbouring pixels: high for sharp images, low for blurred ones. */
+  const sharpness = (pixels: Buffer, width: number) => {
+    let sum = 0;
+    for (let i = 1; i < pixels.length; i++) if (i % width) sum += Math.abs(pixels[i]! - pixels[i - 1]!);
+    return sum / pixels.length;
+  };
+
+  it('pixelates the faces of a group photo and leaves the rest alone', async () => {
+    const photo = fs.readFileSync(path.join(dataDir, 'faces/3.jpg'));
+    const faces = facesOf(await run(bytesJob(photo, 'image/jpeg'))).faces;
+    const out = imageOf(await run(transformJob(photo, { effect: 'pixelate', regions: 'faces' })));
+    expect(out).toMatchObject({ mime: 'image/webp', width: 1024, height: 768, applied: faces.length });
+    expect((await sharp(out.bytes).metadata()).format).toBe('webp');
+    const [before, after] = await Promise.all([grey(photo, 512, 384), grey(out.bytes, 512, 384)]);
+    expect(faces.length).toBeGreaterThanOrEqual(3);
+    for (const { box } of faces) {
+      expect(difference(before, after, 512, [box.x, box.y, box.width, box.height])).toBeGreaterThan(4);
+    }
+    // The top left corner of this photo holds no face: only WebP's own loss changes it.
+    expect(difference(before, after, 512, [0, 0, 0.15, 0.15])).toBeLessThan(3);
+  });
+
+  it('blurs a whole image, and makes it no bigger than asked', async () => {
+    const photo = fs.readFileSync(path.join(dataDir, 'images/skimage_astronaut.png'));
+    const out = imageOf(await run(transformJob(photo, { effect: 'blur', regions: 'all', maxSide: 256 })));
+    expect(out).toMatchObject({ width: 256, height: 256, applied: 1 });
+    const [before, after] = await Promise.all([grey(photo, 256, 256), grey(out.bytes, 256, 256)]);
+    expect(sharpness(after, 256)).toBeLessThan(sharpness(before, 256) / 3);
+  });
+
+  it('changes only the boxes it is given', async () => {
+    const photo = fs.readFileSync(path.join(dataDir, 'images/skimage_coffee.png'));
+    const box = { x: 0, y: 0, width: 0.5, height: 0.5 };
+    const out = imageOf(await run(transformJob(photo, { effect: 'blur', regions: 'boxes', boxes: [box] })));
+    const [before, after] = await Promise.all([grey(photo, 400, 300), grey(out.bytes, 400, 300)]);
+    expect(difference(before, after, 400, [0, 0, 0.5, 0.5])).toBeGreaterThan(4);
+    expect(difference(before, after, 400, [0.55, 0.55, 0.45, 0.45])).toBeLessThan(3);
+  });
+
+  it('hides text lines well enough that OCR can no longer read them', async () => {
+    const image = await textImage([
+      { text: 'Crypto giveaway today', y: 80, size: 40 },
+      { text: 'Free money for everyone', y: 180, size: 32 },
+    ]);
+    const out = imageOf(await run(transformJob(image, { effect: 'blur', regions: 'text' })));
+    expect(out.applied).toBe(2);
+    const reread = await run({
+      jobId: randomUUID(),
+      job: { type: 'ocr', image: { kind: 'bytes', mime: 'image/webp', data: out.data } },
+    });
+    if (reread.status !== 'done' || reread.result.type !== 'ocr') throw new Error(JSON.stringify(reread));
+    const words = reread.result.lines.map((l) => l.text).join(' ');
+    expect(words).not.toMatch(/Crypto|giveaway|money|everyone/);
+  });
+
+  it('refuses "boxes" without a box', async () => {
+    const photo = fs.readFileSync(path.join(dataDir, 'images/skimage_coffee.png'));
+    const response = await postJob(transformJob(photo, { effect: 'blur', regions: 'boxes' }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /at least one box/,
+    );
   });
 });

@@ -1,17 +1,14 @@
-import type { FaceModel, NodeJob, ResultCallback } from '@veneer/shared/protocol';
+import type { NodeJob, ResultCallback } from '@veneer/shared/protocol';
 import type { Logger } from 'pino';
 import type { EdgeClient } from '../callback/edge-client.ts';
-import type { FaceDetector } from '../detectors/face-detector.ts';
-import type { OcrReader } from '../detectors/ocr-reader.ts';
 import { ImageRefusal } from '../images/image-refusal.ts';
 import type { Metrics } from '../metrics.ts';
+import { type Models, runnerFor } from './job-runners.ts';
 import { contentHash, type ResultCache } from './result-cache.ts';
 
 export interface JobDependencies {
   fetchImage(url: string): Promise<Uint8Array>;
-  /** The face detector for a job's `model` (UltraFace when none is named). */
-  faceDetector(model: FaceModel | undefined): FaceDetector;
-  ocr: Pick<OcrReader, 'modelId' | 'read'>;
+  models: Models;
   cache: Pick<ResultCache, 'get' | 'set'>;
   edge: EdgeClient;
   metrics: Metrics;
@@ -36,16 +33,12 @@ export async function processJob(job: NodeJob, deps: JobDependencies): Promise<v
       job.job.image.kind === 'url'
         ? await deps.fetchImage(job.job.image.url)
         : Buffer.from(job.job.image.data, 'base64');
-    const spec = job.job;
-    const [modelId, infer] =
-      spec.type === 'faces'
-        ? [deps.faceDetector(spec.model).modelId, () => deps.faceDetector(spec.model).detect(bytes)]
-        : [deps.ocr.modelId, () => deps.ocr.read(bytes)];
+    const runner = runnerFor(job.job, deps.models);
     const sha256 = contentHash(bytes);
-    const cached = await deps.cache.get(modelId, sha256);
+    const cached = await deps.cache.get(runner.cacheKey, sha256);
     deps.metrics.cache.inc({ outcome: cached ? 'hit' : 'miss' });
-    const result = cached ?? (await infer());
-    if (!cached) await deps.cache.set(modelId, sha256, result);
+    const result = cached ?? (await runner.run(bytes));
+    if (!cached) await deps.cache.set(runner.cacheKey, sha256, result);
     callback = { status: 'done', jobId, result };
   } catch (error) {
     if (!(error instanceof ImageRefusal)) throw error;

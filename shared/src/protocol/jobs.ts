@@ -2,12 +2,21 @@ import { z } from 'zod';
 import { ImageRefSchema } from './images.ts';
 
 /** Job types the edge and the inference node know. Later issues add ocr, embed, transform, ... */
-export const JOB_TYPES = ['faces', 'ocr'] as const;
+export const JOB_TYPES = ['faces', 'ocr', 'transform'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** Face detectors: UltraFace finds more small faces (used to blur); YuNet is stricter and gives landmarks. */
 export const FACE_MODELS = ['ultraface', 'yunet'] as const;
 export type FaceModel = (typeof FACE_MODELS)[number];
+
+/** A box in the image's own coordinates, as fractions of its width and height (0..1). */
+export const BoxSchema = z.object({
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  width: z.number().min(0).max(1),
+  height: z.number().min(0).max(1),
+});
+export type Box = z.infer<typeof BoxSchema>;
 
 /** Feed work a user waits for goes ahead of bulk work (re-scans, thumbnail batches). */
 export const JOB_PRIORITIES = ['interactive', 'bulk'] as const;
@@ -27,8 +36,31 @@ export const OcrJobSchema = z.object({
   priority,
 });
 
+/**
+ * A new image with some regions blurred or pixelated: the faces, the text lines, the boxes given,
+ * or all of it. The output is WebP, at most `maxSide` pixels on its longer side.
+ */
+export const TransformJobSchema = z
+  .object({
+    type: z.literal('transform'),
+    image: ImageRefSchema,
+    priority,
+    effect: z.enum(['blur', 'pixelate']),
+    regions: z.enum(['faces', 'text', 'boxes', 'all']),
+    boxes: z.array(BoxSchema).max(100).optional(),
+    maxSide: z.number().int().min(64).max(2048).optional(),
+  })
+  .refine((job) => job.regions !== 'boxes' || (job.boxes?.length ?? 0) > 0, {
+    message: 'regions "boxes" needs at least one box',
+    path: ['boxes'],
+  });
+
 /** What a client sends to `POST /v1/jobs`. */
-export const JobRequestSchema = z.discriminatedUnion('type', [FacesJobSchema, OcrJobSchema]);
+export const JobRequestSchema = z.discriminatedUnion('type', [
+  FacesJobSchema,
+  OcrJobSchema,
+  TransformJobSchema,
+]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 
 /** `cached`: the result was already known and has been pushed at once. */
@@ -44,15 +76,6 @@ export const NodeJobSchema = z.object({
   job: JobRequestSchema,
 });
 export type NodeJob = z.infer<typeof NodeJobSchema>;
-
-/** A box in the image's own coordinates, as fractions of its width and height (0..1). */
-export const BoxSchema = z.object({
-  x: z.number().min(0).max(1),
-  y: z.number().min(0).max(1),
-  width: z.number().min(0).max(1),
-  height: z.number().min(0).max(1),
-});
-export type Box = z.infer<typeof BoxSchema>;
 
 export const FaceSchema = z.object({
   box: BoxSchema,
@@ -93,7 +116,25 @@ export const OcrResultSchema = z.object({
 });
 export type OcrResult = z.infer<typeof OcrResultSchema>;
 
-export const JobResultSchema = z.discriminatedUnion('type', [FacesResultSchema, OcrResultSchema]);
+/** Largest transformed image returned (bytes, before base64). */
+export const MAX_TRANSFORM_BYTES = 600 * 1024;
+
+export const TransformResultSchema = z.object({
+  type: z.literal('transform'),
+  mime: z.literal('image/webp'),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** How many regions were changed. */
+  applied: z.number().int().min(0),
+  data: z.string().max(Math.ceil(MAX_TRANSFORM_BYTES / 3) * 4),
+});
+export type TransformResult = z.infer<typeof TransformResultSchema>;
+
+export const JobResultSchema = z.discriminatedUnion('type', [
+  FacesResultSchema,
+  OcrResultSchema,
+  TransformResultSchema,
+]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 
 export const JobFailureSchema = z.object({ code: z.string(), message: z.string() });

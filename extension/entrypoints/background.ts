@@ -70,6 +70,8 @@ export default defineBackground(() => {
     },
   });
 
+  const TOKEN_REFRESH_MS = 7 * 24 * 3600 * 1000;
+
   async function forgetSession(): Promise<void> {
     await saveSession(null);
     sessionPromise = null;
@@ -80,8 +82,20 @@ export default defineBackground(() => {
     sessionPromise ??= (async () => {
       const edgeUrl = edgeUrlOf(await loadSettings());
       const stored = await loadSession();
-      if (stored && stored.edgeUrl === edgeUrl && stored.expiresAt * 1000 > Date.now() + 60_000)
-        return stored;
+      const mine = stored?.edgeUrl === edgeUrl ? stored : null;
+      const left = mine ? mine.expiresAt * 1000 - Date.now() : 0;
+      if (mine && left > TOKEN_REFRESH_MS) return mine;
+      // A token with under a week left is renewed while it still works, keeping the user (and
+      // their filters and pending results); only a missing or expired one registers anew.
+      if (mine && left > 60_000) {
+        try {
+          const session = { edgeUrl, ...(await refreshToken(edgeUrl, mine.token)) };
+          await saveSession(session);
+          return session;
+        } catch (error) {
+          if (!(error instanceof EdgeError) || error.status !== 401) throw error;
+        }
+      }
       const registered = await register(edgeUrl);
       const session = { edgeUrl, ...registered };
       await saveSession(session);

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { SessionThreadData, TensorData, ThreadReply } from './thread-messages.ts';
+import type { OutputTensor, SessionThreadData, TensorData, ThreadReply } from './thread-messages.ts';
 
 interface Pending {
-  resolve: (outputs: Record<string, TensorData>) => void;
+  resolve: (outputs: Record<string, OutputTensor>) => void;
   reject: (error: Error) => void;
 }
 
@@ -17,13 +17,16 @@ interface Slot {
  */
 export class SessionPool {
   readonly provider: 'cuda' | 'cpu';
+  /** The model's input names, as its file declares them. */
+  readonly inputNames: string[];
   private readonly slots: Slot[];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  private constructor(slots: Slot[], provider: 'cuda' | 'cpu') {
+  private constructor(slots: Slot[], provider: 'cuda' | 'cpu', inputNames: string[]) {
     this.slots = slots;
     this.provider = provider;
+    this.inputNames = inputNames;
     for (const slot of slots) {
       slot.worker.on('message', (reply: ThreadReply) => this.settle(slot, reply));
       slot.worker.on('error', (error) => this.failAll(error));
@@ -45,16 +48,17 @@ export class SessionPool {
             `model ${data.modelFile} failed to load: ${reply.kind === 'fatal' ? reply.message : reply.kind}`,
           );
         }
-        return { slot: { worker, busy: 0 }, provider: reply.provider };
+        return { slot: { worker, busy: 0 }, provider: reply.provider, inputNames: reply.inputNames };
       }),
     );
     return new SessionPool(
       started.map((s) => s.slot),
       started[0]!.provider,
+      started[0]!.inputNames,
     );
   }
 
-  run(feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
+  run(feeds: Record<string, TensorData>): Promise<Record<string, OutputTensor>> {
     const slot = this.slots.reduce((least, s) => (s.busy < least.busy ? s : least));
     const id = this.nextId++;
     slot.busy++;

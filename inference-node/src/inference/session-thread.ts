@@ -29,17 +29,25 @@ async function createSession(): Promise<{ session: ort.InferenceSession; provide
 
 try {
   const { session, provider: used } = await createSession();
-  port.postMessage({ kind: 'ready', provider: used } satisfies ThreadReply);
+  port.postMessage({
+    kind: 'ready',
+    provider: used,
+    inputNames: [...session.inputNames],
+  } satisfies ThreadReply);
   port.on('message', async (request: ThreadRequest) => {
     try {
       const feeds: Record<string, ort.Tensor> = {};
       for (const [name, input] of Object.entries(request.feeds)) {
-        feeds[name] = new ort.Tensor('float32', input.data, input.dims);
+        feeds[name] =
+          input.data instanceof BigInt64Array
+            ? new ort.Tensor('int64', input.data, input.dims)
+            : new ort.Tensor('float32', input.data, input.dims);
       }
       const results = await session.run(feeds);
       const outputs: ThreadReply & { kind: 'result' } = { kind: 'result', id: request.id, outputs: {} };
       const transfer: ArrayBuffer[] = [];
       for (const [name, tensor] of Object.entries(results)) {
+        if (tensor.type !== 'float32') throw new Error(`output ${name} is ${tensor.type}, not float32`);
         const data = tensor.data as Float32Array;
         outputs.outputs[name] = { data, dims: [...tensor.dims] };
         transfer.push(data.buffer as ArrayBuffer);

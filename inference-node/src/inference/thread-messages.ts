@@ -1,4 +1,11 @@
+/** float32 for images and outputs, int64 for token ids. */
 export interface TensorData {
+  data: Float32Array | BigInt64Array;
+  dims: number[];
+}
+
+/** Every model Veneer runs gives float32 outputs. */
+export interface OutputTensor {
   data: Float32Array;
   dims: number[];
 }
@@ -15,7 +22,7 @@ export interface ThreadRequest {
 }
 
 export type ThreadReply =
-  | { kind: 'ready'; provider: 'cuda' | 'cpu' }
+  | { kind: 'ready'; provider: 'cuda' | 'cpu'; inputNames: string[] }
   | { kind: 'fatal'; message: string }
-  | { kind: 'result'; id: number; outputs: Record<string, TensorData> }
+  | { kind: 'result'; id: number; outputs: Record<string, OutputTensor> }
   | { kind: 'error'; id: number; message: string };

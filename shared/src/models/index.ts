@@ -1,3 +1,4 @@
+export * from './clip.ts';
 export * from './nms.ts';
 export * from './paddle-ocr.ts';
 export * from './registry.ts';

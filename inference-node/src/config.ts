@@ -36,6 +36,16 @@ const ConfigSchema = z.object({
     .positive()
     .default(10 * 1024 * 1024),
   MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(40_000_000),
+  /**
+   * `clip-vit-b32` downloads CLIP's quantized ONNX files (sha256-checked) on first start;
+   * `clip-stand-in` generates a model with CLIP's shapes and random weights, for tests only.
+   */
+  EMBED_MODEL: z.enum(['clip-vit-b32', 'clip-stand-in']).default('clip-vit-b32'),
+  /** Dynamic batching for models with a batch dimension: up to B items gathered within T ms. */
+  BATCH_MAX_SIZE: z.coerce.number().int().min(1).max(64).default(8),
+  BATCH_WINDOW_MS: z.coerce.number().min(0).max(1000).default(5),
+  /** Opens the queue dashboard at /admin/queues (bearer token or ?secret=); unset: no dashboard. */
+  OPERATOR_SECRET: z.string().min(16, 'OPERATOR_SECRET must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -12,8 +12,12 @@ import { ImageTransformer } from './detectors/image-transformer.ts';
 import { OcrReader, ocrModelFile } from './detectors/ocr-reader.ts';
 import { UltraFaceDetector } from './detectors/ultraface-detector.ts';
 import { YunetDetector } from './detectors/yunet-detector.ts';
+import { EmbeddingStore } from './embeddings/embedding-store.ts';
 import { createImageFetcher } from './fetch/image-fetcher.ts';
+import { BatchingRunner } from './inference/batching-runner.ts';
+import { loadEmbedder } from './inference/load-embedder.ts';
 import { loadModel, startPool } from './inference/load-model.ts';
+import type { SessionPool } from './inference/session-pool.ts';
 import { createMetrics } from './metrics.ts';
 import { JobQueues, queueName } from './queue/job-queue.ts';
 import type { Models } from './queue/job-runners.ts';
@@ -35,6 +39,22 @@ const pools = [ultrafacePool, ultraface640Pool, yunetPool, ocrDetectorPool, ocrR
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = new JobQueues(redis, config.QUEUE_PREFIX);
 const metrics = createMetrics();
+/** Models with a batch dimension run behind a dynamic batcher (B, T from the config). */
+const batched = (pool: SessionPool, model: string) =>
+  new BatchingRunner(pool, {
+    maxBatch: config.BATCH_MAX_SIZE,
+    windowMs: config.BATCH_WINDOW_MS,
+    onBatch: (size) => metrics.batchSize.observe({ model }, size),
+  });
+const embeddings = new EmbeddingStore(redis, config.QUEUE_PREFIX);
+const embedder = await loadEmbedder(config, log, embeddings, batched).catch((error: Error) => {
+  log.error(
+    { err: error.message, model: config.EMBED_MODEL },
+    'embedding model unavailable: embed jobs are refused',
+  );
+  return null;
+});
+if (embedder) pools.push(...embedder.pools);
 const fetcher = createImageFetcher({
   allow: config.fetchAllow,
   timeoutMs: config.FETCH_TIMEOUT_MS,
@@ -49,16 +69,22 @@ const faceDetectors = {
   }),
   yunet: new YunetDetector(MODELS['yunet-n-320'], yunetPool, config.MAX_IMAGE_PIXELS),
 } satisfies Record<FaceModel, FaceDetector>;
-const ocr = await OcrReader.create(ocrDetectorPool, ocrRecognizerPool, config.MAX_IMAGE_PIXELS);
+const ocr = await OcrReader.create(
+  batched(ocrDetectorPool, MODELS['pp-ocrv4-det'].id),
+  ocrRecognizerPool,
+  config.MAX_IMAGE_PIXELS,
+);
 const models: Models = {
   faceDetector: (model) => faceDetectors[model ?? 'ultraface'],
   ocr,
   transformer: new ImageTransformer(faceDetectors.ultraface, ocr, config.MAX_IMAGE_PIXELS),
+  embedder: embedder?.embedder ?? null,
 };
 const cache = new ResultCache(redis, config.QUEUE_PREFIX);
 const edge = createEdgeClient(config.EDGE_URL, config.NODE_SECRET);
 
-const workers = JOB_TYPES.map(
+// A node without the embedding model takes no embed jobs; nodes that have it do.
+const workers = JOB_TYPES.filter((type) => type !== 'embed' || embedder).map(
   (type) =>
     new Worker<NodeJob>(
       queueName(type),
@@ -84,9 +110,10 @@ const workers = JOB_TYPES.map(
     ),
 );
 for (const worker of workers) {
-  worker.on('failed', (job, error) =>
-    log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job attempt failed'),
-  );
+  worker.on('failed', (job, error) => {
+    metrics.errors.inc({ type: worker.name.replace(/^jobs-/, '') });
+    log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job attempt failed');
+  });
 }
 
 const app = createApp({
@@ -97,7 +124,15 @@ const app = createApp({
   redis,
   metrics,
   provider: ultrafacePool.provider,
-  models: [...Object.values(faceDetectors).map((d) => d.modelId), ocr.modelId],
+  models: [
+    ...Object.values(faceDetectors).map((d) => d.modelId),
+    ocr.modelId,
+    ...(embedder ? [embedder.embedder.modelId] : []),
+  ],
+  unavailable: embedder ? [] : ['embed'],
+  embeddings,
+  embedModel: embedder?.embedder.modelId ?? null,
+  operatorSecret: config.OPERATOR_SECRET,
   log,
 });
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) =>

@@ -25,6 +25,19 @@ export function createMetrics() {
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+    batchSize: new Histogram({
+      name: 'veneer_batch_size',
+      help: 'Items per model run under dynamic batching, by model',
+      labelNames: ['model'] as const,
+      buckets: [1, 2, 4, 8, 16, 32, 64],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'veneer_errors_total',
+      help: 'Job attempts that threw (retried, or failed after the last attempt), by type',
+      labelNames: ['type'] as const,
+      registers: [registry],
+    }),
     queueDepth: new Gauge({
       name: 'veneer_queue_depth',
       help: 'Jobs waiting in the queue, by type',

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FacesResult, ResultCallback } from '@veneer/shared/protocol';
@@ -8,6 +8,7 @@ import {
   dataDir,
   type ImageHost,
   type InferenceNode,
+  OPERATOR_SECRET_FOR_TESTS,
   type RedisServer,
   startImageHost,
   startInferenceNode,
@@ -33,7 +34,8 @@ beforeAll(async () => {
     secret,
     fetchAllow: [images.hostPort],
     extraCaFile: images.caFile,
-    env: { MAX_FETCH_BYTES: '600000' },
+    // A wide batching window so that embed jobs sent together are seen to share a batch.
+    env: { MAX_FETCH_BYTES: '600000', BATCH_WINDOW_MS: '40' },
   });
 });
 
@@ -414,5 +416,149 @@ describe('transform', () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
       /at least one box/,
     );
+  });
+});
+
+describe('embed (on the generated CLIP stand-in: shapes only, no meaning)', () => {
+  const embedJob = (bytes: Buffer, texts?: string[]) => ({
+    jobId: randomUUID(),
+    job: {
+      type: 'embed',
+      image: { kind: 'bytes', mime: 'image/png', data: bytes.toString('base64') },
+      ...(texts ? { texts } : {}),
+    },
+  });
+  const embeddingOf = (callback: ResultCallback) => {
+    if (callback.status !== 'done' || callback.result.type !== 'embed')
+      throw new Error(JSON.stringify(callback));
+    return callback.result;
+  };
+  const search = (body: unknown, authorization = `Bearer ${secret}`) =>
+    fetch(`${node.url}/embeddings/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify(body),
+    });
+  const read = (name: string) => fs.readFileSync(path.join(dataDir, 'images', name));
+
+  it('gives a unit-length 512-d embedding keyed by the sha256 of the bytes, and text similarities', async () => {
+    const bytes = read('skimage_chelsea.png');
+    const result = embeddingOf(await run(embedJob(bytes, ['a cat', 'a rocket launch'])));
+    expect(result).toMatchObject({ type: 'embed', model: 'clip-stand-in', standIn: true });
+    expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(result.embedding).toHaveLength(512);
+    expect(Math.hypot(...result.embedding)).toBeCloseTo(1, 3);
+    expect(result.texts.map((t) => t.text)).toEqual(['a cat', 'a rocket launch']);
+    for (const { similarity } of result.texts) expect(Math.abs(similarity)).toBeLessThanOrEqual(1);
+    // Asked again (a new job id), the same image gives the same numbers.
+    expect(embeddingOf(await run(embedJob(bytes, ['a cat', 'a rocket launch'])))).toEqual(result);
+  });
+
+  it('finds a re-encoded copy of an image, and not other images, among everything embedded', async () => {
+    const original = read('skimage_rocket.jpg');
+    const copy = await sharp(original).resize({ width: 400 }).jpeg({ quality: 60 }).toBuffer();
+    const others = [
+      'skimage_coffee.png',
+      'skimage_astronaut.png',
+      'wikimedia_penguin.jpg',
+      'skimage_camera.png',
+    ];
+    const [first, second, ...rest] = (
+      await Promise.all([original, copy, ...others.map(read)].map((bytes) => run(embedJob(bytes))))
+    ).map(embeddingOf);
+    const response = await search({ sha256: first!.sha256, limit: 10, minSimilarity: 0.9 });
+    expect(response.status).toBe(200);
+    const { matches, standIn } = (await response.json()) as {
+      matches: Array<{ sha256: string; similarity: number }>;
+      standIn: boolean;
+    };
+    expect(standIn).toBe(true);
+    expect(matches.map((m) => m.sha256).slice(0, 2)).toEqual([first!.sha256, second!.sha256]);
+    expect(matches[0]!.similarity).toBeCloseTo(1, 4);
+    expect(matches[1]!.similarity).toBeGreaterThan(0.9);
+    for (const other of rest) expect(matches.map((m) => m.sha256)).not.toContain(other.sha256);
+    // The same search by the vector itself.
+    const byVector = (await (
+      await search({ embedding: first!.embedding, limit: 2, minSimilarity: 0.9 })
+    ).json()) as {
+      matches: Array<{ sha256: string }>;
+    };
+    expect(byVector.matches.map((m) => m.sha256)).toEqual([first!.sha256, second!.sha256]);
+  });
+
+  it('runs embed jobs that arrive together as batches', async () => {
+    const batches = async () => {
+      const text = await (await fetch(`${node.url}/metrics`)).text();
+      const value = (name: string) =>
+        Number(
+          text
+            .split('\n')
+            .find((l) => l.startsWith(`${name}{model="clip-stand-in-vision"}`))
+            ?.split(' ')
+            .pop() ?? 0,
+        );
+      return { count: value('veneer_batch_size_count'), items: value('veneer_batch_size_sum') };
+    };
+    const before = await batches();
+    const images = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        sharp(read('skimage_coffee.png'))
+          .rotate(i * 10 + 5)
+          .png()
+          .toBuffer(),
+      ),
+    );
+    await Promise.all(images.map((bytes) => run(embedJob(bytes))));
+    const after = await batches();
+    expect(after.items - before.items).toBe(8);
+    expect(after.count - before.count).toBeLessThan(8);
+  });
+
+  it('refuses bad searches clearly', async () => {
+    expect((await search({ sha256: 'a'.repeat(64) }, 'Bearer wrong')).status).toBe(401);
+    const both = await search({ sha256: 'a'.repeat(64), embedding: Array(512).fill(0) });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as { error: { message: string } }).error.message).toMatch(
+      /either sha256 or embedding/,
+    );
+    const unknown = await search({ sha256: 'b'.repeat(64) });
+    expect(unknown.status).toBe(404);
+    expect((await search({ embedding: [1, 2, 3] })).status).toBe(400);
+  });
+});
+
+describe('queue dashboard', () => {
+  const basic = (password: string) => `Basic ${Buffer.from(`operator:${password}`).toString('base64')}`;
+
+  it('is closed without the operator secret', async () => {
+    const response = await fetch(`${node.url}/admin/queues`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Basic/);
+    expect(
+      (await fetch(`${node.url}/admin/queues`, { headers: { authorization: basic('nope') } })).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${node.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${secret}` } }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('shows every job queue to an operator', async () => {
+    const page = await fetch(`${node.url}/admin/queues`, {
+      headers: { authorization: basic(OPERATOR_SECRET_FOR_TESTS) },
+    });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+    const api = await fetch(`${node.url}/admin/queues/api/queues`, {
+      headers: { authorization: `Bearer ${OPERATOR_SECRET_FOR_TESTS}` },
+    });
+    expect(api.status).toBe(200);
+    const { queues } = (await api.json()) as { queues: Array<{ name: string }> };
+    expect(queues.map((q) => q.name).sort()).toEqual([
+      'jobs-embed',
+      'jobs-faces',
+      'jobs-ocr',
+      'jobs-transform',
+    ]);
   });
 });

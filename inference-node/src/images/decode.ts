@@ -38,14 +38,15 @@ export async function inspectImage(bytes: Uint8Array, maxPixels: number): Promis
 
 /**
  * Decodes, applies EXIF orientation and resizes to `width` x `height` interleaved RGB bytes:
- * `fill` stretches; `letterbox` keeps the aspect ratio and pads right and bottom with black.
+ * `fill` stretches; `letterbox` keeps the aspect ratio and pads right and bottom with black;
+ * `cover` scales the shorter side to fit and crops the centre (CLIP's resize + centre crop).
  */
 export async function resizeToRgb(
   bytes: Uint8Array,
   width: number,
   height: number,
   maxPixels: number,
-  fit: 'fill' | 'letterbox' = 'fill',
+  fit: 'fill' | 'letterbox' | 'cover' = 'fill',
 ) {
   const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, pages: 1 })
     .rotate()
@@ -54,7 +55,9 @@ export async function resizeToRgb(
       height,
       fit === 'fill'
         ? { fit: 'fill' }
-        : { fit: 'contain', position: 'left top', background: { r: 0, g: 0, b: 0 } },
+        : fit === 'cover'
+          ? { fit: 'cover', position: 'centre', kernel: 'cubic' }
+          : { fit: 'contain', position: 'left top', background: { r: 0, g: 0, b: 0 } },
     )
     .removeAlpha()
     .toColourspace('srgb')

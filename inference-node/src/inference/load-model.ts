@@ -2,15 +2,26 @@ import type { ModelSpec } from '@veneer/shared/models';
 import { resolveModel } from '@veneer/shared/models/loader';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { GENERATED_MODELS } from '../models/clip-stand-in.ts';
 import { SessionPool } from './session-pool.ts';
 
 /** Finds a model's file (models dir, cache or download, sha256-checked) and starts its sessions. */
 export async function loadModel(spec: ModelSpec, config: Config, log: Logger): Promise<SessionPool> {
-  const { file, origin } = await resolveModel(spec, {
+  const { file, origin } = await modelFile(spec, config);
+  return startPool(file, config, log, spec.id, origin);
+}
+
+/**
+ * A model's (or tokenizer's) file, sha256-checked: models dir, cache, else its public source. A
+ * `generated:` source (the CLIP stand-in) is made here instead of downloaded, then checked the same.
+ */
+export function modelFile(spec: ModelSpec, config: Config) {
+  const generate = GENERATED_MODELS[spec.source];
+  return resolveModel(spec, {
     modelsDir: config.VENEER_MODELS_DIR,
     cacheDir: config.VENEER_MODELS_CACHE,
+    ...(generate ? { download: async () => new Response(generate()) } : {}),
   });
-  return startPool(file, config, log, spec.id, origin);
 }
 
 /** Starts the sessions of a model file already found and checked. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FaceModel, JobRequest, JobResult } from '@veneer/shared/protocol';
+import type { ClipEmbedder } from '../detectors/clip-embedder.ts';
 import type { FaceDetector } from '../detectors/face-detector.ts';
 import type { ImageTransformer } from '../detectors/image-transformer.ts';
 import type { OcrReader } from '../detectors/ocr-reader.ts';
@@ -9,7 +10,12 @@ export interface Models {
   faceDetector(model: FaceModel | undefined): FaceDetector;
   ocr: Pick<OcrReader, 'modelId' | 'read'>;
   transformer: Pick<ImageTransformer, 'transform'>;
+  /** Null where the embedding model could not be loaded (this node then takes no embed jobs). */
+  embedder: Pick<ClipEmbedder, 'modelId' | 'embed'> | null;
 }
+
+const paramsHash = (params: unknown) =>
+  createHash('sha256').update(JSON.stringify(params)).digest('hex').slice(0, 32);
 
 export interface JobRunner {
   /** What, besides the image bytes, decides the result: the result cache's key. */
@@ -28,12 +34,18 @@ export function runnerFor(job: JobRequest, models: Models): JobRunner {
       return { cacheKey: models.ocr.modelId, run: (bytes) => models.ocr.read(bytes) };
     case 'transform': {
       const { effect, regions, boxes, maxSide } = job;
-      const params = createHash('sha256')
-        .update(JSON.stringify({ effect, regions, boxes, maxSide }))
-        .digest('hex');
       return {
-        cacheKey: `transform-${params.slice(0, 32)}`,
+        cacheKey: `transform-${paramsHash({ effect, regions, boxes, maxSide })}`,
         run: (bytes) => models.transformer.transform(bytes, { effect, regions, boxes, maxSide }),
+      };
+    }
+    case 'embed': {
+      const { embedder } = models;
+      if (!embedder) throw new Error('this node has no embedding model');
+      const texts = job.texts ?? [];
+      return {
+        cacheKey: `${embedder.modelId}-${paramsHash(texts)}`,
+        run: (bytes) => embedder.embed(bytes, texts),
       };
     }
   }

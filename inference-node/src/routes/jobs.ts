@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { ApiFailure, assertKnownJobType, parseJsonText, readBodyText, validate } from '@veneer/shared/http';
 import {
   type JobAccepted,
@@ -7,12 +6,12 @@ import {
   NodeJobSchema,
 } from '@veneer/shared/protocol';
 import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import type { Logger } from 'pino';
 import type { ImageFetcher } from '../fetch/image-fetcher.ts';
 import { inspectImage } from '../images/decode.ts';
 import { ImageRefusal } from '../images/image-refusal.ts';
 import type { JobQueues } from '../queue/job-queue.ts';
+import { requireNodeSecret } from './require-node-secret.ts';
 
 export interface JobRouteDependencies {
   secret: string;
@@ -20,32 +19,29 @@ export interface JobRouteDependencies {
   queues: JobQueues;
   fetcher: Pick<ImageFetcher, 'checkUrl'>;
   maxPixels: number;
+  /** Job types this node cannot run now (a model that failed to load): refused with a 503. */
+  unavailable: readonly string[];
 }
-
-const sameSecret = (given: string, expected: string) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 /**
  * `POST /jobs` (edge only, by the shared secret): checks what can be checked at once (the URL's
  * scheme and address, or the uploaded bytes' format and size) so a bad job is refused with a
  * 4xx here, then queues it and answers 202.
  */
-export function jobRoutes({ secret, queues, fetcher, maxPixels, log }: JobRouteDependencies) {
-  const requireEdge = createMiddleware(async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    if (!header.startsWith('Bearer ') || !sameSecret(header.slice(7), secret)) {
-      throw new ApiFailure(401, 'unauthorized', 'missing or wrong node secret');
-    }
-    await next();
-  });
+export function jobRoutes({ secret, queues, fetcher, maxPixels, log, unavailable }: JobRouteDependencies) {
+  const requireEdge = requireNodeSecret(secret);
 
   return new Hono().post('/jobs', requireEdge, async (c) => {
     const body = parseJsonText(await readBodyText(c, MAX_JOB_BODY_BYTES));
     assertKnownJobType((body as { job?: { type?: unknown } } | null)?.job?.type);
     const job = validate(NodeJobSchema, body);
+    if (unavailable.includes(job.job.type)) {
+      throw new ApiFailure(
+        503,
+        'model_unavailable',
+        `this node cannot run ${job.job.type} jobs: its model did not load`,
+      );
+    }
     try {
       if (job.job.image.kind === 'url') {
         await fetcher.checkUrl(job.job.image.url);

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'image_too_large'
   | 'not_an_image'
   | 'upstream_unavailable'
+  | 'model_unavailable'
   | 'internal';
 
 export function apiError(code: ErrorCode, message: string): ApiError {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ImageRefSchema } from './images.ts';
 
 /** Job types the edge and the inference node know. Later issues add ocr, embed, transform, ... */
-export const JOB_TYPES = ['faces', 'ocr', 'transform'] as const;
+export const JOB_TYPES = ['faces', 'ocr', 'transform', 'embed'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** Face detectors: UltraFace finds more small faces (used to blur); YuNet is stricter and gives landmarks. */
@@ -55,11 +55,23 @@ export const TransformJobSchema = z
     path: ['boxes'],
   });
 
+/**
+ * An image embedding (CLIP ViT-B/32, or its stand-in where the weights cannot be had), and how
+ * similar the image is to each of up to 16 texts (a video title, filter words).
+ */
+export const EmbedJobSchema = z.object({
+  type: z.literal('embed'),
+  image: ImageRefSchema,
+  priority,
+  texts: z.array(z.string().trim().min(1).max(300)).max(16).optional(),
+});
+
 /** What a client sends to `POST /v1/jobs`. */
 export const JobRequestSchema = z.discriminatedUnion('type', [
   FacesJobSchema,
   OcrJobSchema,
   TransformJobSchema,
+  EmbedJobSchema,
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 
@@ -130,10 +142,28 @@ export const TransformResultSchema = z.object({
 });
 export type TransformResult = z.infer<typeof TransformResultSchema>;
 
+/** Length of an embedding vector (CLIP ViT-B/32 and its stand-in). */
+export const EMBEDDING_SIZE = 512;
+
+export const EmbedResultSchema = z.object({
+  type: z.literal('embed'),
+  /** `clip-vit-b32`, or `clip-stand-in`: same shapes, random weights, no meaning (tests only). */
+  model: z.string(),
+  standIn: z.boolean(),
+  /** sha256 of the image bytes: the key to find similar images (`POST /embeddings/search`). */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** L2-normalized image embedding. */
+  embedding: z.array(z.number()).length(EMBEDDING_SIZE),
+  /** Cosine similarity of the image to each text asked about, in the order asked. */
+  texts: z.array(z.object({ text: z.string(), similarity: z.number().min(-1.001).max(1.001) })),
+});
+export type EmbedResult = z.infer<typeof EmbedResultSchema>;
+
 export const JobResultSchema = z.discriminatedUnion('type', [
   FacesResultSchema,
   OcrResultSchema,
   TransformResultSchema,
+  EmbedResultSchema,
 ]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 
@@ -151,3 +181,26 @@ export const ResultCallbackSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('failed'), jobId: z.string(), error: JobFailureSchema }),
 ]);
 export type ResultCallback = z.infer<typeof ResultCallbackSchema>;
+
+/** `POST /embeddings/search` on an inference node: images like one already embedded, or like a vector. */
+export const EmbeddingSearchSchema = z
+  .object({
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits')
+      .optional(),
+    embedding: z.array(z.number().finite()).length(EMBEDDING_SIZE).optional(),
+    limit: z.number().int().min(1).max(100).default(10),
+    minSimilarity: z.number().min(-1).max(1).default(0.8),
+  })
+  .refine((q) => (q.sha256 === undefined) !== (q.embedding === undefined), {
+    message: 'give either sha256 or embedding, not both',
+  });
+export type EmbeddingSearch = z.infer<typeof EmbeddingSearchSchema>;
+
+export const EmbeddingSearchResultSchema = z.object({
+  model: z.string(),
+  standIn: z.boolean(),
+  matches: z.array(z.object({ sha256: z.string(), similarity: z.number() })),
+});
+export type EmbeddingSearchResult = z.infer<typeof EmbeddingSearchResultSchema>;

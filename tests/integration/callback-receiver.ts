@@ -11,6 +11,9 @@ import { SIGNATURE_HEADER, verifyBodySignature } from '@veneer/shared/signing';
 export async function startCallbackReceiver(secret: string) {
   const received: ResultCallback[] = [];
   const badSignatures: string[] = [];
+  /** When each job's outcome (done or failed) arrived, by job id, and who waits for one. */
+  const arrivedAt = new Map<string, number>();
+  const outcomeWaiters = new Map<string, (at: number) => void>();
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -25,7 +28,14 @@ export async function startCallbackReceiver(secret: string) {
       res.writeHead(401).end();
       return;
     }
-    received.push(ResultCallbackSchema.parse(JSON.parse(body)));
+    const callback = ResultCallbackSchema.parse(JSON.parse(body));
+    received.push(callback);
+    if (callback.status !== 'running' && !arrivedAt.has(callback.jobId)) {
+      const at = performance.now();
+      arrivedAt.set(callback.jobId, at);
+      outcomeWaiters.get(callback.jobId)?.(at);
+      outcomeWaiters.delete(callback.jobId);
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"delivered":1}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,6 +44,12 @@ export async function startCallbackReceiver(secret: string) {
     url: `http://127.0.0.1:${port}`,
     received,
     badSignatures,
+    /** performance.now() when the job's outcome (done or failed) arrives (for benchmarks). */
+    outcomeArrival(jobId: string): Promise<number> {
+      const at = arrivedAt.get(jobId);
+      if (at !== undefined) return Promise.resolve(at);
+      return new Promise((resolve) => outcomeWaiters.set(jobId, resolve));
+    },
     /** The job's outcome (done or failed), once it has arrived. */
     async waitFor(jobId: string, timeoutMs = 30_000): Promise<ResultCallback> {
       const deadline = Date.now() + timeoutMs;

@@ -58,6 +58,16 @@ async function variants(file: string, width: number, height: number, count: numb
   );
 }
 
+/** A source of images never handed out before (numbering carries on from call to call). */
+function freshImages(file: string, width: number, height: number) {
+  let served = 0;
+  return (count: number) => {
+    const start = served;
+    served += count;
+    return variants(file, width, height, count, start);
+  };
+}
+
 /** Items per second of session.run on `batch` items at a time, sequentially, after a warm-up. */
 async function rawThroughput(
   modelFile: string,
@@ -189,15 +199,8 @@ try {
     [1, 3, 240, 320],
     1,
   );
-  // Variants are offset per round so no image repeats across rounds (the cache would answer it).
-  let faceSerial = 0;
-  await addRows(
-    'faces, batch 1',
-    'faces',
-    facesRaw,
-    {},
-    (count) => variants('faces/3.jpg', 640, 480, count, (faceSerial += count) - count),
-    (c) => (c === 1 ? 40 : 120),
+  await addRows('faces, batch 1', 'faces', facesRaw, {}, freshImages('faces/3.jpg', 640, 480), (c) =>
+    c === 1 ? 40 : 120,
   );
 
   // ocr detection: PaddleOCR v4 det on a text-free 400x300 photo (enlarged to a 736 px short side).
@@ -213,9 +216,7 @@ try {
   );
   const ocrItem = normalizedBgr(ocrPixels, size.width, size.height, DETECTION_MEAN, DETECTION_STD);
   const ocrDims = [1, 3, size.height, size.width];
-  let ocrSerial = 0;
-  const ocrImages = (count: number) =>
-    variants('images/skimage_coffee.png', 400, 300, count, (ocrSerial += count) - count);
+  const ocrImages = freshImages('images/skimage_coffee.png', 400, 300);
   const ocrItems = (c: number) => (c === 1 ? 8 : c === 8 ? 24 : 48);
   for (const batch of [1, 8]) {
     const raw = await rawThroughput(ocrFile, 'x', ocrItem, ocrDims, batch);

@@ -42,7 +42,7 @@ const metrics = createMetrics();
 /** Models with a batch dimension run behind a dynamic batcher (B, T from the config). */
 const batched = (pool: SessionPool, model: string) =>
   new BatchingRunner(pool, {
-    maxBatch: config.BATCH_MAX_SIZE,
+    maxBatch: config.BATCH_MAX_SIZE ?? (pool.provider === 'cuda' ? 8 : 1),
     windowMs: config.BATCH_WINDOW_MS,
     onBatch: (size) => metrics.batchSize.observe({ model }, size),
   });

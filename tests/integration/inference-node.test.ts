@@ -35,7 +35,7 @@ beforeAll(async () => {
     fetchAllow: [images.hostPort],
     extraCaFile: images.caFile,
     // A wide batching window so that embed jobs sent together are seen to share a batch.
-    env: { MAX_FETCH_BYTES: '600000', BATCH_WINDOW_MS: '40' },
+    env: { MAX_FETCH_BYTES: '600000', BATCH_MAX_SIZE: '8', BATCH_WINDOW_MS: '40' },
   });
 });
 

@@ -9,6 +9,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
       { test: { name: 'inference-node', include: ['inference-node/src/**/*.test.ts'] } },
+      { test: { name: 'text-models', include: ['text-models/src/**/*.test.ts'] } },
       {
         test: {
           name: 'extension',

@@ -1,5 +1,5 @@
 import { CLIP_EMBEDDING_SIZE, CLIP_IMAGE_SIZE, CLIP_VOCAB_SIZE } from '@veneer/shared/models';
-import { writeOnnxModel } from './onnx-writer.ts';
+import { writeOnnxModel } from '@veneer/shared/models/onnx-writer';
 
 /**
  * A STAND-IN for CLIP ViT-B/32, generated because the real weights cannot be downloaded on the

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +11,9 @@ const require = createRequire(import.meta.url);
 const ortDist = path.dirname(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
 /** Models that run in the browser; each is shipped inside the extension. */
 const BROWSER_MODELS = [MODELS['ultraface-rfb-320']];
+/** Veneer's own text classifiers, committed with a card that names their sha256. */
+const TEXT_MODELS_DIR = path.resolve(import.meta.dirname, '../text-models/models');
+const TEXT_CLASSIFIERS = ['offensive', 'clickbait'];
 
 export default defineConfig({
   manifest: ({ browser }) => ({
@@ -61,6 +66,14 @@ export default defineConfig({
           cacheDir: path.join(os.homedir(), '.cache', 'veneer', 'models'),
         });
         files.push({ absoluteSrc: file, relativeDest: `models/${spec.file}` });
+      }
+      for (const task of TEXT_CLASSIFIERS) {
+        const file = path.join(TEXT_MODELS_DIR, `${task}.onnx`);
+        const card = JSON.parse(fs.readFileSync(path.join(TEXT_MODELS_DIR, `${task}.json`), 'utf8'));
+        const sha256 = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+        if (sha256 !== card.onnx.sha256)
+          throw new Error(`${file} has sha256 ${sha256}, its card says ${card.onnx.sha256}`);
+        files.push({ absoluteSrc: file, relativeDest: `models/text/${task}.onnx` });
       }
     },
   },

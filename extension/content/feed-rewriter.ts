@@ -1,6 +1,12 @@
-import { type CompiledFilter, compileFilters } from '@veneer/shared/filters';
+import { type CompiledFilter, compileFilters, type TextClassifier } from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
-import type { AnalyzeFacesRequest, AnalyzeFacesResponse, JobFrameMessage } from '../lib/messages.ts';
+import type {
+  AnalyzeFacesRequest,
+  AnalyzeFacesResponse,
+  ClassifyTextRequest,
+  ClassifyTextResponse,
+  JobFrameMessage,
+} from '../lib/messages.ts';
 import { loadFilters } from '../lib/storage.ts';
 import { FILTERS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../lib/storage-keys.ts';
 import type { SiteAdapter, SitePost } from './adapters/site-adapter.ts';
@@ -18,6 +24,8 @@ export function startFeedRewriter(adapter: SiteAdapter): void {
   let judged = new WeakSet<HTMLElement>();
   let scanQueued = false;
   const awaiting = new Map<string, HTMLImageElement>();
+  /** Posts of this scan waiting for a text classifier, by classifier, sent as one batch each. */
+  let toClassify = new Map<TextClassifier, { filter: CompiledFilter; posts: SitePost[] }>();
 
   const scan = () => {
     scanQueued = false;
@@ -28,6 +36,9 @@ export function startFeedRewriter(adapter: SiteAdapter): void {
       judged.add(element);
       judge(post);
     }
+    const batches = toClassify;
+    toClassify = new Map();
+    for (const [task, { filter, posts }] of batches) void classify(task, filter, posts);
   };
   const queueScan = () => {
     if (scanQueued) return;
@@ -37,18 +48,51 @@ export function startFeedRewriter(adapter: SiteAdapter): void {
 
   function judge(post: SitePost): void {
     const userShowedIt = post.element.getAttribute(STATE_ATTRIBUTE) === 'shown';
+    let collapsed = false;
     for (const filter of userShowedIt ? [] : filters) {
       if (filter.filter.action !== 'collapse') continue;
       const term = filter.match(post.text);
       if (term) {
         collapsePost(post.element, term);
+        collapsed = true;
         break;
       }
+    }
+    for (const filter of userShowedIt || collapsed ? [] : filters) {
+      const task = filter.filter.classifier;
+      if (filter.filter.action !== 'collapse' || !task || !post.text.trim()) continue;
+      const batch = toClassify.get(task) ?? { filter, posts: [] };
+      batch.posts.push(post);
+      toClassify.set(task, batch);
     }
     const blur = filters.some(
       (f) => f.filter.action === 'blur-faces' && (f.matchesEverything || f.match(post.text)),
     );
     if (blur) for (const image of post.images) void analyze(image);
+  }
+
+  /** Judges post texts with one of Veneer's own classifiers (on this device) and collapses those flagged. */
+  async function classify(task: TextClassifier, filter: CompiledFilter, posts: SitePost[]): Promise<void> {
+    const request: ClassifyTextRequest = {
+      type: 'veneer:classify-text',
+      task,
+      texts: posts.map((p) => p.text),
+    };
+    let response: ClassifyTextResponse | undefined;
+    try {
+      response = (await browser.runtime.sendMessage(request)) as ClassifyTextResponse | undefined;
+    } catch (error) {
+      response = { ok: false, message: (error as Error).message };
+    }
+    if (!response?.ok) {
+      console.warn(`[Veneer] the ${filter.label} model could not run: ${response?.message ?? 'no answer'}`);
+      return;
+    }
+    response.flagged.forEach((flagged, i) => {
+      const element = posts[i]!.element;
+      // The user may have shown it, or another filter collapsed it, while the model ran.
+      if (flagged && !element.hasAttribute(STATE_ATTRIBUTE)) collapsePost(element, filter.label);
+    });
   }
 
   async function analyze(image: HTMLImageElement): Promise<void> {

@@ -15,7 +15,10 @@ import { JobRouter } from '../lib/job-router.ts';
 import type {
   AnalyzeFacesResponse,
   BackgroundRequest,
+  ClassifyTextRequest,
+  ClassifyTextResponse,
   JobFrameMessage,
+  LocalClassifyTextRequest,
   LocalFacesRequest,
   LocalFacesResponse,
   StatusResponse,
@@ -205,6 +208,22 @@ export default defineBackground(() => {
     return response.result;
   }
 
+  /** Post texts judged by one of Veneer's own classifiers, always on this device. */
+  async function classifyText(request: ClassifyTextRequest): Promise<ClassifyTextResponse> {
+    try {
+      if (import.meta.env.FIREFOX) {
+        const { classifyTexts } = await import('../lib/local-text.ts');
+        return { ok: true, ...(await classifyTexts(request.task, request.texts)) };
+      }
+      await ensureOffscreenDocument();
+      const local: LocalClassifyTextRequest = { ...request, type: 'veneer:local-classify-text' };
+      const response = (await browser.runtime.sendMessage(local)) as ClassifyTextResponse | undefined;
+      return response ?? { ok: false, message: 'the on-device text model did not answer' };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
   /** Checks the image on this device and hands the result to the tab like a pushed frame. */
   async function analyzeOnDevice(
     request: Extract<BackgroundRequest, { type: 'veneer:analyze-faces' }>,
@@ -274,6 +293,7 @@ export default defineBackground(() => {
     if (message?.type === 'veneer:analyze-faces' && sender.tab?.id !== undefined) {
       return analyzeFaces(message, sender.tab.id, sender.frameId ?? 0);
     }
+    if (message?.type === 'veneer:classify-text') return classifyText(message);
     if (message?.type === 'veneer:status') {
       return (async (): Promise<StatusResponse> => {
         const settings = await loadSettings();

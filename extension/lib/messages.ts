@@ -1,3 +1,4 @@
+import type { TextClassifier } from '@veneer/shared/filters';
 import type { FacesResult, ImageRef, JobFrame } from '@veneer/shared/protocol';
 
 /** Content script -> background: analyse one image for faces. `clientRef` names it in the reply. */
@@ -22,6 +23,24 @@ export interface LocalFacesRequest {
 }
 export type LocalFacesResponse = { ok: true; result: FacesResult } | { ok: false; message: string };
 
+/**
+ * Content script -> background -> (Chrome) offscreen document: judge post texts with one of
+ * Veneer's own classifiers, on this device.
+ */
+export interface ClassifyTextRequest {
+  type: 'veneer:classify-text';
+  task: TextClassifier;
+  texts: string[];
+}
+export type ClassifyTextResponse =
+  | { ok: true; flagged: boolean[]; msPerText: number }
+  | { ok: false; message: string };
+
+/** Background -> offscreen document: the same request, to run there. */
+export interface LocalClassifyTextRequest extends Omit<ClassifyTextRequest, 'type'> {
+  type: 'veneer:local-classify-text';
+}
+
 /** Popup -> background. */
 export interface StatusRequest {
   type: 'veneer:status';
@@ -36,4 +55,4 @@ export interface StatusResponse {
   onDevice: string | null;
 }
 
-export type BackgroundRequest = AnalyzeFacesRequest | StatusRequest;
+export type BackgroundRequest = AnalyzeFacesRequest | ClassifyTextRequest | StatusRequest;

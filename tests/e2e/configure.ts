@@ -2,7 +2,7 @@ import type { ExtensionBrowser } from './browser.ts';
 import { waitFor } from './wait.ts';
 
 export interface ExtensionSetup {
-  filters: Array<{ id: string; words: string; action: string; enabled: boolean }>;
+  filters: Array<{ id: string; words: string; action: string; enabled: boolean; classifier?: string }>;
   cloudProcessing?: boolean;
 }
 

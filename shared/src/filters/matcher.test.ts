@@ -81,4 +81,17 @@ describe('FilterListSchema', () => {
     expect(FilterListSchema.safeParse([{ id: 'a', words: 'x', action: 'explode' }]).success).toBe(false);
     expect(FilterListSchema.safeParse([{ id: 'a', words: '  ', action: 'collapse' }]).success).toBe(false);
   });
+
+  it('accepts a classifier filter without words, labelled by what it detects', () => {
+    const parsed = FilterListSchema.parse([
+      { id: 'a', words: '', action: 'collapse', classifier: 'offensive' },
+    ]);
+    const compiled = compileFilter(parsed[0]!);
+    expect(compiled.label).toBe('offensive language');
+    expect(compiled.matchesEverything).toBe(false);
+    expect(compiled.match('anything at all')).toBeNull();
+    expect(
+      FilterListSchema.safeParse([{ id: 'a', action: 'collapse', classifier: 'horoscopes' }]).success,
+    ).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Filter } from './schema.ts';
+import { type Filter, TEXT_CLASSIFIER_LABELS } from './schema.ts';
 import { wordFormsPattern } from './word-forms.ts';
 
 export interface CompiledFilter {
@@ -29,8 +29,8 @@ export function compileFilter(filter: Filter): CompiledFilter {
   });
   return {
     filter,
-    label: terms.join(', '),
-    matchesEverything: terms.length === 0,
+    label: filter.classifier ? TEXT_CLASSIFIER_LABELS[filter.classifier] : terms.join(', '),
+    matchesEverything: terms.length === 0 && !filter.classifier,
     match(text: string) {
       for (const { term, regex } of patterns) if (regex.test(text)) return term;
       return null;

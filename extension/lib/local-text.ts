@@ -1,0 +1,48 @@
+import type { TextClassifier } from '@veneer/shared/filters';
+import { hashedFeatures } from '@veneer/shared/text';
+import * as ort from 'onnxruntime-web/wasm';
+import { browser } from 'wxt/browser';
+import { ORT_WASM_DIR } from './local-faces.ts';
+
+/**
+ * Veneer's own text classifiers (text-models/: offensive language, clickbait) on this device with
+ * onnxruntime-web: the same features (shared/src/text) and the same ONNX files as trained and
+ * evaluated. Runs in a document (Chrome's offscreen document, Firefox's background page).
+ */
+export const textModelPath = (task: TextClassifier) => `/models/text/${task}.onnx`;
+
+const sessions = new Map<TextClassifier, Promise<ort.InferenceSession>>();
+
+function loadSession(task: TextClassifier): Promise<ort.InferenceSession> {
+  let session = sessions.get(task);
+  if (!session) {
+    ort.env.wasm.wasmPaths = browser.runtime.getURL(ORT_WASM_DIR as '/');
+    ort.env.wasm.numThreads = 1;
+    session = ort.InferenceSession.create(browser.runtime.getURL(textModelPath(task) as '/'), {
+      executionProviders: ['wasm'],
+    });
+    session.catch(() => sessions.delete(task));
+    sessions.set(task, session);
+  }
+  return session;
+}
+
+/** For each text, whether the classifier flags it (probability >= 0.5), and how long it took. */
+export async function classifyTexts(task: TextClassifier, texts: string[]) {
+  const session = await loadSession(task);
+  const started = performance.now();
+  const flagged: boolean[] = [];
+  for (const text of texts) {
+    const { indices, values } = hashedFeatures(text);
+    const out = await session.run({
+      indices: new ort.Tensor(
+        'int64',
+        BigInt64Array.from(indices, (i) => BigInt(i)),
+        [indices.length],
+      ),
+      values: new ort.Tensor('float32', values, [values.length]),
+    });
+    flagged.push((out.probability!.data as Float32Array)[0]! >= 0.5);
+  }
+  return { flagged, msPerText: texts.length ? (performance.now() - started) / texts.length : 0 };
+}

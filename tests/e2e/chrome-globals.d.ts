@@ -1,5 +1,6 @@
 /** The part of the extension API the tests call inside the service worker (page.evaluate bodies). */
 declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: {
     local: {
       get(key: string): Promise<Record<string, { edgeUrl?: string; token?: string }>>;

@@ -4,8 +4,8 @@
  * class, F1 of the negative class, macro-F1 and accuracy.
  */
 import fs from 'node:fs';
-import { binaryMetrics } from './binary-metrics.ts';
 import { readExamples, TASKS, type Task } from './datasets.ts';
+import { evaluateClassifier } from './evaluate.ts';
 import { OnnxTextClassifier } from './onnx-text-classifier.ts';
 import { modelFile } from './paths.ts';
 
@@ -25,13 +25,7 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-const classifier = await OnnxTextClassifier.load(modelFile(task));
-const predicted: number[] = [];
-for (const e of examples) predicted.push((await classifier.probability(e.text)) >= 0.5 ? 1 : 0);
-const metrics = binaryMetrics(
-  examples.map((e) => e.label),
-  predicted,
-);
+const metrics = await evaluateClassifier(await OnnxTextClassifier.load(modelFile(task)), examples);
 if (flag === '--json') console.log(JSON.stringify(metrics));
 else {
   console.log(`${task} on ${file} (${examples.length} rows)`);

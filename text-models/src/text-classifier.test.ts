@@ -5,8 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { hashedFeatures } from '@veneer/shared/text';
 import { describe, expect, it } from 'vitest';
-import { binaryMetrics } from './binary-metrics.ts';
 import { readExamples, sha256File, splitOf, TRAINING_FILES } from './datasets.ts';
+import { evaluateClassifier } from './evaluate.ts';
 import { logit, sigmoid, trainLogistic } from './logistic-regression.ts';
 import { OnnxTextClassifier } from './onnx-text-classifier.ts';
 import { modelCardFile, modelFile, repoRoot, sharedDataDir } from './paths.ts';
@@ -71,13 +71,7 @@ describe.each([
     const examples = readExamples(task, path.join(sharedDataDir, TRAINING_FILES[task])).filter(
       (e) => splitOf(e.text) === 'test',
     );
-    const classifier = await OnnxTextClassifier.load(modelFile(task));
-    const predicted: number[] = [];
-    for (const e of examples) predicted.push((await classifier.probability(e.text)) >= 0.5 ? 1 : 0);
-    const metrics = binaryMetrics(
-      examples.map((e) => e.label),
-      predicted,
-    );
+    const metrics = await evaluateClassifier(await OnnxTextClassifier.load(modelFile(task)), examples);
     expect(metrics[metric]).toBeGreaterThanOrEqual(goal);
   });
 });

@@ -19,6 +19,7 @@ import {
   TRAINING_FILES,
   writeExamples,
 } from './datasets.ts';
+import { evaluateClassifier } from './evaluate.ts';
 import { logit, type TrainOptions, trainLogistic } from './logistic-regression.ts';
 import { OnnxTextClassifier } from './onnx-text-classifier.ts';
 import { heldOutFile, modelCardFile, modelFile, sharedDataDir } from './paths.ts';
@@ -96,13 +97,7 @@ fs.mkdirSync(path.dirname(heldOutFile(task)), { recursive: true });
 writeExamples(task, heldOutFile(task), parts.test);
 
 // Held-out figures come from the exported ONNX model, as the extension runs it.
-const classifier = await OnnxTextClassifier.load(modelFile(task));
-const predictions: number[] = [];
-for (const e of parts.test) predictions.push((await classifier.probability(e.text)) >= 0.5 ? 1 : 0);
-const heldOut = binaryMetrics(
-  parts.test.map((e) => e.label),
-  predictions,
-);
+const heldOut = await evaluateClassifier(await OnnxTextClassifier.load(modelFile(task)), parts.test);
 const card = {
   task,
   model: 'logistic regression on hashed word 1-2-grams and character 2-5-grams (shared/src/text)',

@@ -54,9 +54,11 @@ describe('BatchingRunner', () => {
 
   it('passes items straight through when B is 1', async () => {
     const model = new FakeDoublingModel();
-    const runner = new BatchingRunner(model, { maxBatch: 1, windowMs: 50 });
+    const sizes: number[] = [];
+    const runner = new BatchingRunner(model, { maxBatch: 1, windowMs: 50, onBatch: (n) => sizes.push(n) });
     await Promise.all([runner.run(item(1)), runner.run(item(2))]);
     expect(model.batches).toEqual([1, 1]);
+    expect(sizes).toEqual([1, 1]);
   });
 
   it('fails every item of a failed batch, and keeps working after', async () => {

@@ -56,7 +56,12 @@ export class BatchingRunner implements ModelRunner {
 
   run(feeds: Record<string, TensorData>): Promise<Record<string, OutputTensor>> {
     const entries = Object.entries(feeds);
-    if (this.options.maxBatch <= 1 || entries.some(([, t]) => t.dims[0] !== 1)) return this.model.run(feeds);
+    if (this.options.maxBatch <= 1 || entries.some(([, t]) => t.dims[0] !== 1)) {
+      // Runs as it comes (batching off, or already a batch): still counted, so the batch-size
+      // metric shows what ran on CPU nodes too.
+      this.options.onBatch?.(entries[0]?.[1].dims[0] ?? 1);
+      return this.model.run(feeds);
+    }
     const key = entries.map(([name, t]) => `${name}:${t.dims.slice(1).join('x')}`).join('|');
     return new Promise((resolve, reject) => {
       let group = this.gathering.get(key);

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileFilter, compileFilters, filterTerms } from './matcher.ts';
-import { FilterListSchema } from './schema.ts';
-import { singular } from './word-forms.ts';
+import { type Filter, type FilterAction, FilterListSchema, FilterSchema } from './schema.ts';
+import { singular, wordForms } from './word-forms.ts';
 
-const filter = (words: string, action: 'collapse' | 'blur-faces' = 'collapse') => ({
-  id: 'f1',
-  words,
-  action,
-  enabled: true,
-});
+const filter = (words: string, action: FilterAction = 'collapse', extra: Partial<Filter> = {}): Filter =>
+  FilterSchema.parse({ id: 'f1', words, action, ...extra });
 
 describe('filterTerms', () => {
   it('splits on commas and new lines and trims', () => {
@@ -64,6 +60,11 @@ describe('compileFilter', () => {
     expect(compileFilter(filter('cats', 'blur-faces')).matchesEverything).toBe(false);
   });
 
+  it('a pixelate filter without words applies to everything; a hide filter needs words', () => {
+    expect(compileFilter(filter('', 'pixelate')).matchesEverything).toBe(true);
+    expect(FilterListSchema.safeParse([{ id: 'a', words: '', action: 'hide' }]).success).toBe(false);
+  });
+
   it('compileFilters skips disabled filters', () => {
     const compiled = compileFilters([filter('a'), { ...filter('b'), id: 'f2', enabled: false }]);
     expect(compiled.map((c) => c.label)).toEqual(['a']);
@@ -73,11 +74,19 @@ describe('compileFilter', () => {
 describe('FilterListSchema', () => {
   it('accepts a valid list and fills defaults', () => {
     const parsed = FilterListSchema.parse([{ id: 'a', words: 'spiders', action: 'collapse' }]);
-    expect(parsed[0]).toEqual({ id: 'a', words: 'spiders', action: 'collapse', enabled: true });
+    expect(parsed[0]).toEqual({
+      id: 'a',
+      words: 'spiders',
+      action: 'collapse',
+      enabled: true,
+      sensitivity: 'medium',
+      sites: [],
+    });
   });
 
   it('rejects duplicate ids, unknown actions and empty collapse filters', () => {
     expect(FilterListSchema.safeParse([filter('a'), filter('b')]).success).toBe(false);
+    expect(FilterListSchema.safeParse([{ id: 'a', words: 'not: x', action: 'hide' }]).success).toBe(false);
     expect(FilterListSchema.safeParse([{ id: 'a', words: 'x', action: 'explode' }]).success).toBe(false);
     expect(FilterListSchema.safeParse([{ id: 'a', words: '  ', action: 'collapse' }]).success).toBe(false);
   });
@@ -93,5 +102,71 @@ describe('FilterListSchema', () => {
     expect(
       FilterListSchema.safeParse([{ id: 'a', action: 'collapse', classifier: 'horoscopes' }]).success,
     ).toBe(false);
+  });
+});
+
+describe('word forms', () => {
+  it.each([
+    ['shill', ['shills', 'shilling', 'shilled']],
+    ['bake', ['bakes', 'baking', 'baked']],
+    ['spy', ['spies', 'spied', 'spying']],
+    ['shop', ['shopping', 'shopped']],
+    ['box', ['boxes', 'boxing']],
+  ])('%s -> %j', (word, forms) => expect(wordForms(word)).toEqual(expect.arrayContaining([word, ...forms])));
+
+  it('a filter matches -ing and -ed forms but not longer words', () => {
+    const shill = compileFilter(filter('crypto shill'));
+    expect(shill.match('stop Crypto shilling here')).toBe('crypto shill');
+    expect(shill.match('crypto shilled again')).toBe('crypto shill');
+    expect(shill.match('crypto shillelagh')).toBeNull();
+  });
+});
+
+describe('exact phrases, regular expressions and exclusions', () => {
+  it('"quoted" phrases match as written, without other word forms', () => {
+    const phrase = compileFilter(filter('"giveaway"'));
+    expect(phrase.match('Big GIVEAWAY today')).toBe('giveaway');
+    expect(phrase.match('two giveaways')).toBeNull();
+  });
+
+  it('/regex/ terms match, commas inside them do not split the term', () => {
+    const regex = compileFilter(filter('/\\b[0-9]{2,3}x gains\\b/i, spiders'));
+    expect(filterTerms(regex.filter.words)).toEqual(['/\\b[0-9]{2,3}x gains\\b/i', 'spiders']);
+    expect(regex.match('get 100X GAINS now')).toBe('/\\b[0-9]{2,3}x gains\\b/i');
+    expect(regex.match('get 5x gains')).toBeNull();
+    expect(regex.match('spiders')).toBe('spiders');
+    expect(compileFilter(filter('/Gains/')).match('gains')).toBeNull();
+  });
+
+  it('refuses invalid or dangerous regular expressions and unknown flags, naming them', () => {
+    const problems = (words: string) =>
+      FilterListSchema.safeParse([{ id: 'a', words, action: 'hide' }]).error?.issues.map((i) => i.message);
+    expect(problems('/(unclosed/')?.[0]).toMatch(/not a valid regular expression/);
+    expect(problems('/(a+)+$/')?.[0]).toMatch(/could freeze the page/);
+    expect(problems('/x/g')?.[0]).toMatch(/only the flags i and u/);
+    expect(problems('spiders, /ok/i')).toBeUndefined();
+  });
+
+  it('"not:" leaves out what it names, but other mentions still count', () => {
+    const spiders = compileFilter(filter('spiders, not: spider-man, not: "spider plant"'));
+    expect(spiders.label).toBe('spiders');
+    expect(spiders.match('Spider-Man 2 trailer')).toBeNull();
+    expect(spiders.match('my spider plant is thriving')).toBeNull();
+    expect(spiders.match('Spider-Man met a real spider')).toBe('spiders');
+  });
+});
+
+describe('which filters apply', () => {
+  it('leaves out expired filters and filters for other sites', () => {
+    const now = 1_000_000;
+    const list = [
+      filter('a'),
+      filter('b', 'collapse', { id: 'f2', expiresAt: now - 1 }),
+      filter('c', 'collapse', { id: 'f3', expiresAt: now + 1 }),
+      filter('d', 'collapse', { id: 'f4', sites: ['x', 'bluesky'] }),
+    ];
+    expect(compileFilters(list, { now }).map((c) => c.label)).toEqual(['a', 'c', 'd']);
+    expect(compileFilters(list, { now, site: 'reddit' }).map((c) => c.label)).toEqual(['a', 'c']);
+    expect(compileFilters(list, { now, site: 'x' }).map((c) => c.label)).toEqual(['a', 'c', 'd']);
   });
 });

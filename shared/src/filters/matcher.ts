@@ -1,43 +1,63 @@
-import { type Filter, TEXT_CLASSIFIER_LABELS } from './schema.ts';
-import { wordFormsPattern } from './word-forms.ts';
+import { type Filter, type Site, TEXT_CLASSIFIER_LABELS } from './schema.ts';
+import { parseTerms, splitTerms } from './terms.ts';
 
 export interface CompiledFilter {
   readonly filter: Filter;
   /** Human label used in reasons ("Hidden by Veneer: spiders"). */
   readonly label: string;
-  /** True when the filter names no words and so applies to every post. */
+  /** True when the filter names nothing to look for and so applies to every post. */
   readonly matchesEverything: boolean;
-  /** Returns the term that matched, or null. */
+  /** Returns the term that matched (its label), or null. */
   match(text: string): string | null;
 }
 
 /** Splits a filter's plain words into terms: "spiders, crypto giveaway" -> ["spiders", "crypto giveaway"]. */
 export function filterTerms(words: string): string[] {
-  return words
-    .split(/[,\n]/)
-    .map((term) => term.trim().replace(/\s+/g, ' '))
-    .filter((term) => term.length > 0);
+  return splitTerms(words);
 }
 
-/** Compiles a filter once into a matcher; matching a post is then one regular-expression test per term. */
+/**
+ * Compiles a filter once into a matcher: exclusions are blanked out of the text first, then each
+ * term is one regular-expression test. Terms the list schema would refuse are skipped here.
+ */
 export function compileFilter(filter: Filter): CompiledFilter {
-  const terms = filterTerms(filter.words);
-  const patterns = terms.map((term) => {
-    const words = term.toLowerCase().split(' ').map(wordFormsPattern);
-    // Word boundaries that work for any script: no letter or digit just before or after.
-    return { term, regex: new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu') };
-  });
+  const { terms } = parseTerms(filter.words);
+  const looksFor = terms
+    .filter((t) => t.kind !== 'exclude')
+    .map((t) => ({ ...t, regex: new RegExp(t.source, t.flags) }));
+  const exclusions = terms
+    .filter((t) => t.kind === 'exclude')
+    .map((t) => new RegExp(t.source, `${t.flags}g`));
   return {
     filter,
-    label: filter.classifier ? TEXT_CLASSIFIER_LABELS[filter.classifier] : terms.join(', '),
-    matchesEverything: terms.length === 0 && !filter.classifier,
+    label: filter.classifier
+      ? TEXT_CLASSIFIER_LABELS[filter.classifier]
+      : looksFor.map((t) => t.label).join(', '),
+    matchesEverything: looksFor.length === 0 && !filter.classifier,
     match(text: string) {
-      for (const { term, regex } of patterns) if (regex.test(text)) return term;
+      if (looksFor.length === 0) return null;
+      let remaining = text;
+      for (const exclusion of exclusions) remaining = remaining.replace(exclusion, ' ');
+      for (const { label, regex } of looksFor) if (regex.test(remaining)) return label;
       return null;
     },
   };
 }
 
-export function compileFilters(filters: readonly Filter[]): CompiledFilter[] {
-  return filters.filter((filter) => filter.enabled).map(compileFilter);
+export interface FilterContext {
+  /** The site the post is on; filters limited to other sites are left out. */
+  site?: Site;
+  /** Filters whose expiry has passed are left out (epoch ms). */
+  now?: number;
+}
+
+export function isFilterActive(filter: Filter, { site, now = Date.now() }: FilterContext = {}): boolean {
+  if (!filter.enabled) return false;
+  if (filter.expiresAt !== undefined && filter.expiresAt <= now) return false;
+  if (site && filter.sites.length > 0 && !filter.sites.includes(site)) return false;
+  return true;
+}
+
+export function compileFilters(filters: readonly Filter[], context: FilterContext = {}): CompiledFilter[] {
+  return filters.filter((filter) => isFilterActive(filter, context)).map(compileFilter);
 }

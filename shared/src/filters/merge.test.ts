@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { mergeFilters } from './merge.ts';
 import type { Filter } from './schema.ts';
 
-const f = (id: string, words = id, enabled = true): Filter => ({ id, words, action: 'collapse', enabled });
+const f = (id: string, words = id, enabled = true): Filter => ({
+  id,
+  words,
+  action: 'collapse',
+  enabled,
+  sensitivity: 'medium',
+  sites: [],
+});
 
 describe('mergeFilters', () => {
   const base = [f('a'), f('b'), f('c')];

@@ -1,10 +1,26 @@
 import { z } from 'zod';
+import { parseTerms } from './terms.ts';
 
 /** Storage key of the user's filter list in extension storage. */
 export const FILTERS_STORAGE_KEY = 'veneer.filters';
 
-export const FILTER_ACTIONS = ['collapse', 'blur-faces'] as const;
+/**
+ * What Veneer does to a matching post:
+ * - `hide`: removes it from the feed (the popup can show this page's hidden posts again);
+ * - `collapse`: a one-line notice with the reason and a "Show" button;
+ * - `blur`: the post's text and images blurred, click to reveal;
+ * - `warn`: a warning over the post with the reason, click to reveal;
+ * - `blur-faces`: faces in the post's images blurred (needs cloud processing or the on-device model);
+ * - `pixelate`: the post's images pixelated, click to reveal.
+ */
+export const FILTER_ACTIONS = ['hide', 'collapse', 'blur', 'warn', 'blur-faces', 'pixelate'] as const;
 export type FilterAction = (typeof FILTER_ACTIONS)[number];
+/** Actions that may name no words: they then apply to every post (with images). */
+export const ACTIONS_FOR_EVERY_POST: readonly FilterAction[] = ['blur-faces', 'pixelate'];
+
+/** The sites Veneer rewrites, one adapter each. */
+export const SITES = ['x', 'reddit', 'youtube', 'bluesky', 'mastodon'] as const;
+export type Site = (typeof SITES)[number];
 
 /** Veneer's own text classifiers (text-models/), run on the device: no text leaves it. */
 export const TEXT_CLASSIFIERS = ['offensive', 'clickbait'] as const;
@@ -14,24 +30,39 @@ export const TEXT_CLASSIFIER_LABELS: Record<TextClassifier, string> = {
   clickbait: 'clickbait',
 };
 
+/** How readily a classifier flags a post: the probability it must reach. */
+export const SENSITIVITIES = ['low', 'medium', 'high'] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+export const SENSITIVITY_THRESHOLDS: Record<Sensitivity, number> = { low: 0.8, medium: 0.5, high: 0.3 };
+
 export const FilterSchema = z.object({
   /** Stable id, unique within the list. */
   id: z.string().min(1).max(64),
   /**
-   * Plain words: one or more terms separated by commas or new lines ("spiders, tarantula").
-   * Matching ignores case and accepts singular/plural forms. Empty is allowed only for
-   * `blur-faces`, where it means "every post with images".
+   * Plain words: terms separated by commas or new lines ("spiders, crypto giveaway"). A term
+   * matches its word forms (spider, spiders, spidering), ignoring case; `"exact phrase"` in quotes
+   * matches only as written; `/regular expression/` (flags i, u) for advanced users;
+   * `not: spider-man` excludes what it names. Empty is allowed for `blur-faces` and `pixelate`,
+   * where it means "every post with images".
    */
-  words: z.string().max(1000).default(''),
+  words: z.string().max(2000).default(''),
   action: z.enum(FILTER_ACTIONS),
   /**
    * A built-in model instead of (or besides) words: the post's text is judged on the device by
    * Veneer's own classifier ("offensive" language, "clickbait" titles).
    */
   classifier: z.enum(TEXT_CLASSIFIERS).optional(),
+  /** How readily the classifier flags a post. */
+  sensitivity: z.enum(SENSITIVITIES).default('medium'),
+  /** Sites where the filter applies; empty means every site. */
+  sites: z.array(z.enum(SITES)).max(SITES.length).default([]),
+  /** When the filter stops applying (epoch ms); absent means never. */
+  expiresAt: z.number().int().positive().optional(),
   enabled: z.boolean().default(true),
 });
 export type Filter = z.infer<typeof FilterSchema>;
+/** A filter as written by hand or imported: defaults may be left out. */
+export type FilterInput = z.input<typeof FilterSchema>;
 
 export const FilterListSchema = z
   .array(FilterSchema)
@@ -43,11 +74,16 @@ export const FilterListSchema = z
         ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate filter id "${filter.id}"` });
       }
       seen.add(filter.id);
-      if (filter.action === 'collapse' && filter.words.trim() === '' && !filter.classifier) {
+      const { terms, problems } = parseTerms(filter.words);
+      for (const problem of problems) {
+        ctx.addIssue({ code: 'custom', path: [index, 'words'], message: problem });
+      }
+      const matchesSomething = terms.some((t) => t.kind !== 'exclude') || filter.classifier;
+      if (!matchesSomething && !ACTIONS_FOR_EVERY_POST.includes(filter.action)) {
         ctx.addIssue({
           code: 'custom',
           path: [index, 'words'],
-          message: 'a collapse filter needs words or a classifier',
+          message: `a ${filter.action} filter needs words or a classifier`,
         });
       }
     });

@@ -1,4 +1,4 @@
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Best-effort English singular of one lower-case word ("spiders" -> "spider", "puppies" -> "puppy"). */
 export function singular(word: string): string {
@@ -10,10 +10,37 @@ export function singular(word: string): string {
   return word;
 }
 
-/** A regular-expression source matching the word in its singular and plural forms. */
-export function wordFormsPattern(word: string): string {
+const VOWEL = /[aeiou]/;
+
+/**
+ * The forms of one lower-case word that a filter matches: singular and plural, and for words
+ * of Latin letters the -ing and -ed forms ("shill" -> shills, shilling, shilled; "bake" ->
+ * baking, baked; "spy" -> spies, spied; "shop" -> shopping).
+ */
+export function wordForms(word: string): string[] {
   const base = singular(word.toLowerCase());
-  const forms = [`${escapeRegExp(base)}(?:s|es)?`];
-  if (base.length > 2 && base.endsWith('y')) forms.push(`${escapeRegExp(base.slice(0, -1))}ies`);
-  return forms.length === 1 ? forms[0]! : `(?:${forms.join('|')})`;
+  const forms = new Set([word.toLowerCase(), base]);
+  forms.add(/(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : `${base}s`);
+  if (/^[a-z]{3,}$/.test(base)) {
+    const last = base.at(-1)!;
+    if (last === 'y' && !VOWEL.test(base.at(-2)!)) {
+      const stem = base.slice(0, -1);
+      forms.add(`${stem}ies`).add(`${stem}ied`).add(`${base}ing`);
+    } else if (last === 'e' && !base.endsWith('ee')) {
+      const stem = base.slice(0, -1);
+      forms.add(`${stem}ing`).add(`${base}d`);
+    } else {
+      forms.add(`${base}ing`).add(`${base}ed`);
+      // Short consonant-vowel-consonant words double their last letter: shop -> shopping.
+      if (/^[^aeiou]*[aeiou][bdfgklmnprtv]$/.test(base))
+        forms.add(`${base}${last}ing`).add(`${base}${last}ed`);
+    }
+  }
+  return [...forms];
+}
+
+/** A regular-expression source matching any of the word's forms. */
+export function wordFormsPattern(word: string): string {
+  const forms = wordForms(word).sort((a, b) => b.length - a.length);
+  return `(?:${forms.map(escapeRegExp).join('|')})`;
 }

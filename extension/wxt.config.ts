@@ -26,6 +26,10 @@ export default defineConfig({
       'https://i.redd.it/*',
       'https://preview.redd.it/*',
       'https://external-preview.redd.it/*',
+      'https://b.thumbs.redditmedia.com/*',
+      'https://pbs.twimg.com/*',
+      'https://i.ytimg.com/*',
+      'https://cdn.bsky.app/*',
     ],
     content_security_policy:
       browser === 'firefox'

@@ -1,78 +1,157 @@
-import { type CompiledFilter, compileFilters, type TextClassifier } from '@veneer/shared/filters';
+import {
+  type CompiledFilter,
+  compileFilters,
+  type Filter,
+  type TextClassifier,
+} from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
 import type {
   AnalyzeFacesRequest,
   AnalyzeFacesResponse,
   ClassifyTextRequest,
   ClassifyTextResponse,
+  ContentRequest,
   JobFrameMessage,
+  PageReportMessage,
+  PreviewResponse,
 } from '../lib/messages.ts';
-import { loadFilters } from '../lib/storage.ts';
+import { loadFilters, loadSettings } from '../lib/storage.ts';
 import { FILTERS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../lib/storage-keys.ts';
 import type { SiteAdapter, SitePost } from './adapters/site-adapter.ts';
 import { imageRefFor } from './image-source.ts';
-import { collapsePost, restorePost, STATE_ATTRIBUTE } from './rewrite/collapse.ts';
+import { PageReporter } from './page-report.ts';
 import { blurFaces, FACES_ATTRIBUTE, markFailed, markPending, showProgress } from './rewrite/face-blur.ts';
+import { ACTION_STRENGTH, clearModification, modifyPost, showOriginal } from './rewrite/modify.ts';
+import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
+import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
+import { classifierVerdict, pendingClassifiers, postFilters, type Verdict, wordsVerdict } from './verdict.ts';
+
+export interface FeedRewriterOptions {
+  /** Longest time a new post stays invisible while waiting for its verdict. */
+  budgetMs?: number;
+}
 
 /**
- * The rewrite engine for one page: one MutationObserver, scans batched per animation frame,
- * each post read and judged once (re-renders of a judged post cost nothing), filters compiled
- * once per change of the user's list.
+ * The rewrite engine for one page. Started at document_start: the page stylesheet keeps new
+ * posts invisible until judged (at most `budgetMs`). One MutationObserver collects the posts
+ * that were added or changed, and they are judged once per animation frame, so the work per post
+ * stays the same however long the feed grows. A post is judged once per id: a re-render (or a
+ * recycled element showing the same post) gets the remembered verdict, and a post the user chose
+ * to show stays shown.
  */
-export function startFeedRewriter(adapter: SiteAdapter): void {
+export function startFeedRewriter(
+  adapter: SiteAdapter,
+  { budgetMs = DEFAULT_BUDGET_MS }: FeedRewriterOptions = {},
+) {
+  let removeStyle: (() => void) | null = installPageStyle(adapter.postSelector, budgetMs);
+  let enabled = true;
+  let ready = false;
   let filters: CompiledFilter[] = [];
-  let judged = new WeakSet<HTMLElement>();
+  let wholePostFilters: CompiledFilter[] = [];
+  /** The post id each element was judged as. */
+  let judgedAs = new WeakMap<HTMLElement, string>();
+  /** Verdicts by post id: null for "nothing matched", "shown" for posts the user revealed. */
+  const verdicts = new Map<string, Verdict | null | 'shown'>();
+  const dirty = new Set<HTMLElement>();
   let scanQueued = false;
   const awaiting = new Map<string, HTMLImageElement>();
-  /** Posts of this scan waiting for a text classifier, by classifier, sent as one batch each. */
-  let toClassify = new Map<TextClassifier, { filter: CompiledFilter; posts: SitePost[] }>();
+  /** Posts waiting for an on-device text classifier, sent as one batch per classifier per frame. */
+  let toClassify = new Map<TextClassifier, SitePost[]>();
 
-  const scan = () => {
-    scanQueued = false;
-    for (const element of document.querySelectorAll<HTMLElement>(adapter.postSelector)) {
-      if (judged.has(element)) continue;
-      const post = adapter.readPost(element);
-      if (!post) continue;
-      judged.add(element);
-      judge(post);
-    }
-    const batches = toClassify;
-    toClassify = new Map();
-    for (const [task, { filter, posts }] of batches) void classify(task, filter, posts);
-  };
+  const reporter = new PageReporter(adapter, (report) => {
+    const message: PageReportMessage = { type: 'veneer:page-report', report };
+    browser.runtime.sendMessage(message).catch(() => {});
+  });
+
   const queueScan = () => {
     if (scanQueued) return;
     scanQueued = true;
     requestAnimationFrame(scan);
   };
 
-  function judge(post: SitePost): void {
-    const userShowedIt = post.element.getAttribute(STATE_ATTRIBUTE) === 'shown';
-    let collapsed = false;
-    for (const filter of userShowedIt ? [] : filters) {
-      if (filter.filter.action !== 'collapse') continue;
-      const term = filter.match(post.text);
-      if (term) {
-        collapsePost(post.element, term);
-        collapsed = true;
-        break;
+  function scan(): void {
+    scanQueued = false;
+    reporter.checkNavigation();
+    if (!ready) return;
+    for (const element of dirty) if (element.isConnected) process(element);
+    dirty.clear();
+    const batches = toClassify;
+    toClassify = new Map();
+    for (const [task, posts] of batches) void classify(task, posts);
+  }
+
+  function process(element: HTMLElement): void {
+    const post = adapter.readPost(element);
+    if (!post) {
+      // Not (yet) a post Veneer can read: shown as it is, read again when it changes.
+      if (!stateOf(element)) setState(element, 'clear');
+      return;
+    }
+    const previous = judgedAs.get(element);
+    if (previous === post.id && stateOf(element)) return;
+    if (previous !== undefined && previous !== post.id) {
+      // A recycled element now showing another post.
+      clearModification(element);
+      element.removeAttribute(STATE_ATTRIBUTE);
+    }
+    judgedAs.set(element, post.id);
+    reporter.postSeen(post.id);
+    if (!enabled) {
+      setState(element, 'clear');
+      return;
+    }
+    const known = verdicts.get(post.id);
+    if (known === 'shown') {
+      setState(element, 'shown');
+      return;
+    }
+    if (known !== undefined) {
+      apply(post, known);
+    } else {
+      const verdict = wordsVerdict(wholePostFilters, post);
+      const classifiers = pendingClassifiers(wholePostFilters, post, verdict);
+      if (classifiers.length > 0) {
+        // Shown with the words' verdict only once the models have had their say.
+        setState(element, 'pending');
+        for (const task of new Set(classifiers.map((f) => f.filter.classifier!))) {
+          const batch = toClassify.get(task) ?? [];
+          batch.push(post);
+          toClassify.set(task, batch);
+        }
+        pendingModels.set(post.id, {
+          verdict,
+          waiting: new Set(classifiers.map((f) => f.filter.classifier!)),
+        });
+      } else {
+        verdicts.set(post.id, verdict);
+        apply(post, verdict);
       }
     }
-    for (const filter of userShowedIt || collapsed ? [] : filters) {
-      const task = filter.filter.classifier;
-      if (filter.filter.action !== 'collapse' || !task || !post.text.trim()) continue;
-      const batch = toClassify.get(task) ?? { filter, posts: [] };
-      batch.posts.push(post);
-      toClassify.set(task, batch);
-    }
     const blur = filters.some(
-      (f) => f.filter.action === 'blur-faces' && (f.matchesEverything || f.match(post.text)),
+      (f) => f.filter.action === 'blur-faces' && (f.matchesEverything || (post.text && f.match(post.text))),
     );
     if (blur) for (const image of post.images) void analyze(image);
   }
 
-  /** Judges post texts with one of Veneer's own classifiers (on this device) and collapses those flagged. */
-  async function classify(task: TextClassifier, filter: CompiledFilter, posts: SitePost[]): Promise<void> {
+  /** Posts waiting for models: the best verdict so far and the classifiers still to answer. */
+  const pendingModels = new Map<string, { verdict: Verdict | null; waiting: Set<TextClassifier> }>();
+
+  function apply(post: SitePost, verdict: Verdict | null): void {
+    if (!verdict) {
+      clearModification(post.element);
+      setState(post.element, 'clear');
+      return;
+    }
+    modifyPost(post.element, verdict.action, verdict.reason, adapter.placement, () => {
+      verdicts.set(post.id, 'shown');
+      reporter.postRestored(post.id);
+      showOriginal(post.element);
+    });
+    reporter.postModified(post.id, verdict);
+  }
+
+  /** Judges post texts with one of Veneer's own classifiers, on this device. */
+  async function classify(task: TextClassifier, posts: SitePost[]): Promise<void> {
     const request: ClassifyTextRequest = {
       type: 'veneer:classify-text',
       task,
@@ -84,16 +163,25 @@ export function startFeedRewriter(adapter: SiteAdapter): void {
     } catch (error) {
       response = { ok: false, message: (error as Error).message };
     }
-    if (!response?.ok) {
-      console.warn(`[Veneer] the ${filter.label} model could not run: ${response?.message ?? 'no answer'}`);
-      return;
-    }
-    response.flagged.forEach((flagged, i) => {
-      const element = posts[i]!.element;
-      // The user may have shown it, or another filter collapsed it, while the model ran.
-      if (flagged && !element.hasAttribute(STATE_ATTRIBUTE)) collapsePost(element, filter.label);
+    if (!response?.ok)
+      reporter.problem(`The ${task} model could not run: ${response?.message ?? 'no answer'}`);
+    posts.forEach((post, i) => {
+      const pending = pendingModels.get(post.id);
+      if (!pending) return;
+      const probability = response?.ok ? response.probabilities[i]! : 0;
+      const byModel = classifierVerdict(wholePostFilters, task, probability);
+      if (byModel && (!pending.verdict || strength(byModel) > strength(pending.verdict)))
+        pending.verdict = byModel;
+      pending.waiting.delete(task);
+      if (pending.waiting.size > 0) return;
+      pendingModels.delete(post.id);
+      verdicts.set(post.id, pending.verdict);
+      // The element may have been recycled or re-rendered meanwhile: apply to what shows the post now.
+      if (judgedAs.get(post.element) === post.id && stateOf(post.element) === 'pending')
+        apply(post, pending.verdict);
     });
   }
+  const strength = (v: Verdict) => ACTION_STRENGTH[v.action];
 
   async function analyze(image: HTMLImageElement): Promise<void> {
     if (image.hasAttribute(FACES_ATTRIBUTE)) return;
@@ -114,7 +202,113 @@ export function startFeedRewriter(adapter: SiteAdapter): void {
     }
   }
 
-  browser.runtime.onMessage.addListener((message: JobFrameMessage) => {
+  /** Forgets every verdict and judges the whole page again (posts the user showed stay shown). */
+  function rejudgeAll(): void {
+    for (const [id, verdict] of verdicts) if (verdict !== 'shown') verdicts.delete(id);
+    pendingModels.clear();
+    reporter.resetVerdicts();
+    judgedAs = new WeakMap();
+    for (const element of document.querySelectorAll<HTMLElement>(`[${STATE_ATTRIBUTE}]`)) {
+      if (stateOf(element) === 'shown') continue;
+      clearModification(element);
+      element.removeAttribute(STATE_ATTRIBUTE);
+    }
+    for (const element of document.querySelectorAll<HTMLElement>(adapter.postSelector)) dirty.add(element);
+    queueScan();
+  }
+
+  async function loadAndRejudge(): Promise<void> {
+    const [{ filters: list, problem }, settings] = await Promise.all([loadFilters(), loadSettings()]);
+    if (problem) reporter.problem(problem);
+    enabled = !settings.disabledHosts.includes(location.hostname);
+    reporter.setEnabled(enabled);
+    if (!enabled) {
+      removeStyle?.();
+      removeStyle = null;
+    } else if (!removeStyle) {
+      removeStyle = installPageStyle(adapter.postSelector, budgetMs);
+    }
+    filters = enabled ? compileFilters(list, { site: adapter.site }) : [];
+    wholePostFilters = postFilters(filters);
+    ready = true;
+    rejudgeAll();
+  }
+
+  function showHidden(): number {
+    let count = 0;
+    for (const element of document.querySelectorAll<HTMLElement>(`[${ACTION_ATTRIBUTE}="hide"]`)) {
+      const id = judgedAs.get(element);
+      if (id) {
+        verdicts.set(id, 'shown');
+        reporter.postRestored(id);
+      }
+      showOriginal(element);
+      count++;
+    }
+    return count;
+  }
+
+  /** How many of the posts on this page `filter` would change (the options page's live preview). */
+  async function previewFilter(filter: Filter): Promise<PreviewResponse> {
+    const posts = [...document.querySelectorAll<HTMLElement>(adapter.postSelector)]
+      .map((element) => adapter.readPost(element))
+      .filter((post): post is SitePost => post !== null);
+    const unique = [...new Map(posts.map((p) => [p.id, p])).values()];
+    const compiled = compileFilters([filter], { site: adapter.site });
+    let matched = 0;
+    if (compiled.length > 0) {
+      const words = postFilters(compiled);
+      const rest: SitePost[] = [];
+      for (const post of unique) {
+        if (filter.action === 'blur-faces') {
+          if (post.images.length && (compiled[0]!.matchesEverything || compiled[0]!.match(post.text)))
+            matched++;
+        } else if (wordsVerdict(words, post)) matched++;
+        else if (filter.classifier && post.text.trim()) rest.push(post);
+      }
+      if (rest.length > 0 && filter.classifier) {
+        const request: ClassifyTextRequest = {
+          type: 'veneer:classify-text',
+          task: filter.classifier,
+          texts: rest.map((p) => p.text),
+        };
+        const response = (await browser.runtime
+          .sendMessage(request)
+          .catch(() => null)) as ClassifyTextResponse | null;
+        if (response?.ok) {
+          matched += response.probabilities.filter((p) =>
+            classifierVerdict(words, filter.classifier!, p),
+          ).length;
+        }
+      }
+    }
+    return { host: location.hostname, matched, total: unique.length };
+  }
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const target = record.target instanceof Element ? record.target : record.target.parentElement;
+      const owner = target?.closest<HTMLElement>(adapter.postSelector);
+      if (owner) dirty.add(owner);
+      for (const node of record.addedNodes) {
+        if (!(node instanceof HTMLElement)) continue;
+        if (node.matches(adapter.postSelector)) dirty.add(node);
+        for (const post of node.querySelectorAll<HTMLElement>(adapter.postSelector)) dirty.add(post);
+      }
+    }
+    queueScan();
+  });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['href', 'data-id', 'id', 'permalink', 'thingid'],
+  });
+
+  browser.runtime.onMessage.addListener((message: JobFrameMessage | ContentRequest) => {
+    if (message?.type === 'veneer:show-hidden') return Promise.resolve({ shown: showHidden() });
+    if (message?.type === 'veneer:get-page-report') return Promise.resolve(reporter.report());
+    if (message?.type === 'veneer:preview') return previewFilter(message.filter);
     if (message?.type !== 'veneer:job-frame') return;
     const image = awaiting.get(message.clientRef);
     if (!image) return;
@@ -128,23 +322,14 @@ export function startFeedRewriter(adapter: SiteAdapter): void {
     else if (frame.kind === 'failed') markFailed(image, frame.error.message);
   });
 
-  async function loadAndRescan(): Promise<void> {
-    const { filters: list, problem } = await loadFilters();
-    if (problem) console.warn(`[Veneer] ${problem}`);
-    filters = compileFilters(list);
-    // Judge everything again under the new list; posts the user chose to show stay shown.
-    for (const element of document.querySelectorAll<HTMLElement>(`[${STATE_ATTRIBUTE}="collapsed"]`)) {
-      restorePost(element);
-      element.removeAttribute(STATE_ATTRIBUTE);
-    }
-    judged = new WeakSet();
-    queueScan();
-  }
-
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && (changes[FILTERS_STORAGE_KEY] || changes[SETTINGS_STORAGE_KEY]))
-      void loadAndRescan();
+      void loadAndRejudge();
   });
-  new MutationObserver(queueScan).observe(document.documentElement, { childList: true, subtree: true });
-  void loadAndRescan();
+  // Filters with an expiry stop applying when it passes, without a reload.
+  setInterval(() => {
+    if (filters.some((f) => f.filter.expiresAt !== undefined && f.filter.expiresAt <= Date.now()))
+      void loadAndRejudge();
+  }, 60_000);
+  void loadAndRejudge();
 }

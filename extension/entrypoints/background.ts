@@ -23,6 +23,7 @@ import type {
   LocalFacesResponse,
   StatusResponse,
 } from '../lib/messages.ts';
+import { forgetPageReport, savePageReport } from '../lib/page-reports.ts';
 import { PushSocket } from '../lib/push-socket.ts';
 import {
   loadFilters,
@@ -294,6 +295,9 @@ export default defineBackground(() => {
       return analyzeFaces(message, sender.tab.id, sender.frameId ?? 0);
     }
     if (message?.type === 'veneer:classify-text') return classifyText(message);
+    if (message?.type === 'veneer:page-report' && sender.tab?.id !== undefined && sender.frameId === 0) {
+      return savePageReport(sender.tab.id, message.report).then(() => undefined);
+    }
     if (message?.type === 'veneer:status') {
       return (async (): Promise<StatusResponse> => {
         const settings = await loadSettings();
@@ -313,7 +317,10 @@ export default defineBackground(() => {
     return undefined;
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => router.forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    router.forgetTab(tabId);
+    void forgetPageReport(tabId);
+  });
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;

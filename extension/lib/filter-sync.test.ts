@@ -2,7 +2,14 @@ import type { Filter } from '@veneer/shared/filters';
 import { describe, expect, it } from 'vitest';
 import { type FilterSyncApi, type FilterSyncStore, type SyncedFilters, syncFilters } from './filter-sync.ts';
 
-const f = (id: string, words = id): Filter => ({ id, words, action: 'collapse', enabled: true });
+const f = (id: string, words = id): Filter => ({
+  id,
+  words,
+  action: 'collapse',
+  enabled: true,
+  sensitivity: 'medium',
+  sites: [],
+});
 
 /** A fake edge holding one versioned list, refusing stale writes like the real one. */
 function fakeServer(initial: SyncedFilters) {

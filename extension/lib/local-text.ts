@@ -27,11 +27,11 @@ function loadSession(task: TextClassifier): Promise<ort.InferenceSession> {
   return session;
 }
 
-/** For each text, whether the classifier flags it (probability >= 0.5), and how long it took. */
+/** For each text, the classifier's probability of the positive class, and how long it took. */
 export async function classifyTexts(task: TextClassifier, texts: string[]) {
   const session = await loadSession(task);
   const started = performance.now();
-  const flagged: boolean[] = [];
+  const probabilities: number[] = [];
   for (const text of texts) {
     const { indices, values } = hashedFeatures(text);
     const out = await session.run({
@@ -42,7 +42,7 @@ export async function classifyTexts(task: TextClassifier, texts: string[]) {
       ),
       values: new ort.Tensor('float32', values, [values.length]),
     });
-    flagged.push((out.probability!.data as Float32Array)[0]! >= 0.5);
+    probabilities.push((out.probability!.data as Float32Array)[0]!);
   }
-  return { flagged, msPerText: texts.length ? (performance.now() - started) / texts.length : 0 };
+  return { probabilities, msPerText: texts.length ? (performance.now() - started) / texts.length : 0 };
 }

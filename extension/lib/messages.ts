@@ -1,5 +1,6 @@
-import type { TextClassifier } from '@veneer/shared/filters';
+import type { Filter, TextClassifier } from '@veneer/shared/filters';
 import type { FacesResult, ImageRef, JobFrame } from '@veneer/shared/protocol';
+import type { PageReport } from '../content/page-report.ts';
 
 /** Content script -> background: analyse one image for faces. `clientRef` names it in the reply. */
 export interface AnalyzeFacesRequest {
@@ -33,13 +34,40 @@ export interface ClassifyTextRequest {
   texts: string[];
 }
 export type ClassifyTextResponse =
-  | { ok: true; flagged: boolean[]; msPerText: number }
+  | {
+      ok: true /** Probability of the positive class, per text. */;
+      probabilities: number[];
+      msPerText: number;
+    }
   | { ok: false; message: string };
 
 /** Background -> offscreen document: the same request, to run there. */
 export interface LocalClassifyTextRequest extends Omit<ClassifyTextRequest, 'type'> {
   type: 'veneer:local-classify-text';
 }
+
+/** Content script -> background, whenever the page's report changes; kept per tab for the popup. */
+export interface PageReportMessage {
+  type: 'veneer:page-report';
+  report: PageReport;
+}
+
+/** Options page -> each tab's content script: how many of the posts there would this filter change? */
+export interface PreviewRequest {
+  type: 'veneer:preview';
+  filter: Filter;
+}
+export interface PreviewResponse {
+  host: string;
+  matched: number;
+  total: number;
+}
+
+/** Popup or options page -> a tab's content script. */
+export type ContentRequest =
+  | { type: 'veneer:show-hidden' }
+  | { type: 'veneer:get-page-report' }
+  | PreviewRequest;
 
 /** Popup -> background. */
 export interface StatusRequest {
@@ -55,4 +83,4 @@ export interface StatusResponse {
   onDevice: string | null;
 }
 
-export type BackgroundRequest = AnalyzeFacesRequest | ClassifyTextRequest | StatusRequest;
+export type BackgroundRequest = AnalyzeFacesRequest | ClassifyTextRequest | StatusRequest | PageReportMessage;

@@ -18,6 +18,8 @@ export const SettingsSchema = z.object({
   edgeUrl: z.string().default(''),
   /** Keep the filter list on the edge too, so this user's other sessions get it. */
   syncFilters: z.boolean().default(true),
+  /** Host names where the user turned Veneer off ("www.reddit.com", "mastodon.social"). */
+  disabledHosts: z.array(z.string()).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

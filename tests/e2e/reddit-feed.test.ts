@@ -73,24 +73,24 @@ const post = (id: string) => page.locator(`shreddit-post#${id}`);
 describe('Reddit feed with a text filter and a blur-faces filter', () => {
   it('collapses exactly the matching posts, with their reason', async () => {
     const spiders = POSTS.filter((p) => p.expect.spider);
-    await expect.poll(() => page.locator('[data-veneer-placeholder]').count()).toBe(spiders.length);
+    await expect.poll(() => page.locator('[data-veneer-badge]').count()).toBe(spiders.length);
     for (const { id } of spiders) {
       await expect.poll(() => post(id).isVisible()).toBe(false);
       const notice = post(id).locator('xpath=preceding-sibling::*[1]');
-      expect(await notice.textContent()).toContain('Hidden by Veneer: spiders');
+      expect(await notice.textContent()).toContain('Modified by Veneercollapsed: spiders');
     }
     for (const { id } of POSTS.filter((p) => !p.expect.spider)) {
       expect(await post(id).isVisible(), id).toBe(true);
-      expect(await post(id).getAttribute('data-veneer-state'), id).toBeNull();
+      expect(await post(id).getAttribute('data-veneer-state'), id).toBe('clear');
     }
   });
 
   it('"Show" brings a collapsed post back', async () => {
     const notice = post('t3_s1').locator('xpath=preceding-sibling::*[1]');
-    await notice.getByRole('button', { name: 'Show' }).click();
+    await notice.getByRole('button', { name: 'Show original' }).click();
     expect(await post('t3_s1').isVisible()).toBe(true);
     expect(await post('t3_s1').getAttribute('data-veneer-state')).toBe('shown');
-    expect(await page.locator('[data-veneer-placeholder]').count()).toBe(2);
+    expect(await page.locator('[data-veneer-badge]').count()).toBe(2);
   });
 
   it('blurs faces in the face photos once the pushed results arrive, and only there', async () => {

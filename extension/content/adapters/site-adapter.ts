@@ -1,3 +1,5 @@
+import type { Site } from '@veneer/shared/filters';
+
 /** What a site adapter reads from one post. Missing parts are empty, never a crash. */
 export interface SitePost {
   /** Stable across re-renders (the site's own id or permalink). */
@@ -11,8 +13,35 @@ export interface SitePost {
 
 /** One per site and per file: how to find posts in that site's markup and read them. */
 export interface SiteAdapter {
-  readonly site: string;
+  readonly site: Site;
   /** Matches every post element on the page. */
   readonly postSelector: string;
+  /**
+   * Where Veneer's notice goes: `before` the post as a sibling (lists), or `inside` it as its
+   * first child (grids, where a sibling would take a cell of its own).
+   */
+  readonly placement: 'before' | 'inside';
+  /** Reads one post; null when the element is not (yet) a post Veneer can judge. */
   readPost(element: HTMLElement): SitePost | null;
+  /** Whether this page should show posts; if it shows none, the site has likely changed its markup. */
+  expectsPosts(location: Location): boolean;
+}
+
+/** Text of an element with whitespace collapsed; empty for a missing element. */
+export const textOf = (element: Element | null | undefined): string =>
+  element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Images of `element` matching `selector`, each once, in document order. */
+export const imagesIn = (element: Element, selector: string): HTMLImageElement[] => [
+  ...new Set(element.querySelectorAll<HTMLImageElement>(selector)),
+];
+
+/** An absolute address for a link found on the page, or empty. */
+export function absoluteUrl(href: string | null | undefined): string {
+  if (!href) return '';
+  try {
+    return new URL(href, location.origin).toString();
+  } catch {
+    return '';
+  }
 }

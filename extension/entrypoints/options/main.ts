@@ -1,15 +1,33 @@
-import { FILTER_ACTIONS, type Filter, FilterListSchema } from '@veneer/shared/filters';
+import {
+  FILTER_ACTIONS,
+  type Filter,
+  type FilterInput,
+  FilterListSchema,
+  SENSITIVITIES,
+  type Site,
+  TEXT_CLASSIFIERS,
+} from '@veneer/shared/filters';
 import { describeIssues } from '@veneer/shared/protocol';
+import { browser } from 'wxt/browser';
+import { describeExpiry, EXPIRY_MS, exportFilters, importFilters } from '../../lib/filter-import.ts';
+import type { PreviewRequest, PreviewResponse } from '../../lib/messages.ts';
 import { loadFilters, loadSettings, saveFilters, saveSettings } from '../../lib/storage.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const actionLabel: Record<Filter['action'], string> = { collapse: 'Collapse', 'blur-faces': 'Blur faces' };
+const actionLabel: Record<Filter['action'], string> = {
+  hide: 'Hide',
+  collapse: 'Collapse',
+  blur: 'Blur',
+  warn: 'Warning',
+  pixelate: 'Pixelate images',
+  'blur-faces': 'Blur faces',
+};
 
 function showError(message: string): void {
   $('form-error').textContent = message;
 }
 
-async function save(filters: Filter[]): Promise<boolean> {
+async function save(filters: FilterInput[]): Promise<boolean> {
   const parsed = FilterListSchema.safeParse(filters);
   if (!parsed.success) {
     showError(describeIssues(parsed.error));
@@ -21,33 +39,92 @@ async function save(filters: Filter[]): Promise<boolean> {
   return true;
 }
 
+/** The filter the form describes (the one being edited, or a new one). */
+function filterFromForm(existing: Filter | undefined): FilterInput {
+  const action = $<HTMLSelectElement>('action').value as Filter['action'];
+  const classifier = $<HTMLSelectElement>('classifier').value as Filter['classifier'] | '';
+  const sensitivity = $<HTMLSelectElement>('sensitivity').value as Filter['sensitivity'];
+  const expiry = $<HTMLSelectElement>('expiry').value;
+  const sites = [...$('sites').querySelectorAll<HTMLInputElement>('input:checked')].map(
+    (i) => i.value as Site,
+  );
+  return {
+    id: existing?.id ?? crypto.randomUUID(),
+    words: $<HTMLInputElement>('words').value.trim(),
+    action: FILTER_ACTIONS.includes(action) ? action : 'collapse',
+    ...(classifier && TEXT_CLASSIFIERS.includes(classifier) ? { classifier } : {}),
+    sensitivity: SENSITIVITIES.includes(sensitivity) ? sensitivity : 'medium',
+    sites,
+    ...(expiry === 'keep' && existing?.expiresAt
+      ? { expiresAt: existing.expiresAt }
+      : expiry in EXPIRY_MS
+        ? { expiresAt: Date.now() + EXPIRY_MS[expiry as keyof typeof EXPIRY_MS] }
+        : {}),
+    enabled: existing?.enabled ?? true,
+  };
+}
+
+function fillForm(filter: Filter | null): void {
+  $<HTMLInputElement>('editing').value = filter?.id ?? '';
+  $<HTMLInputElement>('words').value = filter?.words ?? '';
+  $<HTMLSelectElement>('action').value = filter?.action ?? 'collapse';
+  $<HTMLSelectElement>('classifier').value = filter?.classifier ?? '';
+  $<HTMLSelectElement>('sensitivity').value = filter?.sensitivity ?? 'medium';
+  const keep = $('expiry').querySelector<HTMLOptionElement>('option[value="keep"]')!;
+  keep.hidden = !filter?.expiresAt;
+  keep.textContent = `Keep its expiry (${describeExpiry(filter?.expiresAt)})`;
+  $<HTMLSelectElement>('expiry').value = filter?.expiresAt ? 'keep' : 'never';
+  for (const box of $('sites').querySelectorAll<HTMLInputElement>('input')) {
+    box.checked = filter?.sites.includes(box.value as Site) ?? false;
+  }
+  $('submit').textContent = filter ? 'Save filter' : 'Add filter';
+  $('cancel').hidden = !filter;
+  void preview();
+}
+
 async function render(): Promise<void> {
   const { filters, problem } = await loadFilters();
   if (problem) showError(problem);
-  const list = $('list');
-  list.replaceChildren(
+  $('list').replaceChildren(
     ...filters.map((filter, index) => {
       const row = document.createElement('tr');
-      const words = document.createElement('td');
-      words.textContent = filter.words || '(every post)';
-      const action = document.createElement('td');
-      action.textContent = actionLabel[filter.action];
+      row.dataset.filterId = filter.id;
+      const cell = (text: string) => {
+        const td = document.createElement('td');
+        td.textContent = text;
+        return td;
+      };
+      const label = [filter.classifier ? `[${filter.classifier} model]` : '', filter.words]
+        .filter(Boolean)
+        .join(' ');
       const enabled = document.createElement('td');
       const toggle = document.createElement('input');
       toggle.type = 'checkbox';
+      toggle.setAttribute('aria-label', 'Enabled');
       toggle.checked = filter.enabled;
       toggle.addEventListener(
         'change',
         () => void save(filters.map((f, i) => (i === index ? { ...f, enabled: toggle.checked } : f))),
       );
       enabled.append(toggle);
-      const remove = document.createElement('td');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = 'Delete';
-      button.addEventListener('click', () => void save(filters.filter((_, i) => i !== index)));
-      remove.append(button);
-      row.append(words, action, enabled, remove);
+      const buttons = document.createElement('td');
+      const edit = document.createElement('button');
+      edit.type = 'button';
+      edit.textContent = 'Edit';
+      edit.addEventListener('click', () => fillForm(filter));
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = 'Delete';
+      remove.addEventListener('click', () => void save(filters.filter((_, i) => i !== index)));
+      buttons.append(edit, ' ', remove);
+      row.append(
+        cell(label || '(every post)'),
+        cell(actionLabel[filter.action]),
+        cell(filter.sites.length ? filter.sites.join(', ') : 'every site'),
+        cell(describeExpiry(filter.expiresAt)),
+        enabled,
+        buttons,
+      );
       return row;
     }),
   );
@@ -57,16 +134,47 @@ async function render(): Promise<void> {
   $<HTMLInputElement>('edge').value = settings.edgeUrl;
 }
 
-$('add').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const words = $<HTMLInputElement>('words').value.trim();
-  const action = $<HTMLSelectElement>('action').value as Filter['action'];
-  if (!FILTER_ACTIONS.includes(action)) return;
-  const { filters } = await loadFilters();
-  if (await save([...filters, { id: crypto.randomUUID(), words, action, enabled: true }])) {
-    $<HTMLInputElement>('words').value = '';
+/** Asks every open tab's content script how many of its posts the filter in the form would change. */
+async function preview(): Promise<void> {
+  const out = $('preview');
+  const editing = (await loadFilters()).filters.find((f) => f.id === $<HTMLInputElement>('editing').value);
+  const parsed = FilterListSchema.safeParse([filterFromForm(editing)]);
+  if (!parsed.success) {
+    out.textContent = '';
+    return;
   }
+  const request: PreviewRequest = { type: 'veneer:preview', filter: parsed.data[0]! };
+  const tabs = await browser.tabs.query({});
+  const answers = await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? null
+        : (browser.tabs.sendMessage(tab.id, request) as Promise<PreviewResponse>).catch(() => null),
+    ),
+  );
+  const lines = answers
+    .filter((a): a is PreviewResponse => Boolean(a && a.total > 0))
+    .map((a) => `${a.matched} of ${a.total} posts on ${a.host}`);
+  out.textContent = lines.length
+    ? `This filter would change ${lines.join('; ')}.`
+    : 'Open a feed in another tab to see what this filter would change there.';
+}
+
+let previewTimer: ReturnType<typeof setTimeout> | undefined;
+$('editor').addEventListener('input', () => {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => void preview(), 250);
 });
+$('editor').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const { filters } = await loadFilters();
+  const editingId = $<HTMLInputElement>('editing').value;
+  const existing = filters.find((f) => f.id === editingId);
+  const next = filterFromForm(existing);
+  const list = existing ? filters.map((f) => (f.id === existing.id ? next : f)) : [...filters, next];
+  if (await save(list)) fillForm(null);
+});
+$('cancel').addEventListener('click', () => fillForm(null));
 $<HTMLInputElement>('cloud').addEventListener(
   'change',
   (event) => void saveSettings({ cloudProcessing: (event.target as HTMLInputElement).checked }),
@@ -75,19 +183,31 @@ $<HTMLInputElement>('sync').addEventListener(
   'change',
   (event) => void saveSettings({ syncFilters: (event.target as HTMLInputElement).checked }),
 );
-$('export').addEventListener('click', async () => {
-  $<HTMLTextAreaElement>('json').value = JSON.stringify((await loadFilters()).filters, null, 2);
+$('show-json').addEventListener('click', async () => {
+  $<HTMLTextAreaElement>('json').value = exportFilters((await loadFilters()).filters);
 });
-$('import').addEventListener('click', async () => {
-  try {
-    await save(JSON.parse($<HTMLTextAreaElement>('json').value));
-  } catch {
-    showError('That is not valid JSON.');
-  }
+$('export').addEventListener('click', async () => {
+  const blob = new Blob([exportFilters((await loadFilters()).filters)], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = 'veneer-filters.json';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+});
+async function importText(text: string): Promise<void> {
+  const result = importFilters((await loadFilters()).filters, text);
+  if ('error' in result) showError(result.error);
+  else await save(result.filters);
+}
+$('import').addEventListener('click', () => void importText($<HTMLTextAreaElement>('json').value));
+$<HTMLInputElement>('import-file').addEventListener('change', async (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (file) await importText(await file.text());
 });
 $('save-edge').addEventListener(
   'click',
   () => void saveSettings({ edgeUrl: $<HTMLInputElement>('edge').value.trim() }),
 );
 
+fillForm(null);
 void render();

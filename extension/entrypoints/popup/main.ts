@@ -1,10 +1,77 @@
 import { browser } from 'wxt/browser';
-import type { StatusResponse } from '../../lib/messages.ts';
-import { loadFilters, saveSettings } from '../../lib/storage.ts';
+import type { PageReport } from '../../content/page-report.ts';
+import type { ContentRequest, StatusResponse } from '../../lib/messages.ts';
+import { loadPageReport } from '../../lib/page-reports.ts';
+import { loadFilters, loadSettings, saveSettings } from '../../lib/storage.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-async function render(): Promise<void> {
+const SITE_NAMES: Record<PageReport['site'], string> = {
+  x: 'X',
+  reddit: 'Reddit',
+  youtube: 'YouTube',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+};
+const ACTION_WORDS: Record<PageReport['changed'][number]['action'], string> = {
+  hide: 'hidden',
+  collapse: 'collapsed',
+  blur: 'blurred',
+  warn: 'behind a warning',
+  pixelate: 'pixelated',
+};
+
+/** The tab the popup is about: the active one, or `?tab=<id>` when the popup is opened as a page. */
+async function currentTabId(): Promise<number | null> {
+  const asked = Number(new URLSearchParams(location.search).get('tab'));
+  if (asked) return asked;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function renderPage(tabId: number | null): Promise<void> {
+  const report = tabId === null ? null : await loadPageReport(tabId);
+  $('page').hidden = !report;
+  if (!report || tabId === null) return;
+  const host = new URL(report.url).hostname;
+  $('page-title').textContent = `${SITE_NAMES[report.site]} · ${host}`;
+  const toggle = $<HTMLInputElement>('site-enabled');
+  toggle.checked = report.enabled;
+  toggle.onchange = async () => {
+    const { disabledHosts } = await loadSettings();
+    const others = disabledHosts.filter((h) => h !== host);
+    await saveSettings({ disabledHosts: toggle.checked ? others : [...others, host] });
+  };
+  const health = $('page-health');
+  health.textContent =
+    report.enabled && report.health === 'no-posts'
+      ? `Veneer found no posts on this page: this site changed, so filtering is paused here.`
+      : '';
+  health.hidden = !health.textContent;
+  const changed = report.changed.reduce((sum, c) => sum + c.count, 0);
+  $('page-summary').textContent = report.enabled
+    ? `${changed} of ${report.postsSeen} post${report.postsSeen === 1 ? '' : 's'} changed on this page`
+    : 'Veneer is off for this site.';
+  $('page-changes').replaceChildren(
+    ...report.changed.map((c) => {
+      const item = document.createElement('li');
+      item.textContent = `${c.count} ${ACTION_WORDS[c.action]}: ${c.reason}`;
+      return item;
+    }),
+  );
+  const showHidden = $<HTMLButtonElement>('show-hidden');
+  showHidden.hidden = report.hidden === 0;
+  showHidden.textContent = `Show ${report.hidden} hidden post${report.hidden === 1 ? '' : 's'}`;
+  showHidden.onclick = async () => {
+    const request: ContentRequest = { type: 'veneer:show-hidden' };
+    await browser.tabs.sendMessage(tabId, request).catch(() => {});
+  };
+  const problems = $('page-problems');
+  problems.textContent = report.problems.join('\n');
+  problems.hidden = report.problems.length === 0;
+}
+
+async function render(tabId: number | null): Promise<void> {
   const status = (await browser.runtime.sendMessage({ type: 'veneer:status' })) as StatusResponse;
   const connection = $('connection');
   connection.textContent =
@@ -23,15 +90,22 @@ async function render(): Promise<void> {
   const blursFaces = active.some((f) => f.action === 'blur-faces');
   notice.textContent = problem ?? (blursFaces && status.onDevice ? status.onDevice : '');
   notice.hidden = !notice.textContent;
+  await renderPage(tabId);
 }
 
-$<HTMLInputElement>('cloud').addEventListener('change', async (event) => {
-  await saveSettings({ cloudProcessing: (event.target as HTMLInputElement).checked });
-  await render();
-});
-$('options').addEventListener('click', (event) => {
-  event.preventDefault();
-  void browser.runtime.openOptionsPage();
-});
+async function main(): Promise<void> {
+  const tabId = await currentTabId();
+  $<HTMLInputElement>('cloud').addEventListener('change', async (event) => {
+    await saveSettings({ cloudProcessing: (event.target as HTMLInputElement).checked });
+    await render(tabId);
+  });
+  $('options').addEventListener('click', (event) => {
+    event.preventDefault();
+    void browser.runtime.openOptionsPage();
+  });
+  // The report changes while the popup is open (posts scroll in, the user shows one).
+  browser.storage.session.onChanged.addListener(() => void renderPage(tabId));
+  await render(tabId);
+}
 
-void render();
+void main();

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { realMarkup } from './dom-fixture.ts';
+import { xAdapter } from './x.ts';
+
+/** Reads the first tweet of a real X markup sample. */
+function readSample(file: string) {
+  document.body.innerHTML = realMarkup(file);
+  const articles = [...document.querySelectorAll<HTMLElement>(xAdapter.postSelector)];
+  expect(articles).toHaveLength(1);
+  return xAdapter.readPost(articles[0]!);
+}
+
+describe('xAdapter on real X markup', () => {
+  it('reads a tweet with a link card: id from its permalink, @handle, text, the card image (not avatars)', () => {
+    const post = readSample('x_tweetyoink_x-tweet-sample.html');
+    expect(post).toMatchObject({
+      id: '1981398750557065646',
+      author: '@TestUser123',
+      link: `${location.origin}/TestUser123/status/1981398750557065646`,
+    });
+    expect(post!.text.length).toBeGreaterThan(20);
+    expect(post!.images.map((i) => i.getAttribute('src'))).toEqual([
+      expect.stringContaining('pbs.twimg.com/card_img/'),
+    ]);
+  });
+
+  it('reads a quote tweet: its own id and author, both texts, the quoted photo', () => {
+    const post = readSample('x_tweetyoink_x-tweet-quote.html');
+    expect(post).toMatchObject({ id: '1983130065320780162', author: '@TestQuoter' });
+    expect(post!.text.split('\n')).toHaveLength(2);
+    expect(post!.images.map((i) => i.getAttribute('src'))).toEqual([
+      'https://pbs.twimg.com/media/placeholder_image.jpg',
+    ]);
+  });
+
+  it('reads a quote of a video: no avatar counts as a post image', () => {
+    const post = readSample('x_tweetyoink_x-tweet-quote-video.html');
+    expect(post).toMatchObject({ id: '1983128852952998358', author: '@QuotingUser' });
+    expect(post!.images.every((i) => !i.src.includes('profile_images'))).toBe(true);
+  });
+
+  it('skips an article without a permalink (an ad or a tombstone) and tolerates missing parts', () => {
+    document.body.innerHTML = `
+      <article data-testid="tweet"><div data-testid="tweetText">Promoted</div></article>
+      <article data-testid="tweet"><a href="/bob/status/42"><time datetime="x">1h</time></a></article>`;
+    const [ad, bare] = [...document.querySelectorAll<HTMLElement>(xAdapter.postSelector)];
+    expect(xAdapter.readPost(ad!)).toBeNull();
+    expect(xAdapter.readPost(bare!)).toMatchObject({ id: '42', text: '', author: '', images: [] });
+  });
+
+  it('expects posts on timelines, searches, profiles and threads, not on settings', () => {
+    const on = (pathname: string) => xAdapter.expectsPosts({ pathname } as Location);
+    expect(['/home', '/search', '/elonmusk', '/bob/status/42', '/i/lists/1'].map(on)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['/settings/account', '/messages', '/i/bookmarks'].map(on)).toEqual([false, false, false]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { realMarkup } from './dom-fixture.ts';
+import { youtubeAdapter } from './youtube.ts';
+
+const posts = () =>
+  [...document.querySelectorAll<HTMLElement>(youtubeAdapter.postSelector)].map((e) =>
+    youtubeAdapter.readPost(e),
+  );
+
+describe('youtubeAdapter', () => {
+  it('reads all 19 sidebar videos of a real watch page: id, title, channel, thumbnail', () => {
+    const html = realMarkup('youtube-watch_postlight.html');
+    document.body.innerHTML = html.slice(html.indexOf('<body'), html.lastIndexOf('</body>'));
+    const read = posts();
+    expect(read).toHaveLength(19);
+    expect(read.every((p) => p && /^[\w-]{11}$/.test(p.id))).toBe(true);
+    const broadway = read.find((p) => p?.id === 'IzFmNQGzApQ');
+    expect(broadway).toMatchObject({
+      text: 'José Valim - Keynote: Announcing Broadway - ElixirConf EU 2019',
+      author: 'Code Sync',
+      link: `${location.origin}/watch?v=IzFmNQGzApQ`,
+    });
+    expect(broadway!.images.map((i) => i.getAttribute('src'))).toEqual([
+      expect.stringContaining('i.ytimg.com/vi/IzFmNQGzApQ/'),
+    ]);
+  });
+
+  it('reads home-grid items, lockups (once, through their outer item), shorts and comments', () => {
+    document.body.innerHTML = `
+      <ytd-rich-item-renderer><div id="content"><yt-lockup-view-model>
+        <a href="/watch?v=aaaaaaaaaaa"><yt-thumbnail-view-model><img src="https://i.ytimg.com/vi/aaaaaaaaaaa/hq.jpg"></yt-thumbnail-view-model></a>
+        <h3><a href="/watch?v=aaaaaaaaaaa" class="yt-lockup-metadata-view-model__title">Spiders of Borneo</a></h3>
+        <yt-avatar-shape><img src="https://yt3.ggpht.com/avatar.jpg"></yt-avatar-shape>
+      </yt-lockup-view-model></div></ytd-rich-item-renderer>
+      <yt-lockup-view-model><a href="/shorts/bbbbbbbbbbb"><h3>A short</h3></a></yt-lockup-view-model>
+      <ytd-comment-thread-renderer><ytd-comment-view-model id="comment">
+        <a id="author-text" href="/@carol">@carol</a>
+        <span id="published-time-text"><a href="/watch?v=aaaaaaaaaaa&lc=UgxComment1">2 days ago</a></span>
+        <yt-attributed-string id="content-text">I hate spiders</yt-attributed-string>
+      </ytd-comment-view-model></ytd-comment-thread-renderer>
+      <ytd-rich-item-renderer></ytd-rich-item-renderer>`;
+    const read = posts();
+    expect(read).toHaveLength(5);
+    expect(read[0]).toMatchObject({ id: 'aaaaaaaaaaa', text: 'Spiders of Borneo' });
+    expect(read[0]!.images).toHaveLength(1);
+    expect(read[1]).toBeNull();
+    expect(read[2]).toMatchObject({ id: 'bbbbbbbbbbb', text: 'A short' });
+    expect(read[3]).toMatchObject({ id: 'comment:UgxComment1', text: 'I hate spiders', author: '@carol' });
+    expect(read[4]).toBeNull();
+  });
+});

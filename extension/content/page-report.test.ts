@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SiteAdapter } from './adapters/site-adapter.ts';
+import { NO_POSTS_AFTER_MS, type PageReport, PageReporter } from './page-report.ts';
+
+const fakeAdapter: SiteAdapter = {
+  site: 'x',
+  postSelector: 'article',
+  placement: 'before',
+  readPost: () => null,
+  expectsPosts: () => true,
+};
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('PageReporter', () => {
+  it('counts changed posts by reason and hidden ones, and sends one report per burst', () => {
+    const sent: PageReport[] = [];
+    const reporter = new PageReporter(fakeAdapter, (r) => sent.push(r), 100);
+    for (const id of ['1', '2', '3']) reporter.postSeen(id);
+    reporter.postModified('1', { action: 'collapse', reason: 'spiders', filterId: 'a' });
+    reporter.postModified('2', { action: 'collapse', reason: 'spiders', filterId: 'a' });
+    reporter.postModified('3', { action: 'hide', reason: 'crypto', filterId: 'b' });
+    vi.advanceTimersByTime(100);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      health: 'ok',
+      postsSeen: 3,
+      hidden: 1,
+      changed: [
+        { reason: 'spiders', action: 'collapse', count: 2 },
+        { reason: 'crypto', action: 'hide', count: 1 },
+      ],
+    });
+    reporter.postRestored('1');
+    vi.advanceTimersByTime(100);
+    expect(sent[1]!.changed[0]).toEqual({ reason: 'spiders', action: 'collapse', count: 1 });
+  });
+
+  it('says the site changed when a page that should show posts shows none', () => {
+    const sent: PageReport[] = [];
+    const reporter = new PageReporter(fakeAdapter, (r) => sent.push(r), 10);
+    expect(reporter.report().health).toBe('waiting');
+    vi.advanceTimersByTime(NO_POSTS_AFTER_MS + 10);
+    expect(sent.at(-1)!.health).toBe('no-posts');
+    reporter.postSeen('1');
+    expect(reporter.report().health).toBe('ok');
+  });
+});

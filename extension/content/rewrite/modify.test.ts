@@ -1,0 +1,56 @@
+import { describe, expect, it, vi } from 'vitest';
+import { modifyPost, showOriginal } from './modify.ts';
+import { pageCss } from './page-style.ts';
+import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, STATE_ATTRIBUTE } from './post-state.ts';
+
+describe('modifyPost', () => {
+  it('marks the post, puts one notice before it, and "Show original" calls back', () => {
+    document.body.innerHTML = '<div id="feed"><article id="p">spiders!</article></div>';
+    const post = document.getElementById('p')!;
+    const onShow = vi.fn(() => showOriginal(post));
+    modifyPost(post, 'collapse', 'spiders', 'before', onShow);
+    modifyPost(post, 'collapse', 'spiders', 'before', onShow);
+    const badges = document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`);
+    expect(badges).toHaveLength(1);
+    expect(post.previousElementSibling).toBe(badges[0]);
+    expect(badges[0]!.textContent).toBe('Modified by Veneercollapsed: spidersShow original');
+    expect(post.getAttribute(ACTION_ATTRIBUTE)).toBe('collapse');
+    expect(post.getAttribute(STATE_ATTRIBUTE)).toBe('modified');
+
+    badges[0]!.querySelector('button')!.click();
+    expect(onShow).toHaveBeenCalledOnce();
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(post.hasAttribute(ACTION_ATTRIBUTE)).toBe(false);
+    expect(post.getAttribute(STATE_ATTRIBUTE)).toBe('shown');
+  });
+
+  it('inside placement puts the notice first in the post; a click on blurred content reveals it', () => {
+    document.body.innerHTML = '<div id="grid"><div id="p"><a id="link" href="#x">video</a></div></div>';
+    const post = document.getElementById('p')!;
+    const onShow = vi.fn(() => showOriginal(post));
+    modifyPost(post, 'blur', 'spiders', 'inside', onShow);
+    expect(post.firstElementChild!.getAttribute(BADGE_ATTRIBUTE)).toBe('blur');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    document.getElementById('link')!.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(onShow).toHaveBeenCalledOnce();
+    expect(post.firstElementChild!.id).toBe('link');
+  });
+
+  it('hide leaves no notice', () => {
+    document.body.innerHTML = '<article id="p">x</article>';
+    modifyPost(document.getElementById('p')!, 'hide', 'x', 'before', () => {});
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+});
+
+describe('pageCss', () => {
+  it('keeps unjudged and pending posts invisible, revealed by an animation after the budget', () => {
+    const css = pageCss('article, div.post', 300);
+    expect(css).toContain(
+      'article:not([data-veneer-state]), div.post:not([data-veneer-state]), [data-veneer-state="pending"]',
+    );
+    expect(css).toMatch(/opacity: 0; animation: veneer-reveal 1ms step-end 300ms forwards/);
+    expect(css).toContain('[data-veneer-action="hide"] { display: none !important; }');
+  });
+});

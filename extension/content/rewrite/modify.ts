@@ -1,0 +1,114 @@
+import type { FilterAction } from '@veneer/shared/filters';
+import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, PLACEMENT_ATTRIBUTE, setState } from './post-state.ts';
+
+/** Post-level actions (blur-faces works per image, see face-blur.ts). */
+export type PostAction = Exclude<FilterAction, 'blur-faces'>;
+
+const DONE: Record<PostAction, string> = {
+  hide: 'hidden',
+  collapse: 'collapsed',
+  blur: 'blurred',
+  warn: 'content warning',
+  pixelate: 'images pixelated',
+};
+
+/** Which of several matching filters wins: the one that hides most. */
+export const ACTION_STRENGTH: Record<FilterAction, number> = {
+  hide: 5,
+  collapse: 4,
+  warn: 3,
+  blur: 2,
+  pixelate: 1,
+  'blur-faces': 0,
+};
+
+const revealers = new WeakMap<HTMLElement, (event: Event) => void>();
+
+function makeBadge(action: PostAction, reason: string, onShow: () => void): HTMLElement {
+  const badge = document.createElement('div');
+  badge.setAttribute(BADGE_ATTRIBUTE, action);
+  badge.setAttribute('role', 'note');
+  const warning = action === 'warn';
+  badge.style.cssText =
+    'display:flex;align-items:center;gap:10px;box-sizing:border-box;width:100%;margin:6px 0;padding:8px 12px;' +
+    'border-radius:10px;font:13px/1.4 system-ui,sans-serif;' +
+    (warning
+      ? 'background:#fff3bf;color:#5c3c00;border:1px solid #f59f00'
+      : 'background:#f1f3f5;color:#343a40;border:1px solid #dee2e6');
+  const mark = document.createElement('strong');
+  mark.textContent = 'Modified by Veneer';
+  mark.style.cssText = 'font-weight:600;white-space:nowrap';
+  const label = document.createElement('span');
+  label.textContent = `${DONE[action]}: ${reason}`;
+  label.style.cssText = 'overflow:hidden;text-overflow:ellipsis';
+  const show = document.createElement('button');
+  show.type = 'button';
+  show.textContent = 'Show original';
+  show.style.cssText =
+    'margin-left:auto;padding:3px 12px;border-radius:999px;border:1px solid #adb5bd;background:#fff;' +
+    'color:#212529;cursor:pointer;font:inherit;white-space:nowrap';
+  show.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    onShow();
+  });
+  badge.append(mark, label, show);
+  return badge;
+}
+
+function badgeOf(post: HTMLElement): HTMLElement | null {
+  const inside = post.querySelector<HTMLElement>(`:scope > [${BADGE_ATTRIBUTE}]`);
+  if (inside) return inside;
+  const before = post.previousElementSibling as HTMLElement | null;
+  return before?.hasAttribute(BADGE_ATTRIBUTE) ? before : null;
+}
+
+/** Removes Veneer's action and notice from the post, leaving its state to the caller. */
+export function clearModification(post: HTMLElement): void {
+  badgeOf(post)?.remove();
+  post.removeAttribute(ACTION_ATTRIBUTE);
+  post.removeAttribute(PLACEMENT_ATTRIBUTE);
+  const reveal = revealers.get(post);
+  if (reveal) post.removeEventListener('click', reveal, true);
+  revealers.delete(post);
+}
+
+/**
+ * Applies `action` to the post: an attribute the page stylesheet acts on, and (except for
+ * `hide`, which leaves nothing to see) a notice saying what was done and why, whose
+ * "Show original" button, like a click on blurred or pixelated content, calls `onShow`.
+ */
+export function modifyPost(
+  post: HTMLElement,
+  action: PostAction,
+  reason: string,
+  placement: 'before' | 'inside',
+  onShow: () => void,
+): void {
+  clearModification(post);
+  post.setAttribute(ACTION_ATTRIBUTE, action);
+  if (placement === 'inside') post.setAttribute(PLACEMENT_ATTRIBUTE, 'inside');
+  setState(post, 'modified');
+  if (action === 'hide') return;
+  const badge = makeBadge(action, reason, onShow);
+  if (placement === 'inside') post.prepend(badge);
+  else post.before(badge);
+  if (action === 'blur' || action === 'pixelate') {
+    const reveal = (event: Event) => {
+      if (badge.contains(event.target as Node)) return;
+      if (action === 'pixelate' && !(event.target as Element).closest?.('img')) return;
+      // The first click reveals; it must not also open the post.
+      event.preventDefault();
+      event.stopPropagation();
+      onShow();
+    };
+    revealers.set(post, reveal);
+    post.addEventListener('click', reveal, true);
+  }
+}
+
+/** Shows the original post: Veneer's action and notice are gone and the post is marked `shown`. */
+export function showOriginal(post: HTMLElement): void {
+  clearModification(post);
+  setState(post, 'shown');
+}

@@ -1,0 +1,67 @@
+import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, PLACEMENT_ATTRIBUTE, STATE_ATTRIBUTE } from './post-state.ts';
+
+export const PIXELATE_FILTER_ID = 'veneer-pixelate';
+/** How long a new post may stay invisible while its verdict is worked out, at most. */
+export const DEFAULT_BUDGET_MS = 500;
+
+/**
+ * The page's stylesheet, injected at document_start before any post exists:
+ * - no flash: a post is transparent until Veneer has judged it. A CSS animation reveals it
+ *   anyway once the budget has passed, so a slow model (or a content script that died) never
+ *   keeps the feed hidden;
+ * - each action is a rule keyed on the post's attributes, so re-renders that keep the element
+ *   keep the effect and restoring is removing one attribute.
+ */
+export function pageCss(postSelector: string, budgetMs: number): string {
+  const inside = `[${PLACEMENT_ATTRIBUTE}="inside"]`;
+  const action = (name: string) => `[${ACTION_ATTRIBUTE}="${name}"]`;
+  const content = (name: string) =>
+    `${action(name)}:not(${inside}), ${inside}${action(name)} > :not([${BADGE_ATTRIBUTE}])`;
+  const unjudged = postSelector
+    .split(',')
+    .map((s) => `${s.trim()}:not([${STATE_ATTRIBUTE}])`)
+    .join(', ');
+  return `
+@keyframes veneer-reveal { to { opacity: 1; } }
+${unjudged}, [${STATE_ATTRIBUTE}="pending"] {
+  opacity: 0; animation: veneer-reveal 1ms step-end ${budgetMs}ms forwards;
+}
+${action('hide')} { display: none !important; }
+${action('collapse')}:not(${inside}), ${inside}${action('collapse')} > :not([${BADGE_ATTRIBUTE}]) { display: none !important; }
+${content('blur')} { filter: blur(14px) !important; cursor: pointer !important; }
+${content('warn')} { filter: blur(30px) grayscale(1) !important; opacity: 0.25 !important; pointer-events: none !important; }
+${action('pixelate')} img { filter: url(#${PIXELATE_FILTER_ID}) !important; cursor: pointer !important; }
+[${BADGE_ATTRIBUTE}] { all: initial; }
+`;
+}
+
+/** Square blocks of `size` px: sample one pixel per block and grow it over the block. */
+function pixelateFilterSvg(size = 12): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('style', 'position:absolute;width:0;height:0;overflow:hidden');
+  const half = size / 2;
+  svg.innerHTML = `<filter id="${PIXELATE_FILTER_ID}" x="0" y="0" width="100%" height="100%" color-interpolation-filters="sRGB">
+    <feFlood x="${half - 1}" y="${half - 1}" width="2" height="2"/>
+    <feComposite width="${size}" height="${size}"/>
+    <feTile result="grid"/>
+    <feComposite in="SourceGraphic" in2="grid" operator="in"/>
+    <feMorphology operator="dilate" radius="${half}"/>
+  </filter>`;
+  return svg;
+}
+
+/** Injects the stylesheet and the pixelate filter; returns a function that removes both. */
+export function installPageStyle(postSelector: string, budgetMs = DEFAULT_BUDGET_MS): () => void {
+  const style = document.createElement('style');
+  style.dataset.veneer = 'page-style';
+  style.textContent = pageCss(postSelector, budgetMs);
+  const svg = pixelateFilterSvg();
+  (document.head ?? document.documentElement).append(style);
+  document.documentElement.append(svg);
+  return () => {
+    style.remove();
+    svg.remove();
+  };
+}

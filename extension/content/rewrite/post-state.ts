@@ -1,0 +1,17 @@
+/**
+ * Veneer's marks on a post element:
+ * - state: `pending` (waiting for an on-device model), `clear` (nothing matched), `modified`,
+ *   or `shown` (the user chose to see the original);
+ * - action: the filter action applied while `modified`;
+ * - placement: `inside` when the notice is the post's first child (grids).
+ */
+export const STATE_ATTRIBUTE = 'data-veneer-state';
+export const ACTION_ATTRIBUTE = 'data-veneer-action';
+export const PLACEMENT_ATTRIBUTE = 'data-veneer-placement';
+/** The notice on a modified post: "Modified by Veneer", what was done and why, and "Show original". */
+export const BADGE_ATTRIBUTE = 'data-veneer-badge';
+
+export type PostState = 'pending' | 'clear' | 'modified' | 'shown';
+
+export const stateOf = (element: Element) => element.getAttribute(STATE_ATTRIBUTE) as PostState | null;
+export const setState = (element: Element, state: PostState) => element.setAttribute(STATE_ATTRIBUTE, state);

@@ -1,0 +1,48 @@
+import { compileFilters, FilterSchema } from '@veneer/shared/filters';
+import { describe, expect, it } from 'vitest';
+import type { SitePost } from './adapters/site-adapter.ts';
+import { classifierVerdict, pendingClassifiers, postFilters, wordsVerdict } from './verdict.ts';
+
+const filters = (...list: object[]) =>
+  postFilters(compileFilters(list.map((f, i) => FilterSchema.parse({ id: `f${i}`, ...f }))));
+const post = (text: string, images = 0) =>
+  ({ id: '1', text, images: Array.from({ length: images }, () => ({})) }) as unknown as SitePost;
+
+describe('verdicts', () => {
+  it('the strongest action among matching filters wins', () => {
+    const list = filters(
+      { words: 'spiders', action: 'blur' },
+      { words: 'spiders, snakes', action: 'hide' },
+      { words: 'cats', action: 'collapse' },
+    );
+    expect(wordsVerdict(list, post('spiders and cats'))).toEqual({
+      action: 'hide',
+      reason: 'spiders',
+      filterId: 'f1',
+    });
+    expect(wordsVerdict(list, post('cats only'))).toMatchObject({ action: 'collapse' });
+    expect(wordsVerdict(list, post('dogs'))).toBeNull();
+  });
+
+  it('a pixelate filter without words applies to posts with images only', () => {
+    const list = filters({ words: '', action: 'pixelate' });
+    expect(wordsVerdict(list, post('text only'))).toBeNull();
+    expect(wordsVerdict(list, post('photo', 1))).toMatchObject({ action: 'pixelate', reason: 'every image' });
+  });
+
+  it('asks a classifier only when it could change the verdict, and applies its sensitivity', () => {
+    const list = filters(
+      { words: '', classifier: 'offensive', action: 'collapse', sensitivity: 'low' },
+      { words: 'spiders', action: 'hide' },
+    );
+    expect(pendingClassifiers(list, post('spiders'), wordsVerdict(list, post('spiders')))).toHaveLength(0);
+    expect(pendingClassifiers(list, post('hello'), null)).toHaveLength(1);
+    expect(pendingClassifiers(list, post('   '), null)).toHaveLength(0);
+    expect(classifierVerdict(list, 'offensive', 0.7)).toBeNull();
+    expect(classifierVerdict(list, 'offensive', 0.85)).toMatchObject({
+      action: 'collapse',
+      reason: 'offensive language',
+    });
+    expect(classifierVerdict(list, 'clickbait', 0.99)).toBeNull();
+  });
+});

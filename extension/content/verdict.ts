@@ -1,0 +1,61 @@
+import { type CompiledFilter, SENSITIVITY_THRESHOLDS, type TextClassifier } from '@veneer/shared/filters';
+import type { SitePost } from './adapters/site-adapter.ts';
+import { ACTION_STRENGTH, type PostAction } from './rewrite/modify.ts';
+
+/** What Veneer does to one post, and why (the reason shown on its notice). */
+export interface Verdict {
+  action: PostAction;
+  reason: string;
+  filterId: string;
+}
+
+/** The filters that act on whole posts, strongest action first (so the first match wins). */
+export function postFilters(filters: readonly CompiledFilter[]): CompiledFilter[] {
+  return filters
+    .filter((f) => f.filter.action !== 'blur-faces')
+    .sort((a, b) => ACTION_STRENGTH[b.filter.action] - ACTION_STRENGTH[a.filter.action]);
+}
+
+/** The verdict of the filters' words on the post, or null. Filters naming no words apply to posts with images. */
+export function wordsVerdict(filters: readonly CompiledFilter[], post: SitePost): Verdict | null {
+  for (const compiled of filters) {
+    const action = compiled.filter.action as PostAction;
+    if (compiled.matchesEverything) {
+      if (post.images.length > 0) return { action, reason: 'every image', filterId: compiled.filter.id };
+      continue;
+    }
+    const term = post.text ? compiled.match(post.text) : null;
+    if (term) return { action, reason: term, filterId: compiled.filter.id };
+  }
+  return null;
+}
+
+/** Classifier filters that could still change the verdict (their action is stronger than it). */
+export function pendingClassifiers(
+  filters: readonly CompiledFilter[],
+  post: SitePost,
+  verdict: Verdict | null,
+): CompiledFilter[] {
+  if (!post.text.trim()) return [];
+  const floor = verdict ? ACTION_STRENGTH[verdict.action] : -1;
+  return filters.filter((f) => f.filter.classifier && ACTION_STRENGTH[f.filter.action] > floor);
+}
+
+/** The strongest classifier filter whose sensitivity the probability reaches, as a verdict. */
+export function classifierVerdict(
+  filters: readonly CompiledFilter[],
+  task: TextClassifier,
+  probability: number,
+): Verdict | null {
+  for (const compiled of filters) {
+    if (compiled.filter.classifier !== task) continue;
+    if (probability >= SENSITIVITY_THRESHOLDS[compiled.filter.sensitivity]) {
+      return {
+        action: compiled.filter.action as PostAction,
+        reason: compiled.label,
+        filterId: compiled.filter.id,
+      };
+    }
+  }
+  return null;
+}

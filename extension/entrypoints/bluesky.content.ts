@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { blueskyAdapter } from '../content/adapters/bluesky.ts';
+import { startFeedRewriter } from '../content/feed-rewriter.ts';
+
+export default defineContentScript({
+  matches: ['https://bsky.app/*'],
+  runAt: 'document_start',
+  main() {
+    startFeedRewriter(blueskyAdapter);
+  },
+});

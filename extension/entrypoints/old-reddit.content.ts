@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { oldRedditAdapter } from '../content/adapters/old-reddit.ts';
+import { startFeedRewriter } from '../content/feed-rewriter.ts';
+
+export default defineContentScript({
+  matches: ['https://old.reddit.com/*'],
+  runAt: 'document_start',
+  main() {
+    startFeedRewriter(oldRedditAdapter);
+  },
+});

@@ -1,0 +1,40 @@
+import { type Filter, FilterSchema } from '@veneer/shared/filters';
+import { describe, expect, it } from 'vitest';
+import { describeExpiry, exportFilters, importFilters } from './filter-import.ts';
+
+const f = (id: string, words = id): Filter => FilterSchema.parse({ id, words, action: 'collapse' });
+
+describe('importFilters', () => {
+  it('round-trips an export and replaces filters with the same id', () => {
+    const current = [f('a'), f('b')];
+    const exported = exportFilters([{ ...f('b', 'bees'), action: 'blur' }, f('c')]);
+    const result = importFilters(current, exported);
+    expect('filters' in result && result.filters.map((x) => [x.id, x.words, x.action])).toEqual([
+      ['a', 'a', 'collapse'],
+      ['b', 'bees', 'blur'],
+      ['c', 'c', 'collapse'],
+    ]);
+    expect(importFilters(current, exportFilters(current))).toEqual({ filters: current });
+  });
+
+  it('accepts a bare array and fills defaults', () => {
+    const result = importFilters([], '[{"id":"x","words":"spiders","action":"hide"}]');
+    expect(result).toEqual({ filters: [expect.objectContaining({ id: 'x', enabled: true, sites: [] })] });
+  });
+
+  it('says what is wrong and imports nothing from a bad file', () => {
+    expect(importFilters([], 'not json')).toEqual({ error: 'That is not valid JSON.' });
+    expect(importFilters([], '{"x":1}')).toEqual({ error: expect.stringMatching(/list of filters/) });
+    const bad = importFilters([f('a')], '[{"id":"x","words":"/(a+)+/","action":"hide"}]');
+    expect(bad).toEqual({ error: expect.stringMatching(/^Nothing was imported: .*freeze the page/) });
+  });
+});
+
+describe('describeExpiry', () => {
+  it('says when a filter expires', () => {
+    expect(describeExpiry(undefined)).toBe('never');
+    expect(describeExpiry(1000, 2000)).toBe('expired');
+    expect(describeExpiry(5 * 3600_000, 0)).toBe('in 5 h');
+    expect(describeExpiry(7 * 24 * 3600_000, 0)).toBe('in 7 days');
+  });
+});

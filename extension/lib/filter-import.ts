@@ -1,0 +1,41 @@
+import { type Filter, FilterListSchema } from '@veneer/shared/filters';
+import { describeIssues } from '@veneer/shared/protocol';
+
+/**
+ * Reads an exported filter list (the array, or `{ "filters": [...] }`) and adds it to the
+ * current list: a filter with an id already there replaces it (importing the same file twice
+ * changes nothing), the rest are appended. Returns the new list or a message saying what is wrong.
+ */
+export function importFilters(current: Filter[], json: string): { filters: Filter[] } | { error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return { error: 'That is not valid JSON.' };
+  }
+  const list = Array.isArray(data) ? data : (data as { filters?: unknown } | null)?.filters;
+  if (!Array.isArray(list)) return { error: 'Expected a list of filters (or an object with "filters").' };
+  const parsed = FilterListSchema.safeParse(list);
+  if (!parsed.success) return { error: `Nothing was imported: ${describeIssues(parsed.error)}` };
+  const incoming = new Map(parsed.data.map((f) => [f.id, f]));
+  const merged = current.map((f) => incoming.get(f.id) ?? f);
+  for (const filter of parsed.data) if (!current.some((f) => f.id === filter.id)) merged.push(filter);
+  const result = FilterListSchema.safeParse(merged);
+  return result.success ? { filters: result.data } : { error: describeIssues(result.error) };
+}
+
+/** The list as a file to download: `{ "veneer": 1, "filters": [...] }`. */
+export function exportFilters(filters: Filter[]): string {
+  return JSON.stringify({ veneer: 1, exportedAt: new Date().toISOString(), filters }, null, 2);
+}
+
+export const EXPIRY_MS = { '24h': 24 * 3600_000, '1w': 7 * 24 * 3600_000 } as const;
+
+/** "expires in 5 h", "expired", or "never". */
+export function describeExpiry(expiresAt: number | undefined, now = Date.now()): string {
+  if (expiresAt === undefined) return 'never';
+  const left = expiresAt - now;
+  if (left <= 0) return 'expired';
+  const hours = Math.ceil(left / 3600_000);
+  return hours <= 48 ? `in ${hours} h` : `in ${Math.ceil(hours / 24)} days`;
+}

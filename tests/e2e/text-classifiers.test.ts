@@ -48,7 +48,9 @@ const notice = (id: string) => page.locator(`shreddit-post#${id}`).locator('xpat
 describe("Veneer's own text classifiers in the extension (onnxruntime-web, offscreen document)", () => {
   it('collapses offensive language and clickbait, each with its reason', async () => {
     await expect.poll(() => page.locator('[data-veneer-badge]').count(), { timeout: 30_000 }).toBe(2);
-    expect(await notice('t3_rude').textContent()).toContain('Modified by Veneercollapsed: offensive language');
+    expect(await notice('t3_rude').textContent()).toContain(
+      'Modified by Veneercollapsed: offensive language',
+    );
     expect(await notice('t3_bait').textContent()).toContain('Modified by Veneercollapsed: clickbait');
     for (const id of ['t3_news', 't3_quake'])
       expect(await page.locator(`shreddit-post#${id}`).isVisible()).toBe(true);

@@ -288,8 +288,11 @@ export function startFeedRewriter(
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       const target = record.target instanceof Element ? record.target : record.target.parentElement;
-      const owner = target?.closest<HTMLElement>(adapter.postSelector);
-      if (owner) dirty.add(owner);
+      // Every post around the change (a lockup can sit inside a grid item; both are read again).
+      for (let owner = target?.closest<HTMLElement>(adapter.postSelector); owner; ) {
+        dirty.add(owner);
+        owner = owner.parentElement?.closest<HTMLElement>(adapter.postSelector);
+      }
       for (const node of record.addedNodes) {
         if (!(node instanceof HTMLElement)) continue;
         if (node.matches(adapter.postSelector)) dirty.add(node);

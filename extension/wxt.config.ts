@@ -19,7 +19,16 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Veneer',
     description: 'Rewrites your feeds on your own screen: hide, collapse or blur what you never want to see.',
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
+    // scripting + activeTab: the popup recognises a Mastodon page in the tab the user clicked on, and
+    // the Mastodon content script is registered at runtime for the instances the user enabled.
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'scripting', 'activeTab']
+        : ['storage', 'offscreen', 'scripting', 'activeTab'],
+    // Asked for one Mastodon instance at a time, from the popup, when the user turns Veneer on there.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*'] }
+      : { optional_host_permissions: ['https://*/*'] }),
     // Content scripts bring their own site access and the edge is reached with CORS. These are the
     // sites' image hosts, read by the on-device models (the images the page already shows).
     host_permissions: [

@@ -12,6 +12,7 @@ import {
 } from '../lib/edge-api.ts';
 import { syncFilters } from '../lib/filter-sync.ts';
 import { JobRouter } from '../lib/job-router.ts';
+import { onPermissionsAdded, originPattern, syncMastodonRegistration } from '../lib/mastodon-hosts.ts';
 import type {
   AnalyzeFacesResponse,
   BackgroundRequest,
@@ -295,6 +296,9 @@ export default defineBackground(() => {
       return analyzeFaces(message, sender.tab.id, sender.frameId ?? 0);
     }
     if (message?.type === 'veneer:classify-text') return classifyText(message);
+    if (message?.type === 'veneer:mastodon-enabled') {
+      return onPermissionsAdded([originPattern(message.host)]).then(() => undefined);
+    }
     if (message?.type === 'veneer:page-report' && sender.tab?.id !== undefined && sender.frameId === 0) {
       return savePageReport(sender.tab.id, message.report).then(() => undefined);
     }
@@ -316,6 +320,10 @@ export default defineBackground(() => {
     }
     return undefined;
   });
+
+  browser.permissions.onAdded.addListener(({ origins }) => void onPermissionsAdded(origins ?? []));
+  browser.permissions.onRemoved.addListener(() => void syncMastodonRegistration());
+  void syncMastodonRegistration();
 
   browser.tabs.onRemoved.addListener((tabId) => {
     router.forgetTab(tabId);

@@ -69,6 +69,12 @@ export type ContentRequest =
   | { type: 'veneer:get-page-report' }
   | PreviewRequest;
 
+/** Popup -> background: the user enabled a Mastodon instance and its host permission is granted. */
+export interface MastodonEnabledMessage {
+  type: 'veneer:mastodon-enabled';
+  host: string;
+}
+
 /** Popup -> background. */
 export interface StatusRequest {
   type: 'veneer:status';
@@ -83,4 +89,9 @@ export interface StatusResponse {
   onDevice: string | null;
 }
 
-export type BackgroundRequest = AnalyzeFacesRequest | ClassifyTextRequest | StatusRequest | PageReportMessage;
+export type BackgroundRequest =
+  | AnalyzeFacesRequest
+  | ClassifyTextRequest
+  | StatusRequest
+  | PageReportMessage
+  | MastodonEnabledMessage;

@@ -20,6 +20,8 @@ export const SettingsSchema = z.object({
   syncFilters: z.boolean().default(true),
   /** Host names where the user turned Veneer off ("www.reddit.com", "mastodon.social"). */
   disabledHosts: z.array(z.string()).default([]),
+  /** Mastodon instances (host names) where the user turned Veneer on from the popup. */
+  mastodonHosts: z.array(z.string()).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -11,8 +11,11 @@ export interface ExtensionBrowser {
 }
 
 /** Debian's Chromium, headless, with the built extension loaded and a fresh profile. */
-export async function launchWithExtension({ headless = true } = {}): Promise<ExtensionBrowser> {
-  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+export async function launchWithExtension({
+  headless = true,
+  extensionPath = extensionDir,
+} = {}): Promise<ExtensionBrowser> {
+  if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`the extension is not built at ${extensionDir}: run pnpm build first`);
   }
   const profile = fs.mkdtempSync(path.join(tmpDir, 'chromium-profile-'));
@@ -36,8 +39,8 @@ export async function launchWithExtension({ headless = true } = {}): Promise<Ext
       // Access checks would only get in the way of the fixture here.
       '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
     ],
   });
   const serviceWorker =
@@ -52,4 +55,19 @@ export async function launchWithExtension({ headless = true } = {}): Promise<Ext
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of the built extension whose manifest already holds `origins`, as if the user had
+ * accepted the browser's prompt for them (an optional host permission): the prompt is browser
+ * chrome that no automation can click. Everything else is the build as shipped.
+ */
+export function extensionWithGrantedOrigins(origins: string[]): string {
+  const copy = fs.mkdtempSync(path.join(tmpDir, 'extension-granted-'));
+  fs.cpSync(extensionDir, copy, { recursive: true });
+  const manifestFile = path.join(copy, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+  return copy;
 }

@@ -25,8 +25,8 @@ describe('mastodonAdapter', () => {
 
   it('recognises a Mastodon page from its markup, whatever the host', () => {
     document.body.innerHTML = '<div id="mastodon" data-props="{}"></div>';
-    expect(isMastodonPage(document)).toBe(true);
+    expect(isMastodonPage()).toBe(true);
     document.body.innerHTML = '<div id="app"></div>';
-    expect(isMastodonPage(document)).toBe(false);
+    expect(isMastodonPage()).toBe(false);
   });
 });

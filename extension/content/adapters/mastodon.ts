@@ -37,12 +37,13 @@ export const mastodonAdapter: SiteAdapter = {
     pathname.startsWith('/web/'),
 };
 
-/** Whether `document` is a Mastodon web interface, whatever the instance's host name. */
-export function isMastodonPage(document: Document): boolean {
+/**
+ * Whether this page is a Mastodon web interface, whatever the instance's host name. It uses
+ * nothing but the page's `document`, so the popup can run it in a tab with `scripting.executeScript`.
+ */
+export function isMastodonPage(): boolean {
   return Boolean(
     document.querySelector('#mastodon[data-props], script#initial-state') ||
-      document.querySelector('meta[name="application-name"][content="Mastodon" i]') ||
-      (document.querySelector('link[rel="manifest"][href="/manifest"]') &&
-        document.querySelector('.app-holder, #mastodon')),
+      document.querySelector('meta[name="application-name"][content="Mastodon" i]'),
   );
 }

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import { isMastodonPage } from '../../content/adapters/mastodon.ts';
 import type { PageReport } from '../../content/page-report.ts';
-import type { ContentRequest, StatusResponse } from '../../lib/messages.ts';
+import { requestMastodonHost } from '../../lib/mastodon-hosts.ts';
+import type { ContentRequest, MastodonEnabledMessage, StatusResponse } from '../../lib/messages.ts';
 import { loadPageReport } from '../../lib/page-reports.ts';
 import { loadFilters, loadSettings, saveSettings } from '../../lib/storage.ts';
 
@@ -27,6 +29,36 @@ async function currentTabId(): Promise<number | null> {
   if (asked) return asked;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
+}
+
+/**
+ * A tab without Veneer's content script may be a Mastodon instance (any host): recognised from
+ * the page itself, with the access the user gave by clicking Veneer's button (activeTab).
+ */
+async function offerMastodon(tabId: number): Promise<void> {
+  const [result] = await browser.scripting
+    .executeScript({ target: { tabId }, func: isMastodonPage })
+    .catch(() => [] as { result?: unknown }[]);
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!result?.result || !tab?.url) return;
+  const host = new URL(tab.url).hostname;
+  $('mastodon').hidden = false;
+  $('mastodon-text').textContent =
+    `This is a Mastodon server (${host}). Veneer can filter it once you allow it to read this site.`;
+  const button = $<HTMLButtonElement>('mastodon-enable');
+  button.textContent = `Filter posts on ${host}`;
+  button.onclick = async () => {
+    const granted = await requestMastodonHost(host, tabId);
+    // Already granted before (no permissions.onAdded then): the background starts it all the same.
+    if (granted) {
+      const message: MastodonEnabledMessage = { type: 'veneer:mastodon-enabled', host };
+      await browser.runtime.sendMessage(message);
+    }
+    $('mastodon-text').textContent = granted
+      ? `Veneer now filters ${host}.`
+      : `Veneer was not allowed to read ${host}; nothing changed.`;
+    button.hidden = true;
+  };
 }
 
 async function renderPage(tabId: number | null): Promise<void> {
@@ -104,8 +136,11 @@ async function main(): Promise<void> {
     void browser.runtime.openOptionsPage();
   });
   // The report changes while the popup is open (posts scroll in, the user shows one).
-  browser.storage.session.onChanged.addListener(() => void renderPage(tabId));
+  browser.storage.session.onChanged.addListener((changes) => {
+    if (tabId !== null && changes[`veneer.page.${tabId}`]) void renderPage(tabId);
+  });
   await render(tabId);
+  if (tabId !== null && !(await loadPageReport(tabId))) await offerMastodon(tabId);
 }
 
 void main();

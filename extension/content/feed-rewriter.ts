@@ -18,6 +18,7 @@ import type {
 import { loadFilters, loadSettings } from '../lib/storage.ts';
 import { FILTERS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../lib/storage-keys.ts';
 import type { SiteAdapter, SitePost } from './adapters/site-adapter.ts';
+import { FeedStats } from './feed-stats.ts';
 import { imageRefFor } from './image-source.ts';
 import { PageReporter } from './page-report.ts';
 import { blurFaces, FACES_ATTRIBUTE, markFailed, markPending, showProgress } from './rewrite/face-blur.ts';
@@ -58,6 +59,7 @@ export function startFeedRewriter(
   /** Posts waiting for an on-device text classifier, sent as one batch per classifier per frame. */
   let toClassify = new Map<TextClassifier, SitePost[]>();
 
+  const stats = new FeedStats();
   const reporter = new PageReporter(adapter, (report) => {
     const message: PageReportMessage = { type: 'veneer:page-report', report };
     browser.runtime.sendMessage(message).catch(() => {});
@@ -73,22 +75,29 @@ export function startFeedRewriter(
     scanQueued = false;
     reporter.checkNavigation();
     if (!ready) return;
-    for (const element of dirty) if (element.isConnected) process(element);
+    const started = performance.now();
+    for (const element of dirty) {
+      if (!element.isConnected) continue;
+      const before = performance.now();
+      if (process(element)) stats.post(performance.now() - before);
+    }
     dirty.clear();
     const batches = toClassify;
     toClassify = new Map();
     for (const [task, posts] of batches) void classify(task, posts);
+    stats.scan(performance.now() - started);
   }
 
-  function process(element: HTMLElement): void {
+  /** Reads and judges one post element; true when it was judged (not just re-read unchanged). */
+  function process(element: HTMLElement): boolean {
     const post = adapter.readPost(element);
     if (!post) {
       // Not (yet) a post Veneer can read: shown as it is, read again when it changes.
       if (!stateOf(element)) setState(element, 'clear');
-      return;
+      return false;
     }
     const previous = judgedAs.get(element);
-    if (previous === post.id && stateOf(element)) return;
+    if (previous === post.id && stateOf(element)) return false;
     if (previous !== undefined && previous !== post.id) {
       // A recycled element now showing another post.
       clearModification(element);
@@ -98,12 +107,12 @@ export function startFeedRewriter(
     reporter.postSeen(post.id);
     if (!enabled) {
       setState(element, 'clear');
-      return;
+      return true;
     }
     const known = verdicts.get(post.id);
     if (known === 'shown') {
       setState(element, 'shown');
-      return;
+      return true;
     }
     if (known !== undefined) {
       apply(post, known);
@@ -131,6 +140,7 @@ export function startFeedRewriter(
       (f) => f.filter.action === 'blur-faces' && (f.matchesEverything || (post.text && f.match(post.text))),
     );
     if (blur) for (const image of post.images) void analyze(image);
+    return true;
   }
 
   /** Posts waiting for models: the best verdict so far and the classifiers still to answer. */
@@ -312,6 +322,7 @@ export function startFeedRewriter(
     if (message?.type === 'veneer:show-hidden') return Promise.resolve({ shown: showHidden() });
     if (message?.type === 'veneer:get-page-report') return Promise.resolve(reporter.report());
     if (message?.type === 'veneer:preview') return previewFilter(message.filter);
+    if (message?.type === 'veneer:feed-stats') return Promise.resolve(stats.snapshot());
     if (message?.type !== 'veneer:job-frame') return;
     const image = awaiting.get(message.clientRef);
     if (!image) return;

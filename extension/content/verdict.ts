@@ -1,4 +1,9 @@
-import { type CompiledFilter, SENSITIVITY_THRESHOLDS, type TextClassifier } from '@veneer/shared/filters';
+import {
+  anyTermPattern,
+  type CompiledFilter,
+  SENSITIVITY_THRESHOLDS,
+  type TextClassifier,
+} from '@veneer/shared/filters';
 import type { SitePost } from './adapters/site-adapter.ts';
 import { ACTION_STRENGTH, type PostAction } from './rewrite/modify.ts';
 
@@ -16,15 +21,24 @@ export function postFilters(filters: readonly CompiledFilter[]): CompiledFilter[
     .sort((a, b) => ACTION_STRENGTH[b.filter.action] - ACTION_STRENGTH[a.filter.action]);
 }
 
+const quickTests = new WeakMap<readonly CompiledFilter[], RegExp | null>();
+
 /** The verdict of the filters' words on the post, or null. Filters naming no words apply to posts with images. */
 export function wordsVerdict(filters: readonly CompiledFilter[], post: SitePost): Verdict | null {
+  let quick = quickTests.get(filters);
+  if (quick === undefined) {
+    quick = anyTermPattern(filters);
+    quickTests.set(filters, quick);
+  }
+  // Most posts match no term: one test instead of one per term.
+  const mayMatch = quick !== null && post.text !== '' && quick.test(post.text);
   for (const compiled of filters) {
     const action = compiled.filter.action as PostAction;
     if (compiled.matchesEverything) {
       if (post.images.length > 0) return { action, reason: 'every image', filterId: compiled.filter.id };
       continue;
     }
-    const term = post.text ? compiled.match(post.text) : null;
+    const term = mayMatch ? compiled.match(post.text) : null;
     if (term) return { action, reason: term, filterId: compiled.filter.id };
   }
   return null;

@@ -67,6 +67,7 @@ export interface PreviewResponse {
 export type ContentRequest =
   | { type: 'veneer:show-hidden' }
   | { type: 'veneer:get-page-report' }
+  | { type: 'veneer:feed-stats' }
   | PreviewRequest;
 
 /** Popup -> background: the user enabled a Mastodon instance and its host permission is granted. */

@@ -18,31 +18,10 @@ export async function launchWithExtension({
   if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`the extension is not built at ${extensionDir}: run pnpm build first`);
   }
-  const profile = fs.mkdtempSync(path.join(tmpDir, 'chromium-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1000, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // The fixture image host's certificate is self-signed; extension documents (the offscreen
-      // one fetching images for on-device checks) need this as well as ignoreHTTPSErrors.
-      '--ignore-certificate-errors',
-      // The fixture image host is on loopback; real image CDNs are public, so Local Network
-      // Access checks would only get in the way of the fixture here.
-      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-    ],
-  });
+  const { context, profile } = await launchChromium(headless, [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+  ]);
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
@@ -70,4 +49,45 @@ export function extensionWithGrantedOrigins(origins: string[]): string {
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
   fs.writeFileSync(manifestFile, JSON.stringify(manifest));
   return copy;
+}
+
+/** Chromium flags every Veneer browser test uses, plus `extra`. */
+async function launchChromium(headless: boolean, extra: string[]) {
+  const profile = fs.mkdtempSync(path.join(tmpDir, 'chromium-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1000, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // The fixture image host's certificate is self-signed; extension documents (the offscreen
+      // one fetching images for on-device checks) need this as well as ignoreHTTPSErrors.
+      '--ignore-certificate-errors',
+      // The fixture image host is on loopback; real image CDNs are public, so Local Network
+      // Access checks would only get in the way of the fixture here.
+      '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ...extra,
+    ],
+  });
+  return { context, profile };
+}
+
+/** The same browser without any extension, for side-by-side measurements. */
+export async function launchWithoutExtension({ headless = true } = {}) {
+  const { context, profile } = await launchChromium(headless, []);
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }

@@ -6,5 +6,12 @@ declare const chrome: {
       get(key: string): Promise<Record<string, { edgeUrl?: string; token?: string }>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
+    session: { get(key: string | null): Promise<Record<string, unknown>> };
   };
+  tabs: {
+    query(query: { url?: string }): Promise<Array<{ id?: number; url?: string }>>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
+  scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
 };

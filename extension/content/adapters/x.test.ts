@@ -45,7 +45,7 @@ describe('xAdapter on real X markup', () => {
       <article data-testid="tweet"><a href="/bob/status/42"><time datetime="x">1h</time></a></article>`;
     const [ad, bare] = [...document.querySelectorAll<HTMLElement>(xAdapter.postSelector)];
     expect(xAdapter.readPost(ad!)).toBeNull();
-    expect(xAdapter.readPost(bare!)).toMatchObject({ id: '42', text: '', author: '', images: [] });
+    expect(xAdapter.readPost(bare!)).toMatchObject({ id: '42', text: '', author: '@bob', images: [] });
   });
 
   it('expects posts on timelines, searches, profiles and threads, not on settings', () => {

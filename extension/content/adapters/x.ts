@@ -8,17 +8,16 @@ import { absoluteUrl, imagesIn, type SiteAdapter, type SitePost, textOf } from '
  * `[data-testid="User-Name"]`; photos are `[data-testid="tweetPhoto"] img` and link-card images
  * `[data-testid="card.wrapper"] img` (avatars are not post images).
  */
-const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d+)/;
+const STATUS_PATH = /^(?:https:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d+)/;
 const RESERVED = /^\/(settings|messages|i\/(?!lists)|compose|login|logout|signup|tos|privacy|account)/;
 
-function permalink(element: HTMLElement): { id: string; href: string } | null {
-  const links = [
-    ...element.querySelectorAll<HTMLAnchorElement>('a[href*="/status/"]:has(time)'),
-    ...element.querySelectorAll<HTMLAnchorElement>('a[href*="/status/"]'),
-  ];
-  for (const link of links) {
-    const match = STATUS_PATH.exec(new URL(link.href, location.origin).pathname);
-    if (match) return { id: match[2]!, href: `/${match[1]}/status/${match[2]}` };
+/** The tweet's own status link: the one around its first `<time>`, else the first status link. */
+function permalink(element: HTMLElement): { id: string; handle: string; href: string } | null {
+  const timed = element.querySelector('time')?.closest<HTMLAnchorElement>('a[href*="/status/"]');
+  const candidates = timed ? [timed] : element.querySelectorAll<HTMLAnchorElement>('a[href*="/status/"]');
+  for (const link of candidates) {
+    const match = STATUS_PATH.exec(link.getAttribute('href') ?? '');
+    if (match) return { id: match[2]!, handle: match[1]!, href: `/${match[1]}/status/${match[2]}` };
   }
   return null;
 }
@@ -31,14 +30,12 @@ export const xAdapter: SiteAdapter = {
     const link = permalink(element);
     if (!link) return null;
     const texts = [...element.querySelectorAll('[data-testid="tweetText"]')].map(textOf);
-    const handle = [...element.querySelectorAll('[data-testid="User-Name"] span')]
-      .map(textOf)
-      .find((t) => t.startsWith('@'));
     return {
       id: link.id,
       element,
       text: texts.filter(Boolean).join('\n'),
-      author: handle ?? '',
+      // The permalink names the author: /<handle>/status/<id>.
+      author: `@${link.handle}`,
       link: absoluteUrl(link.href),
       images: imagesIn(element, '[data-testid="tweetPhoto"] img, [data-testid="card.wrapper"] img').filter(
         (image) => !image.src.includes('/profile_images/'),

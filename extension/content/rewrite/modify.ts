@@ -24,29 +24,18 @@ export const ACTION_STRENGTH: Record<FilterAction, number> = {
 
 const revealers = new WeakMap<HTMLElement, (event: Event) => void>();
 
+/** The notice; its look comes from the page stylesheet (no per-post style parsing). */
 function makeBadge(action: PostAction, reason: string, onShow: () => void): HTMLElement {
   const badge = document.createElement('div');
   badge.setAttribute(BADGE_ATTRIBUTE, action);
   badge.setAttribute('role', 'note');
-  const warning = action === 'warn';
-  badge.style.cssText =
-    'display:flex;align-items:center;gap:10px;box-sizing:border-box;width:100%;margin:6px 0;padding:8px 12px;' +
-    'border-radius:10px;font:13px/1.4 system-ui,sans-serif;' +
-    (warning
-      ? 'background:#fff3bf;color:#5c3c00;border:1px solid #f59f00'
-      : 'background:#f1f3f5;color:#343a40;border:1px solid #dee2e6');
   const mark = document.createElement('strong');
   mark.textContent = 'Modified by Veneer';
-  mark.style.cssText = 'font-weight:600;white-space:nowrap';
   const label = document.createElement('span');
   label.textContent = `${DONE[action]}: ${reason}`;
-  label.style.cssText = 'overflow:hidden;text-overflow:ellipsis';
   const show = document.createElement('button');
   show.type = 'button';
   show.textContent = 'Show original';
-  show.style.cssText =
-    'margin-left:auto;padding:3px 12px;border-radius:999px;border:1px solid #adb5bd;background:#fff;' +
-    'color:#212529;cursor:pointer;font:inherit;white-space:nowrap';
   show.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();

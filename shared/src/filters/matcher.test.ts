@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, compileFilters, filterTerms } from './matcher.ts';
+import { anyTermPattern, compileFilter, compileFilters, filterTerms } from './matcher.ts';
 import { type Filter, type FilterAction, FilterListSchema, FilterSchema } from './schema.ts';
 import { singular, wordForms } from './word-forms.ts';
 
@@ -168,5 +168,20 @@ describe('which filters apply', () => {
     expect(compileFilters(list, { now }).map((c) => c.label)).toEqual(['a', 'c', 'd']);
     expect(compileFilters(list, { now, site: 'reddit' }).map((c) => c.label)).toEqual(['a', 'c']);
     expect(compileFilters(list, { now, site: 'x' }).map((c) => c.label)).toEqual(['a', 'c', 'd']);
+  });
+});
+
+describe('anyTermPattern', () => {
+  it('matches whatever any filter term matches, and nothing when none is near', () => {
+    const list = compileFilters([
+      filter('spiders, "season finale"'),
+      filter('/\\d{3,}x gains/', 'hide', { id: 'f2' }),
+      filter('', 'pixelate', { id: 'f3' }),
+    ]);
+    const quick = anyTermPattern(list)!;
+    for (const text of ['A SPIDER', 'the Season  Finale', 'get 100x gains', 'spidering'])
+      expect(quick.test(text), text).toBe(true);
+    expect(quick.test('a quiet day in the garden')).toBe(false);
+    expect(anyTermPattern(compileFilters([filter('', 'pixelate')]))).toBeNull();
   });
 });

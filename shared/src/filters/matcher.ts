@@ -1,5 +1,5 @@
 import { type Filter, type Site, TEXT_CLASSIFIER_LABELS } from './schema.ts';
-import { parseTerms, splitTerms } from './terms.ts';
+import { parseTerms, splitTerms, type Term } from './terms.ts';
 
 export interface CompiledFilter {
   readonly filter: Filter;
@@ -7,8 +7,19 @@ export interface CompiledFilter {
   readonly label: string;
   /** True when the filter names nothing to look for and so applies to every post. */
   readonly matchesEverything: boolean;
+  /** The terms it looks for (exclusions left out). */
+  readonly terms: readonly Term[];
   /** Returns the term that matched (its label), or null. */
   match(text: string): string | null;
+}
+
+/**
+ * One regular expression that matches every text any of the filters' terms could match (and
+ * more): a post it does not match needs no other test. Null when there are no terms.
+ */
+export function anyTermPattern(filters: readonly CompiledFilter[]): RegExp | null {
+  const cores = filters.flatMap((f) => f.terms.map((t) => `(?:${t.core})`));
+  return cores.length ? new RegExp(cores.join('|'), 'iu') : null;
 }
 
 /** Splits a filter's plain words into terms: "spiders, crypto giveaway" -> ["spiders", "crypto giveaway"]. */
@@ -34,6 +45,7 @@ export function compileFilter(filter: Filter): CompiledFilter {
       ? TEXT_CLASSIFIER_LABELS[filter.classifier]
       : looksFor.map((t) => t.label).join(', '),
     matchesEverything: looksFor.length === 0 && !filter.classifier,
+    terms: looksFor,
     match(text: string) {
       if (looksFor.length === 0) return null;
       let remaining = text;

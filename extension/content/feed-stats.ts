@@ -1,0 +1,46 @@
+/**
+ * What the rewrite engine costs on this page, kept cheaply (a number per post, the last 10,000)
+ * for `pnpm bench:feed` and for anyone debugging a slow feed: time per post read and judged,
+ * time per scan (one animation-frame callback), and scans over 50 ms (long tasks).
+ */
+const KEEP = 10_000;
+
+export interface FeedStatsSnapshot {
+  posts: number;
+  /** Milliseconds per post, the most recent ones. */
+  perPostMs: number[];
+  scans: number;
+  longestScanMs: number;
+  /** Scans that took more than 50 ms: long tasks the extension caused. */
+  longScans: number;
+}
+
+export class FeedStats {
+  private perPost = new Float64Array(KEEP);
+  private posts = 0;
+  private scans = 0;
+  private longestScan = 0;
+  private longScans = 0;
+
+  post(ms: number): void {
+    this.perPost[this.posts % KEEP] = ms;
+    this.posts++;
+  }
+
+  scan(ms: number): void {
+    this.scans++;
+    if (ms > this.longestScan) this.longestScan = ms;
+    if (ms > 50) this.longScans++;
+  }
+
+  snapshot(): FeedStatsSnapshot {
+    const kept = Math.min(this.posts, KEEP);
+    return {
+      posts: this.posts,
+      perPostMs: Array.from(this.perPost.subarray(0, kept)),
+      scans: this.scans,
+      longestScanMs: this.longestScan,
+      longScans: this.longScans,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+/** The 20 filters of pnpm bench:feed: 18 word filters of every kind and the two on-device classifiers. */
+export const FILTERS = [
+  { id: 'f1', words: 'spiders, not: spider-man', action: 'collapse' },
+  { id: 'f2', words: 'crypto giveaway, /\\b\\d{3,}x gains\\b/i', action: 'hide' },
+  { id: 'f3', words: 'election, ballot, polling station', action: 'warn' },
+  { id: 'f4', words: '"season finale", spoilers', action: 'blur' },
+  { id: 'f5', words: 'hedgehogs', action: 'pixelate' },
+  { id: 'f6', words: 'snakes, serpents', action: 'collapse' },
+  { id: 'f7', words: 'nft drop, airdrop', action: 'hide' },
+  { id: 'f8', words: 'diet pills, weight loss secret', action: 'hide' },
+  { id: 'f9', words: 'celebrity gossip', action: 'collapse' },
+  { id: 'f10', words: '/giveaway.{0,20}retweet/i', action: 'hide' },
+  { id: 'f11', words: 'war footage, graphic', action: 'warn' },
+  { id: 'f12', words: 'clowns', action: 'blur' },
+  { id: 'f13', words: 'horoscope, astrology', action: 'collapse' },
+  { id: 'f14', words: 'sports betting, odds boost', action: 'hide' },
+  { id: 'f15', words: 'wasps, hornets', action: 'collapse' },
+  { id: 'f16', words: 'reality tv', action: 'collapse' },
+  { id: 'f17', words: '"breaking news"', action: 'warn' },
+  { id: 'f18', words: 'politics, not: office politics', action: 'collapse', sites: ['x'] },
+  { id: 'f19', words: '', classifier: 'offensive', action: 'collapse' },
+  { id: 'f20', words: '', classifier: 'clickbait', action: 'collapse' },
+];

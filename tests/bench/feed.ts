@@ -1,0 +1,174 @@
+/**
+ * pnpm bench:feed: what feed filtering costs a page. An X timeline (real tweet markup) grows to
+ * 1,012 tweets while the bench scrolls, with 20 filters active (18 word filters of every kind, the
+ * two on-device classifiers). The same scroll runs in the same browser build with and without the
+ * extension, side by side. Figures:
+ * - time per post in the content script (read + judge), median and p99;
+ * - time from a post's insertion to its verdict (seen from the page), median and p99;
+ * - long tasks (> 50 ms): the content script's own scans over 50 ms (`long_tasks`, goal 0), and
+ *   the page's long tasks with and without the extension;
+ * - the page's total script time (CDP ScriptDuration, every world of the page) with and without
+ *   the extension, and their ratio (goal: under 1.05).
+ * Needs the built extension (pnpm build). Three rounds; medians of the rounds are reported.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension, launchWithoutExtension } from '../e2e/browser.ts';
+import { tabIdOf } from '../e2e/extension-pages.ts';
+import { TIMELINE, xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
+import { percentile, type Row, report, round } from './bench-report.ts';
+import { FILTERS } from './feed-filters.ts';
+
+const PAGES = 50;
+const TOTAL = TIMELINE.length + PAGES * 20;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+/** Page-side probes: insertion and verdict times per tweet, and the page's long tasks. */
+function installProbes(page: Page) {
+  return page.addInitScript(() => {
+    const probe = { inserted: new Map<Element, number>(), toVerdict: [] as number[], longTasks: 0 };
+    (window as unknown as { __probe: typeof probe }).__probe = probe;
+    new PerformanceObserver((list) => {
+      probe.longTasks += list.getEntries().length;
+    }).observe({ type: 'longtask', buffered: true });
+    new MutationObserver((records) => {
+      const now = performance.now();
+      for (const record of records) {
+        if (record.type === 'childList') {
+          for (const node of record.addedNodes)
+            if (node instanceof Element)
+              for (const article of node.querySelectorAll('article')) probe.inserted.set(article, now);
+        } else if (record.attributeName === 'data-veneer-state' && record.oldValue === null) {
+          const at = probe.inserted.get(record.target as Element);
+          if (at !== undefined) probe.toVerdict.push(now - at);
+        }
+      }
+    }).observe(document, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-veneer-state'],
+      attributeOldValue: true,
+    });
+  });
+}
+
+interface RoundResult {
+  scriptMs: number;
+  pageLongTasks: number;
+  toVerdict: number[];
+}
+
+async function scrollFeed(
+  context: BrowserContext,
+  withExtension: boolean,
+): Promise<{ page: Page } & RoundResult> {
+  await context.route('https://x.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml({ pages: PAGES }) }),
+  );
+  const page = await context.newPage();
+  await installProbes(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto('https://x.com/home');
+  // The scroll runs inside the page with timers, not with the bench polling from outside, so the
+  // page's script time is the page's and the extension's, not the bench's.
+  await page.evaluate(
+    async ({ first, pages }) => {
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const articles = document.getElementsByTagName('article');
+      while (articles.length < first) await sleep(10);
+      for (let n = 1; n <= pages; n++) {
+        window.scrollTo(0, document.body.scrollHeight);
+        while (articles.length < first + 20 * n) await sleep(10);
+        await sleep(30);
+      }
+    },
+    { first: TIMELINE.length, pages: PAGES },
+  );
+  await page.waitForTimeout(1500);
+  if (withExtension) {
+    const judged = await page.evaluate(
+      () => document.querySelectorAll('article[data-veneer-state]:not([data-veneer-state="pending"])').length,
+    );
+    if (judged !== TOTAL) throw new Error(`${judged} of ${TOTAL} tweets judged 1.5 s after the last scroll`);
+  }
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  const probe = await page.evaluate(() => {
+    const p = (window as unknown as { __probe: { toVerdict: number[]; longTasks: number } }).__probe;
+    return { toVerdict: p.toVerdict, longTasks: p.longTasks };
+  });
+  return { page, scriptMs, pageLongTasks: probe.longTasks, toVerdict: probe.toVerdict };
+}
+
+const median = (values: number[]) => percentile(values, 50);
+const withRounds: Array<RoundResult & { perPostMs: number[]; longScans: number; longestScanMs: number }> = [];
+const withoutRounds: RoundResult[] = [];
+
+for (let round_ = 0; round_ < ROUNDS; round_++) {
+  const plain = await launchWithoutExtension();
+  try {
+    withoutRounds.push(await scrollFeed(plain.context, false));
+  } finally {
+    await plain.close();
+  }
+  const browser = await launchWithExtension();
+  try {
+    await browser.serviceWorker.evaluate(
+      async (filters) => {
+        await chrome.storage.local.set({
+          'veneer.settings': { cloudProcessing: false },
+          'veneer.filters': filters,
+        });
+      },
+      process.env.BENCH_WORDS_ONLY ? FILTERS.filter((f) => !f.classifier) : FILTERS,
+    );
+    const result = await scrollFeed(browser.context, true);
+    const tabId = await tabIdOf(browser, 'https://x.com/home');
+    const stats = (await browser.serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'veneer:feed-stats' }),
+      tabId,
+    )) as { posts: number; perPostMs: number[]; longScans: number; longestScanMs: number };
+    if (stats.posts < TOTAL) throw new Error(`the content script judged ${stats.posts} of ${TOTAL} tweets`);
+    withRounds.push({ ...result, ...stats });
+  } finally {
+    await browser.close();
+  }
+  console.log(`round ${round_ + 1}/${ROUNDS} done`);
+}
+
+const perRound = <T>(rounds: T[], f: (r: T) => number) => median(rounds.map(f));
+const scriptWith = perRound(withRounds, (r) => r.scriptMs);
+const scriptWithout = perRound(withoutRounds, (r) => r.scriptMs);
+const rows: Row[] = [
+  {
+    case: `content script, per post (${TOTAL} tweets, 20 filters)`,
+    p50_ms: round(
+      perRound(withRounds, (r) => percentile(r.perPostMs, 50)),
+      3,
+    ),
+    p99_ms: round(
+      perRound(withRounds, (r) => percentile(r.perPostMs, 99)),
+      3,
+    ),
+  },
+  {
+    case: 'insertion to verdict',
+    p50_ms: round(perRound(withRounds, (r) => percentile(r.toVerdict, 50))),
+    p99_ms: round(perRound(withRounds, (r) => percentile(r.toVerdict, 99))),
+  },
+  {
+    case: 'long tasks caused by the extension (scans over 50 ms)',
+    long_tasks: perRound(withRounds, (r) => r.longScans),
+    longest_scan_ms: round(perRound(withRounds, (r) => r.longestScanMs)),
+  },
+  { case: 'page long tasks, without extension', long_tasks: perRound(withoutRounds, (r) => r.pageLongTasks) },
+  { case: 'page long tasks, with extension', long_tasks: perRound(withRounds, (r) => r.pageLongTasks) },
+  { case: 'page script time, without extension', script_ms: round(scriptWithout) },
+  {
+    case: 'page script time, with extension',
+    script_ms: round(scriptWith),
+    ratio: round(scriptWith / scriptWithout, 3),
+  },
+];
+report('feed', rows);

@@ -14,6 +14,7 @@ import type {
   JobFrameMessage,
   PageReportMessage,
   PreviewResponse,
+  ReadImageTextRequest,
 } from '../lib/messages.ts';
 import { loadFilters, loadSettings } from '../lib/storage.ts';
 import { FILTERS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../lib/storage-keys.ts';
@@ -25,7 +26,14 @@ import { blurFaces, FACES_ATTRIBUTE, markFailed, markPending, showProgress } fro
 import { ACTION_STRENGTH, clearModification, modifyPost, showOriginal } from './rewrite/modify.ts';
 import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
 import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
-import { classifierVerdict, pendingClassifiers, postFilters, type Verdict, wordsVerdict } from './verdict.ts';
+import {
+  classifierVerdict,
+  imageTextFilters,
+  pendingClassifiers,
+  postFilters,
+  type Verdict,
+  wordsVerdict,
+} from './verdict.ts';
 
 export interface FeedRewriterOptions {
   /** Longest time a new post stays invisible while waiting for its verdict. */
@@ -49,6 +57,11 @@ export function startFeedRewriter(
   let ready = false;
   let filters: CompiledFilter[] = [];
   let wholePostFilters: CompiledFilter[] = [];
+  /** Filters that look in the text inside images, and whether images may be sent to be read. */
+  let imageFilters: CompiledFilter[] = [];
+  let cloudProcessing = false;
+  const textRead = new WeakSet<HTMLImageElement>();
+  const awaitingText = new Map<string, SitePost>();
   /** The post id each element was judged as. */
   let judgedAs = new WeakMap<HTMLElement, string>();
   /** Verdicts by post id: null for "nothing matched", "shown" for posts the user revealed. */
@@ -136,6 +149,8 @@ export function startFeedRewriter(
         apply(post, verdict);
       }
     }
+    if (imageFilters.length > 0 && cloudProcessing)
+      for (const image of post.images) void readImageText(post, image);
     const blur = filters.some(
       (f) => f.filter.action === 'blur-faces' && (f.matchesEverything || (post.text && f.match(post.text))),
     );
@@ -193,6 +208,42 @@ export function startFeedRewriter(
   }
   const strength = (v: Verdict) => ACTION_STRENGTH[v.action];
 
+  /** Asks the inference node for the text inside one of the post's images (cloud processing only). */
+  async function readImageText(post: SitePost, image: HTMLImageElement): Promise<void> {
+    if (textRead.has(image)) return;
+    textRead.add(image);
+    const clientRef = crypto.randomUUID();
+    awaitingText.set(clientRef, post);
+    try {
+      const request: ReadImageTextRequest = {
+        type: 'veneer:read-image-text',
+        clientRef,
+        image: await imageRefFor(image),
+      };
+      const response = (await browser.runtime.sendMessage(request)) as AnalyzeFacesResponse;
+      if (!response.ok) throw new Error(response.message);
+    } catch (error) {
+      awaitingText.delete(clientRef);
+      reporter.problem(`Text in an image could not be read: ${(error as Error).message}`);
+    }
+  }
+
+  /** The text read from an image: a filter that looks there may change the post's verdict. */
+  function judgeImageText(post: SitePost, lines: string[]): void {
+    const known = verdicts.get(post.id);
+    if (known === 'shown' || judgedAs.get(post.element) !== post.id) return;
+    const verdict = wordsVerdict(imageFilters, { ...post, text: lines.join('\n') });
+    if (!verdict || (known && strength(known) >= strength(verdict))) return;
+    const inImage = { ...verdict, reason: `${verdict.reason} (text in image)` };
+    if (pendingModels.has(post.id)) {
+      const pending = pendingModels.get(post.id)!;
+      if (!pending.verdict || strength(pending.verdict) < strength(inImage)) pending.verdict = inImage;
+      return;
+    }
+    verdicts.set(post.id, inImage);
+    apply(post, inImage);
+  }
+
   async function analyze(image: HTMLImageElement): Promise<void> {
     if (image.hasAttribute(FACES_ATTRIBUTE)) return;
     markPending(image);
@@ -240,6 +291,8 @@ export function startFeedRewriter(
     }
     filters = enabled ? compileFilters(list, { site: adapter.site }) : [];
     wholePostFilters = postFilters(filters);
+    imageFilters = imageTextFilters(filters);
+    cloudProcessing = settings.cloudProcessing;
     ready = true;
     rejudgeAll();
   }
@@ -324,6 +377,20 @@ export function startFeedRewriter(
     if (message?.type === 'veneer:preview') return previewFilter(message.filter);
     if (message?.type === 'veneer:feed-stats') return Promise.resolve(stats.snapshot());
     if (message?.type !== 'veneer:job-frame') return;
+    const textOf = awaitingText.get(message.clientRef);
+    if (textOf && (message.frame.kind === 'done' || message.frame.kind === 'failed')) {
+      awaitingText.delete(message.clientRef);
+      const { frame } = message;
+      if (frame.kind === 'done' && frame.result.type === 'ocr') {
+        judgeImageText(
+          textOf,
+          frame.result.lines.map((line) => line.text),
+        );
+      } else if (frame.kind === 'failed') {
+        reporter.problem(`Text in an image could not be read: ${frame.error.message}`);
+      }
+      return;
+    }
     const image = awaiting.get(message.clientRef);
     if (!image) return;
     const { frame } = message;

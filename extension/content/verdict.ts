@@ -14,11 +14,23 @@ export interface Verdict {
   filterId: string;
 }
 
-/** The filters that act on whole posts, strongest action first (so the first match wins). */
+const byStrength = (a: CompiledFilter, b: CompiledFilter) =>
+  ACTION_STRENGTH[b.filter.action] - ACTION_STRENGTH[a.filter.action];
+
+/** The filters that act on whole posts by their text, strongest action first (so the first match wins). */
 export function postFilters(filters: readonly CompiledFilter[]): CompiledFilter[] {
   return filters
-    .filter((f) => f.filter.action !== 'blur-faces')
-    .sort((a, b) => ACTION_STRENGTH[b.filter.action] - ACTION_STRENGTH[a.filter.action]);
+    .filter((f) => f.filter.action !== 'blur-faces' && f.filter.lookIn.includes('text'))
+    .sort(byStrength);
+}
+
+/** The filters that look for their words in the text inside a post's images (OCR), strongest first. */
+export function imageTextFilters(filters: readonly CompiledFilter[]): CompiledFilter[] {
+  return filters
+    .filter(
+      (f) => f.filter.action !== 'blur-faces' && f.filter.lookIn.includes('image-text') && f.terms.length > 0,
+    )
+    .sort(byStrength);
 }
 
 const quickTests = new WeakMap<readonly CompiledFilter[], RegExp | null>();

@@ -1,4 +1,4 @@
-import type { FacesResult, ImageRef, JobFrame } from '@veneer/shared/protocol';
+import type { FacesResult, ImageRef, JobFrame, JobRequest } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
@@ -22,6 +22,7 @@ import type {
   LocalClassifyTextRequest,
   LocalFacesRequest,
   LocalFacesResponse,
+  ReadImageTextRequest,
   StatusResponse,
 } from '../lib/messages.ts';
 import { forgetPageReport, savePageReport } from '../lib/page-reports.ts';
@@ -261,14 +262,47 @@ export default defineBackground(() => {
       // Nothing leaves the device without cloud processing: the light model runs here.
       return analyzeOnDevice(request, tabId, frameId, 'cloud processing is off');
     }
+    return submitForTab({ type: 'faces', image: request.image }, request, tabId, frameId, (why) =>
+      analyzeOnDevice(request, tabId, frameId, why),
+    );
+  }
+
+  /** Text inside an image, read by the inference node: there is no on-device OCR, so cloud processing only. */
+  async function readImageText(
+    request: ReadImageTextRequest,
+    tabId: number,
+    frameId: number,
+  ): Promise<AnalyzeFacesResponse> {
+    if (!(await loadSettings()).cloudProcessing) {
+      return {
+        ok: false,
+        code: 'cloud_off',
+        message: 'text in images is read only with cloud processing on',
+      };
+    }
+    return submitForTab({ type: 'ocr', image: request.image }, request, tabId, frameId, async (why) => ({
+      ok: false,
+      code: 'unavailable',
+      message: `${why}: text in images cannot be read now`,
+    }));
+  }
+
+  /**
+   * Submits a job for a tab and routes its pushed frames there; registers again once if the token
+   * is refused, and falls back when no server can be reached.
+   */
+  async function submitForTab(
+    job: JobRequest,
+    request: { clientRef: string },
+    tabId: number,
+    frameId: number,
+    whenUnavailable: (why: string) => Promise<AnalyzeFacesResponse>,
+  ): Promise<AnalyzeFacesResponse> {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const session = await ensureSession();
         await openSocket(session);
-        const { jobId } = await submitJob(session.edgeUrl, session.token, {
-          type: 'faces',
-          image: request.image,
-        });
+        const { jobId } = await submitJob(session.edgeUrl, session.token, job);
         router.track(jobId, { tabId, frameId, clientRef: request.clientRef });
         onDevice = null;
         return { ok: true, jobId };
@@ -283,7 +317,7 @@ export default defineBackground(() => {
         lastError = edgeError.message;
         if (edgeError.status === 0 || edgeError.status === 503) {
           onDevice = "Veneer's server is unavailable, so images are checked on this device (lighter model).";
-          return analyzeOnDevice(request, tabId, frameId, 'the server is unavailable');
+          return whenUnavailable('the server is unavailable');
         }
         return { ok: false, code: edgeError.code, message: edgeError.message };
       }
@@ -294,6 +328,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: BackgroundRequest, sender) => {
     if (message?.type === 'veneer:analyze-faces' && sender.tab?.id !== undefined) {
       return analyzeFaces(message, sender.tab.id, sender.frameId ?? 0);
+    }
+    if (message?.type === 'veneer:read-image-text' && sender.tab?.id !== undefined) {
+      return readImageText(message, sender.tab.id, sender.frameId ?? 0);
     }
     if (message?.type === 'veneer:classify-text') return classifyText(message);
     if (message?.type === 'veneer:mastodon-enabled') {

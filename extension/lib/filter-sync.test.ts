@@ -8,6 +8,7 @@ const f = (id: string, words = id): Filter => ({
   action: 'collapse',
   enabled: true,
   sensitivity: 'medium',
+  lookIn: ['text'],
   sites: [],
 });
 

@@ -10,6 +10,16 @@ export interface AnalyzeFacesRequest {
 }
 export type AnalyzeFacesResponse = { ok: true; jobId: string } | { ok: false; code: string; message: string };
 
+/**
+ * Content script -> background: read the text inside one image (the inference node's OCR; only
+ * with cloud processing on). The result comes back as a job frame for `clientRef`.
+ */
+export interface ReadImageTextRequest {
+  type: 'veneer:read-image-text';
+  clientRef: string;
+  image: ImageRef;
+}
+
 /** Background -> the content script that asked: a pushed frame of its job (queued, running, done, failed). */
 export interface JobFrameMessage {
   type: 'veneer:job-frame';
@@ -92,6 +102,7 @@ export interface StatusResponse {
 
 export type BackgroundRequest =
   | AnalyzeFacesRequest
+  | ReadImageTextRequest
   | ClassifyTextRequest
   | StatusRequest
   | PageReportMessage

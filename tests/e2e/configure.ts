@@ -2,7 +2,14 @@ import type { ExtensionBrowser } from './browser.ts';
 import { waitFor } from './wait.ts';
 
 export interface ExtensionSetup {
-  filters: Array<{ id: string; words: string; action: string; enabled: boolean; classifier?: string }>;
+  filters: Array<{
+    id: string;
+    words: string;
+    action: string;
+    enabled: boolean;
+    classifier?: string;
+    lookIn?: string[];
+  }>;
   cloudProcessing?: boolean;
 }
 

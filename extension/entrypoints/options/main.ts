@@ -3,6 +3,7 @@ import {
   type Filter,
   type FilterInput,
   FilterListSchema,
+  type LookIn,
   SENSITIVITIES,
   type Site,
   TEXT_CLASSIFIERS,
@@ -48,6 +49,9 @@ function filterFromForm(existing: Filter | undefined): FilterInput {
   const sites = [...$('sites').querySelectorAll<HTMLInputElement>('input:checked')].map(
     (i) => i.value as Site,
   );
+  const lookIn = [...$('look-in').querySelectorAll<HTMLInputElement>('input:checked')].map(
+    (i) => i.value as LookIn,
+  );
   return {
     id: existing?.id ?? crypto.randomUUID(),
     words: $<HTMLInputElement>('words').value.trim(),
@@ -55,6 +59,7 @@ function filterFromForm(existing: Filter | undefined): FilterInput {
     ...(classifier && TEXT_CLASSIFIERS.includes(classifier) ? { classifier } : {}),
     sensitivity: SENSITIVITIES.includes(sensitivity) ? sensitivity : 'medium',
     sites,
+    lookIn: lookIn.length ? lookIn : ['text'],
     ...(expiry === 'keep' && existing?.expiresAt
       ? { expiresAt: existing.expiresAt }
       : expiry in EXPIRY_MS
@@ -74,6 +79,9 @@ function fillForm(filter: Filter | null): void {
   keep.hidden = !filter?.expiresAt;
   keep.textContent = `Keep its expiry (${describeExpiry(filter?.expiresAt)})`;
   $<HTMLSelectElement>('expiry').value = filter?.expiresAt ? 'keep' : 'never';
+  for (const box of $('look-in').querySelectorAll<HTMLInputElement>('input')) {
+    box.checked = (filter?.lookIn ?? ['text']).includes(box.value as LookIn);
+  }
   for (const box of $('sites').querySelectorAll<HTMLInputElement>('input')) {
     box.checked = filter?.sites.includes(box.value as Site) ?? false;
   }
@@ -120,7 +128,14 @@ async function render(): Promise<void> {
       row.append(
         cell(label || '(every post)'),
         cell(actionLabel[filter.action]),
-        cell(filter.sites.length ? filter.sites.join(', ') : 'every site'),
+        cell(
+          [
+            filter.sites.length ? filter.sites.join(', ') : 'every site',
+            filter.lookIn.includes('image-text') ? 'text in images too' : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
+        ),
         cell(describeExpiry(filter.expiresAt)),
         enabled,
         buttons,

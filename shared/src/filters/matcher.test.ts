@@ -80,6 +80,7 @@ describe('FilterListSchema', () => {
       action: 'collapse',
       enabled: true,
       sensitivity: 'medium',
+      lookIn: ['text'],
       sites: [],
     });
   });

@@ -8,6 +8,7 @@ const f = (id: string, words = id, enabled = true): Filter => ({
   action: 'collapse',
   enabled,
   sensitivity: 'medium',
+  lookIn: ['text'],
   sites: [],
 });
 

@@ -22,6 +22,10 @@ export const ACTIONS_FOR_EVERY_POST: readonly FilterAction[] = ['blur-faces', 'p
 export const SITES = ['x', 'reddit', 'youtube', 'bluesky', 'mastodon'] as const;
 export type Site = (typeof SITES)[number];
 
+/** Where a filter looks for its words. */
+export const LOOK_IN = ['text', 'image-text'] as const;
+export type LookIn = (typeof LOOK_IN)[number];
+
 /** Veneer's own text classifiers (text-models/), run on the device: no text leaves it. */
 export const TEXT_CLASSIFIERS = ['offensive', 'clickbait'] as const;
 export type TextClassifier = (typeof TEXT_CLASSIFIERS)[number];
@@ -54,6 +58,11 @@ export const FilterSchema = z.object({
   classifier: z.enum(TEXT_CLASSIFIERS).optional(),
   /** How readily the classifier flags a post. */
   sensitivity: z.enum(SENSITIVITIES).default('medium'),
+  /**
+   * Where the filter looks: the post's `text`, and/or the `image-text` inside its images (read by
+   * the inference node's OCR, so only while cloud processing is on).
+   */
+  lookIn: z.array(z.enum(LOOK_IN)).min(1).max(LOOK_IN.length).default(['text']),
   /** Sites where the filter applies; empty means every site. */
   sites: z.array(z.enum(SITES)).max(SITES.length).default([]),
   /** When the filter stops applying (epoch ms); absent means never. */

@@ -23,8 +23,8 @@ export default defineConfig({
     // the Mastodon content script is registered at runtime for the instances the user enabled.
     permissions:
       browser === 'firefox'
-        ? ['storage', 'scripting', 'activeTab']
-        : ['storage', 'offscreen', 'scripting', 'activeTab'],
+        ? ['storage', 'scripting', 'activeTab', 'contextMenus']
+        : ['storage', 'offscreen', 'scripting', 'activeTab', 'contextMenus'],
     // Asked for one Mastodon instance at a time, from the popup, when the user turns Veneer on there.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*'] }

@@ -4,6 +4,7 @@ import {
   type Filter,
   type TextClassifier,
 } from '@veneer/shared/filters';
+import { isSimilar } from '@veneer/shared/images';
 import { browser } from 'wxt/browser';
 import type {
   AnalyzeFacesRequest,
@@ -11,6 +12,8 @@ import type {
   ClassifyTextRequest,
   ClassifyTextResponse,
   ContentRequest,
+  ImageHashRequest,
+  ImageHashResponse,
   JobFrameMessage,
   PageReportMessage,
   PreviewResponse,
@@ -23,7 +26,13 @@ import { FeedStats } from './feed-stats.ts';
 import { imageRefFor } from './image-source.ts';
 import { PageReporter } from './page-report.ts';
 import { blurFaces, FACES_ATTRIBUTE, markFailed, markPending, showProgress } from './rewrite/face-blur.ts';
-import { ACTION_STRENGTH, clearModification, modifyPost, showOriginal } from './rewrite/modify.ts';
+import {
+  ACTION_STRENGTH,
+  clearModification,
+  modifyPost,
+  type PostAction,
+  showOriginal,
+} from './rewrite/modify.ts';
 import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
 import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
 import {
@@ -34,6 +43,9 @@ import {
   type Verdict,
   wordsVerdict,
 } from './verdict.ts';
+
+/** The check that compares a post's images with the user's example images. */
+const IMAGES = 'images';
 
 export interface FeedRewriterOptions {
   /** Longest time a new post stays invisible while waiting for its verdict. */
@@ -69,8 +81,11 @@ export function startFeedRewriter(
   const dirty = new Set<HTMLElement>();
   let scanQueued = false;
   const awaiting = new Map<string, HTMLImageElement>();
-  /** Posts waiting for an on-device text classifier, sent as one batch per classifier per frame. */
-  let toClassify = new Map<TextClassifier, SitePost[]>();
+  /** Posts waiting for an on-device check (a text classifier, or IMAGES), sent as one batch per check per frame. */
+  let toCheck = new Map<string, SitePost[]>();
+  /** Filters with example images, strongest first, and the hashes of images seen, by address. */
+  let exampleFilters: CompiledFilter[] = [];
+  const hashes = new Map<string, string | null>();
 
   const stats = new FeedStats();
   const reporter = new PageReporter(adapter, (report) => {
@@ -95,9 +110,12 @@ export function startFeedRewriter(
       if (process(element)) stats.post(performance.now() - before);
     }
     dirty.clear();
-    const batches = toClassify;
-    toClassify = new Map();
-    for (const [task, posts] of batches) void classify(task, posts);
+    const batches = toCheck;
+    toCheck = new Map();
+    for (const [check, posts] of batches) {
+      if (check === IMAGES) void compareImages(posts);
+      else void classify(check as TextClassifier, posts);
+    }
     stats.scan(performance.now() - started);
   }
 
@@ -131,19 +149,23 @@ export function startFeedRewriter(
       apply(post, known);
     } else {
       const verdict = wordsVerdict(wholePostFilters, post);
-      const classifiers = pendingClassifiers(wholePostFilters, post, verdict);
-      if (classifiers.length > 0) {
+      const waiting = new Set<string>(
+        pendingClassifiers(wholePostFilters, post, verdict).map((f) => f.filter.classifier!),
+      );
+      if (
+        exampleFilters.some((f) => !verdict || strength(verdict) < ACTION_STRENGTH[f.filter.action]) &&
+        post.images.length
+      )
+        waiting.add(IMAGES);
+      if (waiting.size > 0) {
         // Shown with the words' verdict only once the models have had their say.
         setState(element, 'pending');
-        for (const task of new Set(classifiers.map((f) => f.filter.classifier!))) {
-          const batch = toClassify.get(task) ?? [];
+        for (const task of waiting) {
+          const batch = toCheck.get(task) ?? [];
           batch.push(post);
-          toClassify.set(task, batch);
+          toCheck.set(task, batch);
         }
-        pendingModels.set(post.id, {
-          verdict,
-          waiting: new Set(classifiers.map((f) => f.filter.classifier!)),
-        });
+        pendingModels.set(post.id, { verdict, waiting });
       } else {
         verdicts.set(post.id, verdict);
         apply(post, verdict);
@@ -158,8 +180,58 @@ export function startFeedRewriter(
     return true;
   }
 
-  /** Posts waiting for models: the best verdict so far and the classifiers still to answer. */
-  const pendingModels = new Map<string, { verdict: Verdict | null; waiting: Set<TextClassifier> }>();
+  /** Posts waiting for models: the best verdict so far and the checks still to answer. */
+  const pendingModels = new Map<string, { verdict: Verdict | null; waiting: Set<string> }>();
+
+  /** One check (a classifier, or the image comparison) answered for a post: apply once all have. */
+  function settle(post: SitePost, check: string, candidate: Verdict | null): void {
+    const pending = pendingModels.get(post.id);
+    if (!pending) return;
+    if (candidate && (!pending.verdict || strength(candidate) > strength(pending.verdict)))
+      pending.verdict = candidate;
+    pending.waiting.delete(check);
+    if (pending.waiting.size > 0) return;
+    pendingModels.delete(post.id);
+    verdicts.set(post.id, pending.verdict);
+    // The element may have been recycled or re-rendered meanwhile: apply to what shows the post now.
+    if (judgedAs.get(post.element) === post.id && stateOf(post.element) === 'pending')
+      apply(post, pending.verdict);
+  }
+
+  /** Compares the posts' images with the user's example images (perceptual hashes, on this device). */
+  async function compareImages(posts: SitePost[]): Promise<void> {
+    const images = [...new Set(posts.flatMap((p) => p.images))];
+    const missing = images.filter((image) => !hashes.has(image.currentSrc || image.src));
+    if (missing.length > 0) {
+      const refs = await Promise.all(missing.map((image) => imageRefFor(image, 2000).catch(() => null)));
+      const readable = missing.filter((_, i) => refs[i]);
+      const request: ImageHashRequest = { type: 'veneer:image-hash', images: refs.filter((r) => r !== null) };
+      const response = (await browser.runtime.sendMessage(request).catch((error: Error) => ({
+        ok: false as const,
+        message: error.message,
+      }))) as ImageHashResponse;
+      if (!response.ok)
+        reporter.problem(`Images could not be compared with your examples: ${response.message}`);
+      readable.forEach((image, i) =>
+        hashes.set(image.currentSrc || image.src, response.ok ? (response.hashes[i] ?? null) : null),
+      );
+    }
+    for (const post of posts) {
+      const postHashes = post.images
+        .map((image) => hashes.get(image.currentSrc || image.src))
+        .filter(Boolean) as string[];
+      const match = exampleFilters.find((f) =>
+        f.filter.imageExamples.some((example) => postHashes.some((hash) => isSimilar(hash, example.hash))),
+      );
+      settle(
+        post,
+        IMAGES,
+        match
+          ? { action: match.filter.action as PostAction, reason: match.label, filterId: match.filter.id }
+          : null,
+      );
+    }
+  }
 
   function apply(post: SitePost, verdict: Verdict | null): void {
     if (!verdict) {
@@ -191,19 +263,8 @@ export function startFeedRewriter(
     if (!response?.ok)
       reporter.problem(`The ${task} model could not run: ${response?.message ?? 'no answer'}`);
     posts.forEach((post, i) => {
-      const pending = pendingModels.get(post.id);
-      if (!pending) return;
       const probability = response?.ok ? response.probabilities[i]! : 0;
-      const byModel = classifierVerdict(wholePostFilters, task, probability);
-      if (byModel && (!pending.verdict || strength(byModel) > strength(pending.verdict)))
-        pending.verdict = byModel;
-      pending.waiting.delete(task);
-      if (pending.waiting.size > 0) return;
-      pendingModels.delete(post.id);
-      verdicts.set(post.id, pending.verdict);
-      // The element may have been recycled or re-rendered meanwhile: apply to what shows the post now.
-      if (judgedAs.get(post.element) === post.id && stateOf(post.element) === 'pending')
-        apply(post, pending.verdict);
+      settle(post, task, classifierVerdict(wholePostFilters, task, probability));
     });
   }
   const strength = (v: Verdict) => ACTION_STRENGTH[v.action];
@@ -292,6 +353,7 @@ export function startFeedRewriter(
     filters = enabled ? compileFilters(list, { site: adapter.site }) : [];
     wholePostFilters = postFilters(filters);
     imageFilters = imageTextFilters(filters);
+    exampleFilters = wholePostFilters.filter((f) => f.filter.imageExamples.length > 0);
     cloudProcessing = settings.cloudProcessing;
     ready = true;
     rejudgeAll();

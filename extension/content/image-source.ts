@@ -14,8 +14,12 @@ export async function imageSource(image: HTMLImageElement, timeoutMs = 10_000): 
  * How the inference node gets an image: public http(s) images by address (the node fetches them
  * itself); `data:` and `blob:` images, which only this page can read, as uploaded bytes.
  */
-export async function imageRefFor(image: HTMLImageElement): Promise<ImageRef> {
-  const src = await imageSource(image);
+export async function imageRefFor(image: HTMLImageElement, timeoutMs?: number): Promise<ImageRef> {
+  return imageRefForSource(await imageSource(image, timeoutMs));
+}
+
+/** The same for an image address (a context-menu click gives the address, not the element). */
+export async function imageRefForSource(src: string): Promise<ImageRef> {
   if (/^https?:/i.test(src)) return { kind: 'url', url: src };
   if (!/^(data|blob):/i.test(src))
     throw new Error(`images from ${src.split(':')[0]}: addresses cannot be checked`);

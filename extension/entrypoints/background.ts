@@ -1,6 +1,8 @@
+import { type Filter, FilterSchema, IMAGES_LIKE_FILTER_ID } from '@veneer/shared/filters';
 import type { FacesResult, ImageRef, JobFrame, JobRequest } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { imageRefForSource } from '../content/image-source.ts';
 import {
   EdgeError,
   getFilters,
@@ -18,10 +20,13 @@ import type {
   BackgroundRequest,
   ClassifyTextRequest,
   ClassifyTextResponse,
+  HideImagesLikeResponse,
+  ImageHashResponse,
   JobFrameMessage,
   LocalClassifyTextRequest,
   LocalFacesRequest,
   LocalFacesResponse,
+  LocalImageHashRequest,
   ReadImageTextRequest,
   StatusResponse,
 } from '../lib/messages.ts';
@@ -211,6 +216,62 @@ export default defineBackground(() => {
     return response.result;
   }
 
+  /** Perceptual hashes of images, always on this device (nothing is sent for "images like this"). */
+  async function hashImages(images: ImageRef[]): Promise<ImageHashResponse> {
+    try {
+      if (import.meta.env.FIREFOX) {
+        const { hashImagesLocally } = await import('../lib/local-image-hash.ts');
+        return { ok: true, hashes: await hashImagesLocally(images) };
+      }
+      await ensureOffscreenDocument();
+      const local: LocalImageHashRequest = { type: 'veneer:local-image-hash', images };
+      const response = (await browser.runtime.sendMessage(local)) as ImageHashResponse | undefined;
+      return response ?? { ok: false, message: 'the on-device image hasher did not answer' };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
+  /** "Hide images like this": the image's hash joins the user's example-image filter (made on first use). */
+  async function hideImagesLike(srcUrl: string, pageUrl?: string): Promise<HideImagesLikeResponse> {
+    try {
+      const hashed = await hashImages([await imageRefForSource(srcUrl)]);
+      if (!hashed.ok) throw new Error(hashed.message);
+      const hash = hashed.hashes[0];
+      if (!hash) throw new Error('the image could not be read');
+      const { filters } = await loadFilters();
+      const from = pageUrl ? new URL(pageUrl).hostname : undefined;
+      const example = { hash, ...(from ? { from } : {}) };
+      const existing = filters.find((f) => f.id === IMAGES_LIKE_FILTER_ID);
+      const next: Filter[] = existing
+        ? filters.map((f) =>
+            f.id === IMAGES_LIKE_FILTER_ID && !f.imageExamples.some((e) => e.hash === hash)
+              ? { ...f, enabled: true, imageExamples: [...f.imageExamples, example] }
+              : f,
+          )
+        : [
+            ...filters,
+            FilterSchema.parse({ id: IMAGES_LIKE_FILTER_ID, action: 'collapse', imageExamples: [example] }),
+          ];
+      await saveFilters(next);
+      return { ok: true, filterId: IMAGES_LIKE_FILTER_ID, hash };
+    } catch (error) {
+      return { ok: false, message: `Veneer could not use this image: ${(error as Error).message}` };
+    }
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: 'veneer-hide-images-like',
+      title: 'Hide images like this',
+      contexts: ['image'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === 'veneer-hide-images-like' && info.srcUrl)
+      void hideImagesLike(info.srcUrl, info.pageUrl);
+  });
+
   /** Post texts judged by one of Veneer's own classifiers, always on this device. */
   async function classifyText(request: ClassifyTextRequest): Promise<ClassifyTextResponse> {
     try {
@@ -333,6 +394,8 @@ export default defineBackground(() => {
       return readImageText(message, sender.tab.id, sender.frameId ?? 0);
     }
     if (message?.type === 'veneer:classify-text') return classifyText(message);
+    if (message?.type === 'veneer:image-hash') return hashImages(message.images);
+    if (message?.type === 'veneer:hide-images-like') return hideImagesLike(message.srcUrl, message.pageUrl);
     if (message?.type === 'veneer:mastodon-enabled') {
       return onPermissionsAdded([originPattern(message.host)]).then(() => undefined);
     }

@@ -9,6 +9,7 @@ const f = (id: string, words = id): Filter => ({
   enabled: true,
   sensitivity: 'medium',
   lookIn: ['text'],
+  imageExamples: [],
   sites: [],
 });
 

@@ -2,6 +2,7 @@ import { MODELS, ultrafaceFaces, ultrafaceInput } from '@veneer/shared/models';
 import type { FacesResult, ImageRef } from '@veneer/shared/protocol';
 import * as ort from 'onnxruntime-web/wasm';
 import { browser } from 'wxt/browser';
+import { imageBlob } from './image-blob.ts';
 
 /**
  * On-device face detection: the same UltraFace model and the same pre/post-processing code as
@@ -28,15 +29,6 @@ function loadSession(): Promise<ort.InferenceSession> {
     throw error;
   });
   return session;
-}
-
-async function imageBlob(image: ImageRef): Promise<Blob> {
-  if (image.kind === 'bytes') {
-    return new Blob([Uint8Array.from(atob(image.data), (c) => c.charCodeAt(0))], { type: image.mime });
-  }
-  const response = await fetch(image.url, { credentials: 'omit' });
-  if (!response.ok) throw new Error(`the image host answered ${response.status}`);
-  return response.blob();
 }
 
 /** Stretches the image to the model's input size and returns interleaved RGB bytes. */

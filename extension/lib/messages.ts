@@ -20,6 +20,26 @@ export interface ReadImageTextRequest {
   image: ImageRef;
 }
 
+/** Content script -> background -> (Chrome) offscreen document: perceptual hashes of images, on this device. */
+export interface ImageHashRequest {
+  type: 'veneer:image-hash';
+  images: ImageRef[];
+}
+export type ImageHashResponse = { ok: true; hashes: Array<string | null> } | { ok: false; message: string };
+export interface LocalImageHashRequest extends Omit<ImageHashRequest, 'type'> {
+  type: 'veneer:local-image-hash';
+}
+
+/** Context menu (or a test) -> background: make a filter that hides images like this one. */
+export interface HideImagesLikeRequest {
+  type: 'veneer:hide-images-like';
+  srcUrl: string;
+  pageUrl?: string;
+}
+export type HideImagesLikeResponse =
+  | { ok: true; filterId: string; hash: string }
+  | { ok: false; message: string };
+
 /** Background -> the content script that asked: a pushed frame of its job (queued, running, done, failed). */
 export interface JobFrameMessage {
   type: 'veneer:job-frame';
@@ -102,6 +122,8 @@ export interface StatusResponse {
 
 export type BackgroundRequest =
   | AnalyzeFacesRequest
+  | ImageHashRequest
+  | HideImagesLikeRequest
   | ReadImageTextRequest
   | ClassifyTextRequest
   | StatusRequest

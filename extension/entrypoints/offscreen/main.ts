@@ -1,26 +1,34 @@
 import { browser } from 'wxt/browser';
 import { detectFacesLocally } from '../../lib/local-faces.ts';
+import { hashImagesLocally } from '../../lib/local-image-hash.ts';
 import { classifyTexts } from '../../lib/local-text.ts';
 import type {
   ClassifyTextResponse,
+  ImageHashResponse,
   LocalClassifyTextRequest,
   LocalFacesRequest,
   LocalFacesResponse,
+  LocalImageHashRequest,
 } from '../../lib/messages.ts';
 
 /** Chrome's offscreen document: runs the on-device models for the service worker, which cannot. */
-browser.runtime.onMessage.addListener((message: LocalFacesRequest | LocalClassifyTextRequest) => {
-  if (message?.type === 'veneer:local-faces') {
-    return detectFacesLocally(message.image).then(
-      (result): LocalFacesResponse => ({ ok: true, result }),
-      (error: Error): LocalFacesResponse => ({ ok: false, message: error.message }),
-    );
-  }
-  if (message?.type === 'veneer:local-classify-text') {
-    return classifyTexts(message.task, message.texts).then(
-      (result): ClassifyTextResponse => ({ ok: true, ...result }),
-      (error: Error): ClassifyTextResponse => ({ ok: false, message: error.message }),
-    );
-  }
-  return undefined;
-});
+browser.runtime.onMessage.addListener(
+  (message: LocalFacesRequest | LocalClassifyTextRequest | LocalImageHashRequest) => {
+    if (message?.type === 'veneer:local-faces') {
+      return detectFacesLocally(message.image).then(
+        (result): LocalFacesResponse => ({ ok: true, result }),
+        (error: Error): LocalFacesResponse => ({ ok: false, message: error.message }),
+      );
+    }
+    if (message?.type === 'veneer:local-image-hash') {
+      return hashImagesLocally(message.images).then((hashes): ImageHashResponse => ({ ok: true, hashes }));
+    }
+    if (message?.type === 'veneer:local-classify-text') {
+      return classifyTexts(message.task, message.texts).then(
+        (result): ClassifyTextResponse => ({ ok: true, ...result }),
+        (error: Error): ClassifyTextResponse => ({ ok: false, message: error.message }),
+      );
+    }
+    return undefined;
+  },
+);

@@ -102,7 +102,12 @@ async function render(): Promise<void> {
         td.textContent = text;
         return td;
       };
-      const label = [filter.classifier ? `[${filter.classifier} model]` : '', filter.words]
+      const examples = filter.imageExamples.length;
+      const label = [
+        filter.classifier ? `[${filter.classifier} model]` : '',
+        examples ? `[images like ${examples} you hid]` : '',
+        filter.words,
+      ]
         .filter(Boolean)
         .join(' ');
       const enabled = document.createElement('td');

@@ -60,6 +60,15 @@ describe('compileFilter', () => {
     expect(compileFilter(filter('cats', 'blur-faces')).matchesEverything).toBe(false);
   });
 
+  it('a filter with example images matches no text and is labelled by them', () => {
+    const like = compileFilter(filter('', 'hide', { imageExamples: [{ hash: '0123456789abcdef' }] }));
+    expect(like).toMatchObject({ matchesEverything: false, label: 'an image like one you hid' });
+    expect(like.match('anything')).toBeNull();
+    expect(
+      FilterListSchema.safeParse([{ id: 'a', action: 'hide', imageExamples: [{ hash: 'not-hex' }] }]).success,
+    ).toBe(false);
+  });
+
   it('a pixelate filter without words applies to everything; a hide filter needs words', () => {
     expect(compileFilter(filter('', 'pixelate')).matchesEverything).toBe(true);
     expect(FilterListSchema.safeParse([{ id: 'a', words: '', action: 'hide' }]).success).toBe(false);
@@ -81,6 +90,7 @@ describe('FilterListSchema', () => {
       enabled: true,
       sensitivity: 'medium',
       lookIn: ['text'],
+      imageExamples: [],
       sites: [],
     });
   });

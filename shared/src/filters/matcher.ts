@@ -43,8 +43,12 @@ export function compileFilter(filter: Filter): CompiledFilter {
     filter,
     label: filter.classifier
       ? TEXT_CLASSIFIER_LABELS[filter.classifier]
-      : looksFor.map((t) => t.label).join(', '),
-    matchesEverything: looksFor.length === 0 && !filter.classifier,
+      : looksFor.length > 0
+        ? looksFor.map((t) => t.label).join(', ')
+        : filter.imageExamples.length > 0
+          ? 'an image like one you hid'
+          : '',
+    matchesEverything: looksFor.length === 0 && !filter.classifier && filter.imageExamples.length === 0,
     terms: looksFor,
     match(text: string) {
       if (looksFor.length === 0) return null;

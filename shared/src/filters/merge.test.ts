@@ -9,6 +9,7 @@ const f = (id: string, words = id, enabled = true): Filter => ({
   enabled,
   sensitivity: 'medium',
   lookIn: ['text'],
+  imageExamples: [],
   sites: [],
 });
 

@@ -18,6 +18,9 @@ export type FilterAction = (typeof FILTER_ACTIONS)[number];
 /** Actions that may name no words: they then apply to every post (with images). */
 export const ACTIONS_FOR_EVERY_POST: readonly FilterAction[] = ['blur-faces', 'pixelate'];
 
+/** The filter that "Hide images like this" adds example images to. */
+export const IMAGES_LIKE_FILTER_ID = 'images-like-these';
+
 /** The sites Veneer rewrites, one adapter each. */
 export const SITES = ['x', 'reddit', 'youtube', 'bluesky', 'mastodon'] as const;
 export type Site = (typeof SITES)[number];
@@ -63,6 +66,14 @@ export const FilterSchema = z.object({
    * the inference node's OCR, so only while cloud processing is on).
    */
   lookIn: z.array(z.enum(LOOK_IN)).min(1).max(LOOK_IN.length).default(['text']),
+  /**
+   * Example images ("Hide images like this"): perceptual hashes (dHash, 16 hex digits) of images
+   * the user pointed at; a post with an image like one of them matches.
+   */
+  imageExamples: z
+    .array(z.object({ hash: z.string().regex(/^[0-9a-f]{16}$/), from: z.string().max(500).optional() }))
+    .max(500)
+    .default([]),
   /** Sites where the filter applies; empty means every site. */
   sites: z.array(z.enum(SITES)).max(SITES.length).default([]),
   /** When the filter stops applying (epoch ms); absent means never. */
@@ -87,12 +98,13 @@ export const FilterListSchema = z
       for (const problem of problems) {
         ctx.addIssue({ code: 'custom', path: [index, 'words'], message: problem });
       }
-      const matchesSomething = terms.some((t) => t.kind !== 'exclude') || filter.classifier;
+      const matchesSomething =
+        terms.some((t) => t.kind !== 'exclude') || filter.classifier || filter.imageExamples.length > 0;
       if (!matchesSomething && !ACTIONS_FOR_EVERY_POST.includes(filter.action)) {
         ctx.addIssue({
           code: 'custom',
           path: [index, 'words'],
-          message: `a ${filter.action} filter needs words or a classifier`,
+          message: `a ${filter.action} filter needs words, a classifier or example images`,
         });
       }
     });

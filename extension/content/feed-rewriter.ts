@@ -212,9 +212,9 @@ export function startFeedRewriter(
       }))) as ImageHashResponse;
       if (!response.ok)
         reporter.problem(`Images could not be compared with your examples: ${response.message}`);
-      readable.forEach((image, i) =>
-        hashes.set(image.currentSrc || image.src, response.ok ? (response.hashes[i] ?? null) : null),
-      );
+      readable.forEach((image, i) => {
+        hashes.set(image.currentSrc || image.src, response.ok ? (response.hashes[i] ?? null) : null);
+      });
     }
     for (const post of posts) {
       const postHashes = post.images

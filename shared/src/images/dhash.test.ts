@@ -1,11 +1,11 @@
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { dHash, hammingDistance, isSimilar } from './dhash.ts';
 
 const data = path.resolve(import.meta.dirname, '../../../../shared/data/images');
 
-async function hashOf(input: sharp.Sharp): Promise<string> {
+async function hashOf(input: Sharp): Promise<string> {
   const { data: rgba, info } = await input.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return dHash(rgba, info.width, info.height);
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchWithExtension } from '../e2e/browser.ts';
 import { redditFeedHtml } from '../e2e/fixtures/reddit-feed.ts';
+import { xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
 import { waitFor } from '../e2e/wait.ts';
 import { extensionDir, tmpDir } from './paths.ts';
 import { startStack } from './stack.ts';
@@ -30,12 +31,19 @@ process.on('SIGTERM', () => void stop());
 await browser.context.route('https://www.reddit.com/**', (route) =>
   route.fulfill({ status: 200, contentType: 'text/html', body: redditFeedHtml(stack.images.origin) }),
 );
+await browser.context.route('https://x.com/**', (route) =>
+  route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml() }),
+);
 await browser.serviceWorker.evaluate(async () => {
   await chrome.storage.local.set({
     'veneer.settings': { cloudProcessing: true, edgeUrl: '' },
     'veneer.filters': [
       { id: 'demo-spiders', words: 'spiders', action: 'collapse', enabled: true },
-      { id: 'demo-faces', words: '', action: 'blur-faces', enabled: true },
+      { id: 'demo-faces', words: '', action: 'blur-faces', enabled: true, sites: ['reddit'] },
+      { id: 'demo-scams', words: 'crypto giveaway, /\\b\\d{3,}x gains\\b/i', action: 'hide', enabled: true },
+      { id: 'demo-election', words: 'election', action: 'warn', enabled: true },
+      { id: 'demo-finale', words: '"season finale"', action: 'blur', enabled: true },
+      { id: 'demo-hedgehogs', words: 'hedgehogs', action: 'pixelate', enabled: true },
     ],
   });
 });
@@ -44,6 +52,8 @@ await waitFor('the extension to register with the edge', () =>
     async () => (await chrome.storage.local.get('veneer.session'))['veneer.session'],
   ),
 );
+const timeline = await browser.context.newPage();
+await timeline.goto('https://x.com/home');
 const page = await browser.context.newPage();
 await page.goto('https://www.reddit.com/r/pics/');
 
@@ -54,7 +64,10 @@ Veneer is running.
   redis           ${stack.redis.url}
   extension       ${extensionDir}
   demo feed       https://www.reddit.com/r/pics/ (served from tests/e2e/fixtures, images from ${stack.images.origin})
-Demo filters: "spiders" collapses posts; "blur faces" blurs every face (cloud processing is on in this profile).`);
+  demo timeline   https://x.com/home (real tweet markup from ../shared/data/dom)
+Demo filters: "spiders" collapses posts; "blur faces" blurs every face on Reddit (cloud processing is on
+in this profile); crypto scams are hidden, election posts get a warning, "season finale" is blurred and
+hedgehog photos are pixelated.`);
 
 if (!hasDisplay) {
   await waitFor(

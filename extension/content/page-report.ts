@@ -26,7 +26,7 @@ export interface PageReport {
 export const NO_POSTS_AFTER_MS = 5000;
 
 /**
- * Keeps the page's report and sends it (at most once per `delayMs`) whenever it changes.
+ * Keeps the page's report and sends it (at most once per `delayMs`, a second by default) whenever it changes.
  * Counts restart when the page's address changes (single-page navigation).
  */
 export class PageReporter {
@@ -42,7 +42,7 @@ export class PageReporter {
   constructor(
     private readonly adapter: SiteAdapter,
     private readonly send: (report: PageReport) => void,
-    private readonly delayMs = 200,
+    private readonly delayMs = 1000,
   ) {
     this.armHealthCheck();
   }

@@ -1,8 +1,10 @@
+import { FilterSchema } from '@veneer/shared/filters';
 import { describe, expect, it } from 'vitest';
 import { call, register } from '../test-support/edge-client.ts';
 
-const spiders = { id: 'spiders', words: 'spiders', action: 'collapse', enabled: true };
-const faces = { id: 'faces', words: '', action: 'blur-faces', enabled: true };
+// As stored: the edge keeps filters as the schema reads them, defaults filled in.
+const spiders = FilterSchema.parse({ id: 'spiders', words: 'spiders', action: 'collapse' });
+const faces = FilterSchema.parse({ id: 'faces', words: '', action: 'blur-faces' });
 
 describe('filter sync', () => {
   it('stores a versioned list and refuses a stale write with 409 and the current list', async () => {

@@ -61,8 +61,17 @@ async function offerMastodon(tabId: number): Promise<void> {
   };
 }
 
+/** The tab's report: asked of its content script (current), else as last stored (it may be asleep). */
+async function pageReport(tabId: number): Promise<PageReport | null> {
+  const request: ContentRequest = { type: 'veneer:get-page-report' };
+  const live = (await browser.tabs
+    .sendMessage(tabId, request, { frameId: 0 })
+    .catch(() => null)) as PageReport | null;
+  return live?.site ? live : loadPageReport(tabId);
+}
+
 async function renderPage(tabId: number | null): Promise<void> {
-  const report = tabId === null ? null : await loadPageReport(tabId);
+  const report = tabId === null ? null : await pageReport(tabId);
   $('page').hidden = !report;
   if (!report || tabId === null) return;
   const host = new URL(report.url).hostname;
@@ -140,7 +149,7 @@ async function main(): Promise<void> {
     if (tabId !== null && changes[`veneer.page.${tabId}`]) void renderPage(tabId);
   });
   await render(tabId);
-  if (tabId !== null && !(await loadPageReport(tabId))) await offerMastodon(tabId);
+  if (tabId !== null && !(await pageReport(tabId))) await offerMastodon(tabId);
 }
 
 void main();

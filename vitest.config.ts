@@ -10,6 +10,7 @@ export default defineConfig({
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
       { test: { name: 'inference-node', include: ['inference-node/src/**/*.test.ts'] } },
       { test: { name: 'text-models', include: ['text-models/src/**/*.test.ts'] } },
+      { test: { name: 'model-import', include: ['model-import/src/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {
           name: 'extension',

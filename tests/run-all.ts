@@ -56,6 +56,8 @@ const steps: Step[] = [
     'extension',
     '--project',
     'text-models',
+    '--project',
+    'model-import',
   ]),
   vitest('edge', [], path.join(root, 'edge')),
   vitest('integration', ['--project', 'integration']),

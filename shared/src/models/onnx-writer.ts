@@ -5,14 +5,14 @@
  * Field numbers: https://github.com/onnx/onnx/blob/main/onnx/onnx.proto
  */
 
-export type ElementType = 'float32' | 'int64';
-const ELEMENT_TYPES: Record<ElementType, number> = { float32: 1, int64: 7 };
+export type ElementType = 'float32' | 'int64' | 'uint8';
+const ELEMENT_TYPES: Record<ElementType, number> = { float32: 1, uint8: 2, int64: 7 };
 
 export interface ValueInfo {
   name: string;
   type: ElementType;
-  /** A number for a fixed size, a string for a named dynamic one ("batch"). */
-  shape: Array<number | string>;
+  /** A number for a fixed size, a string for a named dynamic one ("batch"); absent when unknown. */
+  shape?: Array<number | string>;
 }
 
 export type AttributeValue = number | number[] | string;
@@ -29,7 +29,8 @@ export interface NodeSpec {
 export interface Initializer {
   name: string;
   dims: number[];
-  data: Float32Array | BigInt64Array;
+  /** uint8 keeps quantized weights compact; the graph dequantizes them (Cast, Mul, Add). */
+  data: Float32Array | BigInt64Array | Uint8Array;
 }
 
 export interface GraphSpec {
@@ -40,6 +41,8 @@ export interface GraphSpec {
   initializers: Initializer[];
   opset: number;
   producer: string;
+  /** Default 8 (opset <= 17 needs no more). */
+  irVersion?: number;
 }
 
 /** Protobuf wire format: varints, length-delimited fields and fixed32, nothing else is needed. */
@@ -110,10 +113,13 @@ function valueInfo(w: ProtoWriter, info: ValueInfo): void {
   w.message(2, (type) =>
     type.message(1, (tensor) => {
       tensor.int(1, ELEMENT_TYPES[info.type]);
-      tensor.message(2, (shape) => {
-        for (const dim of info.shape)
-          shape.message(1, (d) => (typeof dim === 'number' ? d.int(1, dim) : d.string(2, dim)));
-      });
+      if (info.shape) {
+        const dims = info.shape;
+        tensor.message(2, (shape) => {
+          for (const dim of dims)
+            shape.message(1, (d) => (typeof dim === 'number' ? d.int(1, dim) : d.string(2, dim)));
+        });
+      }
     }),
   );
 }
@@ -129,7 +135,14 @@ function attribute(w: ProtoWriter, name: string, value: AttributeValue): void {
 
 function initializer(w: ProtoWriter, init: Initializer): void {
   for (const dim of init.dims) w.int(1, dim);
-  w.int(2, init.data instanceof Float32Array ? ELEMENT_TYPES.float32 : ELEMENT_TYPES.int64);
+  w.int(
+    2,
+    init.data instanceof Float32Array
+      ? ELEMENT_TYPES.float32
+      : init.data instanceof Uint8Array
+        ? ELEMENT_TYPES.uint8
+        : ELEMENT_TYPES.int64,
+  );
   w.string(8, init.name);
   // raw_data is little-endian, which is what typed arrays hold on every platform Node runs on.
   w.bytes(9, new Uint8Array(init.data.buffer, init.data.byteOffset, init.data.byteLength));
@@ -138,7 +151,7 @@ function initializer(w: ProtoWriter, init: Initializer): void {
 /** The bytes of an ONNX model file for a graph. */
 export function writeOnnxModel(graph: GraphSpec): Uint8Array {
   const model = new ProtoWriter();
-  model.int(1, 8); // ir_version
+  model.int(1, graph.irVersion ?? 8); // ir_version
   model.string(2, graph.producer);
   model.message(7, (g) => {
     for (const [index, node] of graph.nodes.entries()) {

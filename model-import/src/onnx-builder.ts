@@ -1,0 +1,84 @@
+import type { Initializer, NodeSpec } from '@veneer/shared/models/onnx-writer';
+import type { DecodedWeight } from './tfjs-model.ts';
+
+/** IR 8, opset 17: loaded by onnxruntime-node and onnxruntime-web alike. */
+export const OPSET = 17;
+
+export class UnsupportedOpError extends Error {
+  constructor(op: string, node: string) {
+    super(`unsupported TF.js op ${op} (node ${node})`);
+  }
+}
+
+export class OnnxBuilder {
+  readonly nodes: NodeSpec[] = [];
+  readonly initializers: Initializer[] = [];
+  private counter = 0;
+
+  fresh(base: string): string {
+    return `${base}__${this.counter++}`;
+  }
+
+  add(
+    op: string,
+    inputs: string[],
+    attributes?: NodeSpec['attributes'],
+    floats?: NodeSpec['floats'],
+    output?: string,
+  ) {
+    const out = output ?? this.fresh(op.toLowerCase());
+    this.nodes.push({
+      op,
+      inputs,
+      outputs: [out],
+      ...(attributes ? { attributes } : {}),
+      ...(floats ? { floats } : {}),
+    });
+    return out;
+  }
+
+  constant(name: string, dims: number[], data: Float32Array | BigInt64Array | Uint8Array): string {
+    this.initializers.push({ name, dims, data });
+    return name;
+  }
+
+  int64s(values: number[]): string {
+    return this.constant(
+      this.fresh('const_i64'),
+      [values.length],
+      BigInt64Array.from(values, (v) => BigInt(v)),
+    );
+  }
+
+  scalar(value: number): string {
+    return this.constant(this.fresh('const_f32'), [], Float32Array.of(value));
+  }
+
+  /**
+   * A weight as an initializer: uint8-quantized ones stay uint8, dequantized by the graph (Cast,
+   * Mul, Add; constant-folded when the model loads), so the file is as compact as TF.js's.
+   */
+  weight(name: string, weight: DecodedWeight): string {
+    if (weight.dtype === 'int32')
+      return this.constant(
+        name,
+        weight.shape,
+        BigInt64Array.from(weight.values, (v) => BigInt(v)),
+      );
+    if (weight.quantized && weight.values.length > 16) {
+      const q = this.constant(this.fresh(`${name}_uint8`), weight.shape, weight.quantized.bytes);
+      const asFloat = this.add('Cast', [q], { to: 1 });
+      const scaled = this.add('Mul', [asFloat, this.scalar(weight.quantized.scale)]);
+      return this.add('Add', [scaled, this.scalar(weight.quantized.min)], undefined, undefined, name);
+    }
+    return this.constant(name, weight.shape, Float32Array.from(weight.values));
+  }
+
+  toNchw(x: string): string {
+    return this.add('Transpose', [x], { perm: [0, 3, 1, 2] });
+  }
+
+  toNhwc(x: string, output?: string): string {
+    return this.add('Transpose', [x], { perm: [0, 2, 3, 1] }, undefined, output);
+  }
+}

@@ -1,0 +1,37 @@
+import * as tf from '@tensorflow/tfjs';
+import { isLayersModel, type TfjsModel } from './tfjs-model.ts';
+
+/**
+ * The reference: the same model run by @tensorflow/tfjs itself (cpu backend), for parity tests.
+ * Not used at runtime.
+ */
+export async function loadTfjsReference(model: TfjsModel, weights: Uint8Array) {
+  await tf.setBackend('cpu');
+  const artifacts = tf.io.fromMemory({
+    modelTopology: model.modelTopology,
+    weightSpecs: model.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[],
+    weightData: weights.slice().buffer,
+    ...(model.format ? { format: model.format } : {}),
+    ...(model.signature ? { signature: model.signature } : {}),
+  } as tf.io.ModelArtifacts);
+  const graph = isLayersModel(model)
+    ? await tf.loadLayersModel(artifacts)
+    : await tf.loadGraphModel(artifacts);
+  return {
+    /** Runs one NHWC float32 batch; returns the first output's values. */
+    predict(input: Float32Array, shape: number[]): Float32Array {
+      return tf.tidy(() => {
+        const output = graph.predict(tf.tensor(input, shape)) as tf.Tensor;
+        return output.dataSync() as Float32Array;
+      });
+    },
+  };
+}
+
+/** nsfwjs's own preprocessing (core.js `infer`) in TF.js: /255, then bilinear resize with aligned corners. */
+export function tfjsNsfwInput(rgb: Uint8Array, width: number, height: number, size = 224): Float32Array {
+  return tf.tidy(() => {
+    const image = tf.tensor3d(rgb, [height, width, 3], 'int32').toFloat().div(tf.scalar(255));
+    return tf.image.resizeBilinear(image as tf.Tensor3D, [size, size], true).dataSync() as Float32Array;
+  });
+}

@@ -9,6 +9,7 @@ import { createEdgeClient } from './callback/edge-client.ts';
 import { loadConfig } from './config.ts';
 import type { FaceDetector } from './detectors/face-detector.ts';
 import { ImageTransformer } from './detectors/image-transformer.ts';
+import { NsfwClassifier } from './detectors/nsfw-classifier.ts';
 import { OcrReader, ocrModelFile } from './detectors/ocr-reader.ts';
 import { UltraFaceDetector } from './detectors/ultraface-detector.ts';
 import { YunetDetector } from './detectors/yunet-detector.ts';
@@ -27,14 +28,16 @@ import { ResultCache } from './queue/result-cache.ts';
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'inference-node' } });
 
-const [ultrafacePool, ultraface640Pool, yunetPool, ocrDetectorPool, ocrRecognizerPool] = await Promise.all([
-  loadModel(MODELS['ultraface-rfb-320'], config, log),
-  loadModel(MODELS['ultraface-rfb-640'], config, log),
-  loadModel(MODELS['yunet-n-320'], config, log),
-  startPool(await ocrModelFile(MODELS['pp-ocrv4-det']), config, log, MODELS['pp-ocrv4-det'].id),
-  startPool(await ocrModelFile(MODELS['pp-ocrv4-rec']), config, log, MODELS['pp-ocrv4-rec'].id),
-]);
-const pools = [ultrafacePool, ultraface640Pool, yunetPool, ocrDetectorPool, ocrRecognizerPool];
+const [ultrafacePool, ultraface640Pool, yunetPool, ocrDetectorPool, ocrRecognizerPool, nsfwPool] =
+  await Promise.all([
+    loadModel(MODELS['ultraface-rfb-320'], config, log),
+    loadModel(MODELS['ultraface-rfb-640'], config, log),
+    loadModel(MODELS['yunet-n-320'], config, log),
+    startPool(await ocrModelFile(MODELS['pp-ocrv4-det']), config, log, MODELS['pp-ocrv4-det'].id),
+    startPool(await ocrModelFile(MODELS['pp-ocrv4-rec']), config, log, MODELS['pp-ocrv4-rec'].id),
+    loadModel(MODELS['nsfw-mobilenet-v2'], config, log),
+  ]);
+const pools = [ultrafacePool, ultraface640Pool, yunetPool, ocrDetectorPool, ocrRecognizerPool, nsfwPool];
 
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = new JobQueues(redis, config.QUEUE_PREFIX);
@@ -74,10 +77,16 @@ const ocr = await OcrReader.create(
   ocrRecognizerPool,
   config.MAX_IMAGE_PIXELS,
 );
+const nsfw = new NsfwClassifier(
+  MODELS['nsfw-mobilenet-v2'],
+  batched(nsfwPool, MODELS['nsfw-mobilenet-v2'].id),
+  config.MAX_IMAGE_PIXELS,
+);
 const models: Models = {
   faceDetector: (model) => faceDetectors[model ?? 'ultraface'],
   ocr,
   transformer: new ImageTransformer(faceDetectors.ultraface, ocr, config.MAX_IMAGE_PIXELS),
+  nsfw,
   embedder: embedder?.embedder ?? null,
 };
 const cache = new ResultCache(redis, config.QUEUE_PREFIX);
@@ -127,6 +136,7 @@ const app = createApp({
   models: [
     ...Object.values(faceDetectors).map((d) => d.modelId),
     ocr.modelId,
+    nsfw.modelId,
     ...(embedder ? [embedder.embedder.modelId] : []),
   ],
   unavailable: embedder ? [] : ['embed'],

@@ -557,8 +557,42 @@ describe('queue dashboard', () => {
     expect(queues.map((q) => q.name).sort()).toEqual([
       'jobs-embed',
       'jobs-faces',
+      'jobs-nsfw',
       'jobs-ocr',
       'jobs-transform',
     ]);
+  });
+});
+
+describe('nsfw (nsfwjs MobileNetV2, imported from TF.js at setup)', () => {
+  const nsfwJob = (file: string) => ({
+    jobId: randomUUID(),
+    job: {
+      type: 'nsfw',
+      image: {
+        kind: 'bytes',
+        mime: file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+        data: fs.readFileSync(path.join(dataDir, file)).toString('base64'),
+      },
+    },
+  });
+
+  it('rates photos as safe, with five probabilities that sum to 1', async () => {
+    for (const file of ['images/skimage_coffee.png', 'images/wikimedia_hedgehog.jpg', 'faces/1.jpg']) {
+      const callback = await run(nsfwJob(file));
+      if (callback.status !== 'done' || callback.result.type !== 'nsfw')
+        throw new Error(JSON.stringify(callback));
+      const { result } = callback;
+      expect(result.model).toBe('nsfw-mobilenet-v2');
+      expect(result.top, file).toBe('neutral');
+      const sum = Object.values(result.scores).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(1, 4);
+      expect(result.scores.porn + result.scores.hentai + result.scores.sexy, file).toBeLessThan(0.5);
+    }
+  });
+
+  it('lists the imported model with the node', async () => {
+    const health = (await (await fetch(`${node.url}/ready`)).json()) as { models: string[] };
+    expect(health.models).toContain('nsfw-mobilenet-v2');
   });
 });

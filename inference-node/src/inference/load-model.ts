@@ -1,3 +1,4 @@
+import { IMPORTED_MODELS } from '@veneer/model-import';
 import type { ModelSpec } from '@veneer/shared/models';
 import { resolveModel } from '@veneer/shared/models/loader';
 import type { Logger } from 'pino';
@@ -13,10 +14,11 @@ export async function loadModel(spec: ModelSpec, config: Config, log: Logger): P
 
 /**
  * A model's (or tokenizer's) file, sha256-checked: models dir, cache, else its public source. A
- * `generated:` source (the CLIP stand-in) is made here instead of downloaded, then checked the same.
+ * `generated:` source (the CLIP stand-in) is made here instead of downloaded, and an `imported:` one
+ * (nsfwjs's TF.js models) converted from its npm package, then checked the same.
  */
 export function modelFile(spec: ModelSpec, config: Config) {
-  const generate = GENERATED_MODELS[spec.source];
+  const generate = GENERATED_MODELS[spec.source] ?? IMPORTED_MODELS[spec.source];
   return resolveModel(spec, {
     modelsDir: config.VENEER_MODELS_DIR,
     cacheDir: config.VENEER_MODELS_CACHE,

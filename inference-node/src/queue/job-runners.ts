@@ -3,6 +3,7 @@ import type { FaceModel, JobRequest, JobResult } from '@veneer/shared/protocol';
 import type { ClipEmbedder } from '../detectors/clip-embedder.ts';
 import type { FaceDetector } from '../detectors/face-detector.ts';
 import type { ImageTransformer } from '../detectors/image-transformer.ts';
+import type { NsfwClassifier } from '../detectors/nsfw-classifier.ts';
 import type { OcrReader } from '../detectors/ocr-reader.ts';
 
 export interface Models {
@@ -10,6 +11,7 @@ export interface Models {
   faceDetector(model: FaceModel | undefined): FaceDetector;
   ocr: Pick<OcrReader, 'modelId' | 'read'>;
   transformer: Pick<ImageTransformer, 'transform'>;
+  nsfw: Pick<NsfwClassifier, 'modelId' | 'classify'>;
   /** Null where the embedding model could not be loaded (this node then takes no embed jobs). */
   embedder: Pick<ClipEmbedder, 'modelId' | 'embed'> | null;
 }
@@ -39,6 +41,8 @@ export function runnerFor(job: JobRequest, models: Models): JobRunner {
         run: (bytes) => models.transformer.transform(bytes, { effect, regions, boxes, maxSide }),
       };
     }
+    case 'nsfw':
+      return { cacheKey: models.nsfw.modelId, run: (bytes) => models.nsfw.classify(bytes) };
     case 'embed': {
       const { embedder } = models;
       if (!embedder) throw new Error('this node has no embedding model');

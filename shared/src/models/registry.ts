@@ -168,6 +168,31 @@ export const MODELS = {
     outputs: ['text_embeds', 'last_hidden_state'],
     preprocessing: 'as clip-vit-b32-text, with attention_mask (1 for tokens, 0 for padding)',
   },
+  // IMPORTED from npm at setup by model-import/ (TF.js -> ONNX, deterministic, so the sha256 checks
+  // the import like a download). nsfwjs@4.3.0 (MIT): drawing, hentai, neutral, porn, sexy.
+  'nsfw-mobilenet-v2': {
+    id: 'nsfw-mobilenet-v2',
+    file: 'imported/nsfwjs-mobilenet-v2.onnx',
+    sha256: '4d8aa7ae24813b2858f0b3ba0c27ea4ea8591f8e2980b891bff94423eae0ae5b',
+    bytes: 2_748_915,
+    source: 'imported:nsfwjs@4.3.0/mobilenet_v2',
+    license: 'MIT (nsfwjs)',
+    input: { name: 'input_1', shape: [-1, 224, 224, 3] },
+    outputs: ['dense_3'],
+    preprocessing:
+      'RGB / 255, bilinear resize with aligned corners to 224x224, NHWC (shared/src/models/nsfw.ts)',
+  },
+  'nsfw-mobilenet-v2-mid': {
+    id: 'nsfw-mobilenet-v2-mid',
+    file: 'imported/nsfwjs-mobilenet-v2-mid.onnx',
+    sha256: 'c913ed9edc402b8e148f13b17a39a5f3c56f18f1ede4bcfdeb0cd0cbf01719d9',
+    bytes: 4_450_099,
+    source: 'imported:nsfwjs@4.3.0/mobilenet_v2_mid',
+    license: 'MIT (nsfwjs)',
+    input: { name: 'input', shape: [-1, 224, 224, 3] },
+    outputs: ['Identity'],
+    preprocessing: 'as nsfw-mobilenet-v2',
+  },
 } as const satisfies Record<string, ModelSpec>;
 
 export type ModelId = keyof typeof MODELS;

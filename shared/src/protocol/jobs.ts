@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ImageRefSchema } from './images.ts';
 
 /** Job types the edge and the inference node know. Later issues add ocr, embed, transform, ... */
-export const JOB_TYPES = ['faces', 'ocr', 'transform', 'embed'] as const;
+export const JOB_TYPES = ['faces', 'ocr', 'transform', 'embed', 'nsfw'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** Face detectors: UltraFace finds more small faces (used to blur); YuNet is stricter and gives landmarks. */
@@ -66,12 +66,20 @@ export const EmbedJobSchema = z.object({
   texts: z.array(z.string().trim().min(1).max(300)).max(16).optional(),
 });
 
+/** How explicit the image is: nsfwjs's MobileNetV2 classifier (5 classes), imported to ONNX. */
+export const NsfwJobSchema = z.object({
+  type: z.literal('nsfw'),
+  image: ImageRefSchema,
+  priority,
+});
+
 /** What a client sends to `POST /v1/jobs`. */
 export const JobRequestSchema = z.discriminatedUnion('type', [
   FacesJobSchema,
   OcrJobSchema,
   TransformJobSchema,
   EmbedJobSchema,
+  NsfwJobSchema,
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 
@@ -159,11 +167,30 @@ export const EmbedResultSchema = z.object({
 });
 export type EmbedResult = z.infer<typeof EmbedResultSchema>;
 
+export const NsfwResultSchema = z.object({
+  type: z.literal('nsfw'),
+  model: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Probability of each class (they sum to 1). */
+  scores: z.object({
+    drawing: z.number(),
+    hentai: z.number(),
+    neutral: z.number(),
+    porn: z.number(),
+    sexy: z.number(),
+  }),
+  /** The most likely class. */
+  top: z.enum(['drawing', 'hentai', 'neutral', 'porn', 'sexy']),
+});
+export type NsfwResult = z.infer<typeof NsfwResultSchema>;
+
 export const JobResultSchema = z.discriminatedUnion('type', [
   FacesResultSchema,
   OcrResultSchema,
   TransformResultSchema,
   EmbedResultSchema,
+  NsfwResultSchema,
 ]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 

@@ -1,0 +1,127 @@
+/**
+ * pnpm bench:models: the models model-import brings in from TF.js, side by side in one run on the
+ * same input (a real photo, prepared as nsfwjs does), batch 1:
+ * - images per second in onnxruntime-node (one intra-op thread) and in @tensorflow/tfjs with
+ *   its wasm backend (tfjs-backend-wasm, SIMD, one thread), and their ratio;
+ * - ms per image with onnxruntime-web (wasm, one thread) in Chromium (`web_p50_ms`).
+ * Writes bench-results/models.json.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { IMPORTED_MODELS, isLayersModel, readNsfwjsModel } from '@veneer/model-import';
+import { MODELS, NSFW_SIZE, nsfwInput } from '@veneer/shared/models';
+import * as ort from 'onnxruntime-node';
+import { chromium } from 'playwright-core';
+import sharp from 'sharp';
+import { dataDir } from '../stack/index.ts';
+import { percentile, type Row, report, round } from './bench-report.ts';
+
+const RUNS = 40;
+const require = createRequire(import.meta.url);
+const ortWebDist = path.dirname(
+  createRequire(path.join(import.meta.dirname, '../../extension/package.json')).resolve(
+    'onnxruntime-web/ort-wasm-simd-threaded.wasm',
+  ),
+);
+
+const { data, info } = await sharp(path.join(dataDir, 'images/wikimedia_hedgehog.jpg'))
+  .removeAlpha()
+  .raw()
+  .toBuffer({ resolveWithObject: true });
+const input = nsfwInput(
+  new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  info.width,
+  info.height,
+);
+const shape = [1, NSFW_SIZE, NSFW_SIZE, 3];
+
+setWasmPaths(`${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`);
+await tf.setBackend('wasm');
+
+async function perSecond(run: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 5; i++) await run();
+  const started = performance.now();
+  for (let i = 0; i < RUNS; i++) await run();
+  return (RUNS * 1000) / (performance.now() - started);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+const rows: Row[] = [];
+try {
+  const page = await browser.newPage();
+  await page.route('https://bench.invalid/**', (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/')
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' });
+    const file = path.join(ortWebDist, path.basename(url.pathname));
+    const type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+    return route.fulfill({ contentType: type, body: fs.readFileSync(file) });
+  });
+  await page.goto('https://bench.invalid/');
+  for (const [id, name] of [
+    ['nsfw-mobilenet-v2', 'mobilenet_v2'],
+    ['nsfw-mobilenet-v2-mid', 'mobilenet_v2_mid'],
+  ] as const) {
+    const spec = MODELS[id];
+    const onnx = IMPORTED_MODELS[spec.source]!();
+    const session = await ort.InferenceSession.create(onnx, { intraOpNumThreads: 1 });
+    const feeds = { [spec.input.name]: new ort.Tensor('float32', input, shape) };
+    const ortPerS = await perSecond(() => session.run(feeds));
+
+    const { model, weights } = readNsfwjsModel(name);
+    const artifacts = tf.io.fromMemory({
+      modelTopology: model.modelTopology,
+      weightSpecs: model.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[],
+      weightData: weights.slice().buffer,
+      ...(model.format ? { format: model.format } : {}),
+    } as tf.io.ModelArtifacts);
+    const tfModel = isLayersModel(model)
+      ? await tf.loadLayersModel(artifacts)
+      : await tf.loadGraphModel(artifacts);
+    const tensor = tf.tensor(input, shape);
+    const tfjsPerS = await perSecond(async () => {
+      const out = tfModel.predict(tensor) as tf.Tensor;
+      await out.data();
+      out.dispose();
+    });
+    tensor.dispose();
+
+    const webMs = await page.evaluate(
+      async ({ bytes, inputName, values, dims, runs }) => {
+        const ortWeb = await import('https://bench.invalid/ort.wasm.min.mjs' as string);
+        ortWeb.env.wasm.numThreads = 1;
+        ortWeb.env.wasm.wasmPaths = 'https://bench.invalid/';
+        const s = await ortWeb.InferenceSession.create(Uint8Array.from(bytes), {
+          executionProviders: ['wasm'],
+        });
+        const feed = { [inputName]: new ortWeb.Tensor('float32', Float32Array.from(values), dims) };
+        for (let i = 0; i < 5; i++) await s.run(feed);
+        const times: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const started = performance.now();
+          await s.run(feed);
+          times.push(performance.now() - started);
+        }
+        return times;
+      },
+      { bytes: [...onnx], inputName: spec.input.name, values: [...input], dims: shape, runs: RUNS },
+    );
+    rows.push({
+      case: `${id} (batch 1, one thread)`,
+      ort_per_s: round(ortPerS),
+      tfjs_wasm_per_s: round(tfjsPerS),
+      ratio: round(ortPerS / tfjsPerS, 2),
+      web_p50_ms: round(percentile(webMs, 50)),
+    });
+    console.log(`${id} done`);
+  }
+} finally {
+  await browser.close();
+}
+report('models', rows);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { IMPORTED_MODELS } from '@veneer/model-import';
 import { MODELS } from '@veneer/shared/models';
 import { resolveModel } from '@veneer/shared/models/loader';
 import { defineConfig } from 'wxt';
@@ -80,6 +81,13 @@ export default defineConfig({
         });
         files.push({ absoluteSrc: file, relativeDest: `models/${spec.file}` });
       }
+      // nsfwjs's classifier, imported from its npm package (TF.js -> ONNX) and checked by sha256.
+      const nsfw = MODELS['nsfw-mobilenet-v2'];
+      const { file: nsfwFile } = await resolveModel(nsfw, {
+        cacheDir: process.env.VENEER_MODELS_CACHE ?? path.join(os.homedir(), '.cache', 'veneer', 'models'),
+        download: async () => new Response(IMPORTED_MODELS[nsfw.source]!().slice()),
+      });
+      files.push({ absoluteSrc: nsfwFile, relativeDest: `models/${nsfw.file}` });
       for (const task of TEXT_CLASSIFIERS) {
         const file = path.join(TEXT_MODELS_DIR, `${task}.onnx`);
         const card = JSON.parse(fs.readFileSync(path.join(TEXT_MODELS_DIR, `${task}.json`), 'utf8'));

@@ -2,9 +2,12 @@ import {
   type CompiledFilter,
   compileFilters,
   type Filter,
+  imageConceptsFor,
+  SENSITIVITY_THRESHOLDS,
   type TextClassifier,
 } from '@veneer/shared/filters';
 import { isSimilar } from '@veneer/shared/images';
+import type { NsfwClass } from '@veneer/shared/models';
 import { browser } from 'wxt/browser';
 import type {
   AnalyzeFacesRequest,
@@ -15,6 +18,8 @@ import type {
   ImageHashRequest,
   ImageHashResponse,
   JobFrameMessage,
+  NsfwImagesRequest,
+  NsfwImagesResponse,
   PageReportMessage,
   PreviewResponse,
   ReadImageTextRequest,
@@ -46,6 +51,8 @@ import {
 
 /** The check that compares a post's images with the user's example images. */
 const IMAGES = 'images';
+/** The check that runs the on-device image model over a post's images. */
+const CONTENT = 'image-content';
 
 export interface FeedRewriterOptions {
   /** Longest time a new post stays invisible while waiting for its verdict. */
@@ -86,6 +93,9 @@ export function startFeedRewriter(
   /** Filters with example images, strongest first, and the hashes of images seen, by address. */
   let exampleFilters: CompiledFilter[] = [];
   const hashes = new Map<string, string | null>();
+  /** Filters on what images show, with the model classes their words name; what the model saw, by address. */
+  let contentFilters: Array<{ filter: CompiledFilter; classes: NsfwClass[] }> = [];
+  const seen = new Map<string, Record<NsfwClass, number> | null>();
 
   const stats = new FeedStats();
   const reporter = new PageReporter(adapter, (report) => {
@@ -114,6 +124,7 @@ export function startFeedRewriter(
     toCheck = new Map();
     for (const [check, posts] of batches) {
       if (check === IMAGES) void compareImages(posts);
+      else if (check === CONTENT) void lookAtImages(posts);
       else void classify(check as TextClassifier, posts);
     }
     stats.scan(performance.now() - started);
@@ -157,6 +168,13 @@ export function startFeedRewriter(
         post.images.length
       )
         waiting.add(IMAGES);
+      if (
+        contentFilters.some(
+          ({ filter }) => !verdict || strength(verdict) < ACTION_STRENGTH[filter.filter.action],
+        ) &&
+        post.images.length
+      )
+        waiting.add(CONTENT);
       if (waiting.size > 0) {
         // Shown with the words' verdict only once the models have had their say.
         setState(element, 'pending');
@@ -196,6 +214,51 @@ export function startFeedRewriter(
     // The element may have been recycled or re-rendered meanwhile: apply to what shows the post now.
     if (judgedAs.get(post.element) === post.id && stateOf(post.element) === 'pending')
       apply(post, pending.verdict);
+  }
+
+  /** Runs the on-device image model over the posts' images, for filters on what images show. */
+  async function lookAtImages(posts: SitePost[]): Promise<void> {
+    const images = [...new Set(posts.flatMap((p) => p.images))];
+    const missing = images.filter((image) => !seen.has(image.currentSrc || image.src));
+    if (missing.length > 0) {
+      const refs = await Promise.all(missing.map((image) => imageRefFor(image, 2000).catch(() => null)));
+      const readable = missing.filter((_, i) => refs[i]);
+      const request: NsfwImagesRequest = {
+        type: 'veneer:nsfw-images',
+        images: refs.filter((r) => r !== null),
+      };
+      const response = (await browser.runtime.sendMessage(request).catch((error: Error) => ({
+        ok: false as const,
+        message: error.message,
+      }))) as NsfwImagesResponse;
+      if (!response.ok) reporter.problem(`The on-device image model could not run: ${response.message}`);
+      readable.forEach((image, i) => {
+        seen.set(image.currentSrc || image.src, response.ok ? (response.scores[i] ?? null) : null);
+      });
+    }
+    for (const post of posts) {
+      const scores = post.images
+        .map((image) => seen.get(image.currentSrc || image.src))
+        .filter((s) => s != null);
+      const match = contentFilters.find(({ filter, classes }) =>
+        scores.some(
+          (score) =>
+            classes.reduce((sum, c) => sum + score[c], 0) >=
+            SENSITIVITY_THRESHOLDS[filter.filter.sensitivity],
+        ),
+      );
+      settle(
+        post,
+        CONTENT,
+        match
+          ? {
+              action: match.filter.filter.action as PostAction,
+              reason: `${match.filter.label} (in an image)`,
+              filterId: match.filter.filter.id,
+            }
+          : null,
+      );
+    }
   }
 
   /** Compares the posts' images with the user's example images (perceptual hashes, on this device). */
@@ -354,6 +417,11 @@ export function startFeedRewriter(
     wholePostFilters = postFilters(filters);
     imageFilters = imageTextFilters(filters);
     exampleFilters = wholePostFilters.filter((f) => f.filter.imageExamples.length > 0);
+    contentFilters = filters
+      .filter((f) => f.filter.action !== 'blur-faces' && f.filter.lookIn.includes('image-content'))
+      .map((filter) => ({ filter, classes: imageConceptsFor(filter.filter.words).nsfw }))
+      .filter(({ classes }) => classes.length > 0)
+      .sort((a, b) => ACTION_STRENGTH[b.filter.filter.action] - ACTION_STRENGTH[a.filter.filter.action]);
     cloudProcessing = settings.cloudProcessing;
     ready = true;
     rejudgeAll();

@@ -27,6 +27,8 @@ import type {
   LocalFacesRequest,
   LocalFacesResponse,
   LocalImageHashRequest,
+  LocalNsfwImagesRequest,
+  NsfwImagesResponse,
   ReadImageTextRequest,
   StatusResponse,
 } from '../lib/messages.ts';
@@ -232,6 +234,22 @@ export default defineBackground(() => {
     }
   }
 
+  /** What the on-device image model sees in each image (nsfwjs's classifier); nothing is sent. */
+  async function classifyImages(images: ImageRef[]): Promise<NsfwImagesResponse> {
+    try {
+      if (import.meta.env.FIREFOX) {
+        const { classifyImagesLocally } = await import('../lib/local-nsfw.ts');
+        return { ok: true, scores: await classifyImagesLocally(images) };
+      }
+      await ensureOffscreenDocument();
+      const local: LocalNsfwImagesRequest = { type: 'veneer:local-nsfw-images', images };
+      const response = (await browser.runtime.sendMessage(local)) as NsfwImagesResponse | undefined;
+      return response ?? { ok: false, message: 'the on-device image model did not answer' };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
   /** "Hide images like this": the image's hash joins the user's example-image filter (made on first use). */
   async function hideImagesLike(srcUrl: string, pageUrl?: string): Promise<HideImagesLikeResponse> {
     try {
@@ -395,6 +413,7 @@ export default defineBackground(() => {
     }
     if (message?.type === 'veneer:classify-text') return classifyText(message);
     if (message?.type === 'veneer:image-hash') return hashImages(message.images);
+    if (message?.type === 'veneer:nsfw-images') return classifyImages(message.images);
     if (message?.type === 'veneer:hide-images-like') return hideImagesLike(message.srcUrl, message.pageUrl);
     if (message?.type === 'veneer:mastodon-enabled') {
       return onPermissionsAdded([originPattern(message.host)]).then(() => undefined);

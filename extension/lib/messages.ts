@@ -30,6 +30,18 @@ export interface LocalImageHashRequest extends Omit<ImageHashRequest, 'type'> {
   type: 'veneer:local-image-hash';
 }
 
+/** Content script -> background -> (Chrome) offscreen document: what the on-device image model sees. */
+export interface NsfwImagesRequest {
+  type: 'veneer:nsfw-images';
+  images: ImageRef[];
+}
+export type NsfwImagesResponse =
+  | { ok: true; scores: Array<Record<'drawing' | 'hentai' | 'neutral' | 'porn' | 'sexy', number> | null> }
+  | { ok: false; message: string };
+export interface LocalNsfwImagesRequest extends Omit<NsfwImagesRequest, 'type'> {
+  type: 'veneer:local-nsfw-images';
+}
+
 /** Context menu (or a test) -> background: make a filter that hides images like this one. */
 export interface HideImagesLikeRequest {
   type: 'veneer:hide-images-like';
@@ -122,6 +134,7 @@ export interface StatusResponse {
 
 export type BackgroundRequest =
   | AnalyzeFacesRequest
+  | NsfwImagesRequest
   | ImageHashRequest
   | HideImagesLikeRequest
   | ReadImageTextRequest

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { detectFacesLocally } from '../../lib/local-faces.ts';
 import { hashImagesLocally } from '../../lib/local-image-hash.ts';
+import { classifyImagesLocally } from '../../lib/local-nsfw.ts';
 import { classifyTexts } from '../../lib/local-text.ts';
 import type {
   ClassifyTextResponse,
@@ -9,15 +10,25 @@ import type {
   LocalFacesRequest,
   LocalFacesResponse,
   LocalImageHashRequest,
+  LocalNsfwImagesRequest,
+  NsfwImagesResponse,
 } from '../../lib/messages.ts';
 
 /** Chrome's offscreen document: runs the on-device models for the service worker, which cannot. */
 browser.runtime.onMessage.addListener(
-  (message: LocalFacesRequest | LocalClassifyTextRequest | LocalImageHashRequest) => {
+  (
+    message: LocalFacesRequest | LocalClassifyTextRequest | LocalImageHashRequest | LocalNsfwImagesRequest,
+  ) => {
     if (message?.type === 'veneer:local-faces') {
       return detectFacesLocally(message.image).then(
         (result): LocalFacesResponse => ({ ok: true, result }),
         (error: Error): LocalFacesResponse => ({ ok: false, message: error.message }),
+      );
+    }
+    if (message?.type === 'veneer:local-nsfw-images') {
+      return classifyImagesLocally(message.images).then(
+        (scores): NsfwImagesResponse => ({ ok: true, scores }),
+        (error: Error): NsfwImagesResponse => ({ ok: false, message: error.message }),
       );
     }
     if (message?.type === 'veneer:local-image-hash') {

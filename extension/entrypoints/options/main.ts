@@ -3,6 +3,7 @@ import {
   type Filter,
   type FilterInput,
   FilterListSchema,
+  imageConceptsFor,
   type LookIn,
   SENSITIVITIES,
   type Site,
@@ -86,6 +87,7 @@ function fillForm(filter: Filter | null): void {
     box.checked = filter?.sites.includes(box.value as Site) ?? false;
   }
   $('submit').textContent = filter ? 'Save filter' : 'Add filter';
+  explainImageContent();
   $('cancel').hidden = !filter;
   void preview();
 }
@@ -180,8 +182,29 @@ async function preview(): Promise<void> {
     : 'Open a feed in another tab to see what this filter would change there.';
 }
 
+/** Says plainly what the on-device image model can and cannot see of the words in the form. */
+function explainImageContent(): void {
+  const out = $('concepts');
+  const looks = $('look-in').querySelector<HTMLInputElement>('input[value="image-content"]')!.checked;
+  const words = $<HTMLInputElement>('words').value;
+  out.hidden = !looks || !words.trim();
+  if (out.hidden) return;
+  const { nsfw, unseen } = imageConceptsFor(words);
+  out.textContent = [
+    nsfw.length
+      ? `In images, Veneer's on-device model looks for: ${nsfw.join(', ')}.`
+      : 'Veneer cannot recognise any of these words in images.',
+    unseen.length
+      ? `It cannot see ${unseen.map((w) => `"${w}"`).join(', ')} in images; text filters still apply to those.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
 $('editor').addEventListener('input', () => {
+  explainImageContent();
   clearTimeout(previewTimer);
   previewTimer = setTimeout(() => void preview(), 250);
 });

@@ -26,7 +26,7 @@ export const SITES = ['x', 'reddit', 'youtube', 'bluesky', 'mastodon'] as const;
 export type Site = (typeof SITES)[number];
 
 /** Where a filter looks for its words. */
-export const LOOK_IN = ['text', 'image-text'] as const;
+export const LOOK_IN = ['text', 'image-text', 'image-content'] as const;
 export type LookIn = (typeof LOOK_IN)[number];
 
 /** Veneer's own text classifiers (text-models/), run on the device: no text leaves it. */
@@ -62,8 +62,9 @@ export const FilterSchema = z.object({
   /** How readily the classifier flags a post. */
   sensitivity: z.enum(SENSITIVITIES).default('medium'),
   /**
-   * Where the filter looks: the post's `text`, and/or the `image-text` inside its images (read by
-   * the inference node's OCR, so only while cloud processing is on).
+   * Where the filter looks: the post's `text`, the `image-text` inside its images (read by the
+   * inference node's OCR, so only while cloud processing is on), and/or the `image-content`
+   * (what the on-device image model sees: words like "nudity" map to its classes).
    */
   lookIn: z.array(z.enum(LOOK_IN)).min(1).max(LOOK_IN.length).default(['text']),
   /**

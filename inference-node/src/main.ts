@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { createEdgeClient } from './callback/edge-client.ts';
 import { loadConfig } from './config.ts';
+import { EmotionReader } from './detectors/emotion-reader.ts';
 import type { FaceDetector } from './detectors/face-detector.ts';
 import { ImageTransformer } from './detectors/image-transformer.ts';
 import { NsfwClassifier } from './detectors/nsfw-classifier.ts';
@@ -28,16 +29,32 @@ import { ResultCache } from './queue/result-cache.ts';
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'inference-node' } });
 
-const [ultrafacePool, ultraface640Pool, yunetPool, ocrDetectorPool, ocrRecognizerPool, nsfwPool] =
-  await Promise.all([
-    loadModel(MODELS['ultraface-rfb-320'], config, log),
-    loadModel(MODELS['ultraface-rfb-640'], config, log),
-    loadModel(MODELS['yunet-n-320'], config, log),
-    startPool(await ocrModelFile(MODELS['pp-ocrv4-det']), config, log, MODELS['pp-ocrv4-det'].id),
-    startPool(await ocrModelFile(MODELS['pp-ocrv4-rec']), config, log, MODELS['pp-ocrv4-rec'].id),
-    loadModel(MODELS['nsfw-mobilenet-v2'], config, log),
-  ]);
-const pools = [ultrafacePool, ultraface640Pool, yunetPool, ocrDetectorPool, ocrRecognizerPool, nsfwPool];
+const [
+  ultrafacePool,
+  ultraface640Pool,
+  yunetPool,
+  ocrDetectorPool,
+  ocrRecognizerPool,
+  nsfwPool,
+  emotionPool,
+] = await Promise.all([
+  loadModel(MODELS['ultraface-rfb-320'], config, log),
+  loadModel(MODELS['ultraface-rfb-640'], config, log),
+  loadModel(MODELS['yunet-n-320'], config, log),
+  startPool(await ocrModelFile(MODELS['pp-ocrv4-det']), config, log, MODELS['pp-ocrv4-det'].id),
+  startPool(await ocrModelFile(MODELS['pp-ocrv4-rec']), config, log, MODELS['pp-ocrv4-rec'].id),
+  loadModel(MODELS['nsfw-mobilenet-v2'], config, log),
+  loadModel(MODELS['emotion-human'], config, log),
+]);
+const pools = [
+  ultrafacePool,
+  ultraface640Pool,
+  yunetPool,
+  ocrDetectorPool,
+  ocrRecognizerPool,
+  nsfwPool,
+  emotionPool,
+];
 
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = new JobQueues(redis, config.QUEUE_PREFIX);
@@ -82,11 +99,18 @@ const nsfw = new NsfwClassifier(
   batched(nsfwPool, MODELS['nsfw-mobilenet-v2'].id),
   config.MAX_IMAGE_PIXELS,
 );
+const emotion = new EmotionReader(
+  MODELS['emotion-human'],
+  emotionPool,
+  faceDetectors.yunet,
+  config.MAX_IMAGE_PIXELS,
+);
 const models: Models = {
   faceDetector: (model) => faceDetectors[model ?? 'ultraface'],
   ocr,
   transformer: new ImageTransformer(faceDetectors.ultraface, ocr, config.MAX_IMAGE_PIXELS),
   nsfw,
+  emotion,
   embedder: embedder?.embedder ?? null,
 };
 const cache = new ResultCache(redis, config.QUEUE_PREFIX);
@@ -137,6 +161,7 @@ const app = createApp({
     ...Object.values(faceDetectors).map((d) => d.modelId),
     ocr.modelId,
     nsfw.modelId,
+    MODELS['emotion-human'].id,
     ...(embedder ? [embedder.embedder.modelId] : []),
   ],
   unavailable: embedder ? [] : ['embed'],

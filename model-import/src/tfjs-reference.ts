@@ -35,3 +35,14 @@ export function tfjsNsfwInput(rgb: Uint8Array, width: number, height: number, si
     return tf.image.resizeBilinear(image as tf.Tensor3D, [size, size], true).dataSync() as Float32Array;
   });
 }
+
+/** Human's emotion preprocessing (src/gear/emotion.ts) in TF.js: legacy bilinear to 64x64, grey, (g - 0.5) * 2. */
+export function tfjsEmotionInput(rgb: Uint8Array, width: number, height: number, size = 64): Float32Array {
+  return tf.tidy(() => {
+    const image = tf.tensor4d(rgb, [1, height, width, 3], 'int32').toFloat().div(tf.scalar(255));
+    const resized = tf.image.resizeBilinear(image as tf.Tensor4D, [size, size], false);
+    const [red, green, blue] = tf.split(resized, 3, 3);
+    const grey = tf.addN([tf.mul(red!, 0.2989), tf.mul(green!, 0.587), tf.mul(blue!, 0.114)]);
+    return tf.mul(tf.sub(grey, 0.5), 2).dataSync() as Float32Array;
+  });
+}

@@ -1,6 +1,6 @@
 /**
  * pnpm bench:models: the models model-import brings in from TF.js, side by side in one run on the
- * same input (a real photo, prepared as nsfwjs does), batch 1:
+ * same input (a real photo prepared as nsfwjs does; a face prepared as Human does), batch 1:
  * - images per second in onnxruntime-node (one intra-op thread) and in @tensorflow/tfjs with
  *   its wasm backend (tfjs-backend-wasm, SIMD, one thread), and their ratio;
  * - ms per image with onnxruntime-web (wasm, one thread) in Chromium (`web_p50_ms`).
@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { IMPORTED_MODELS, isLayersModel, readNsfwjsModel } from '@veneer/model-import';
-import { MODELS, NSFW_SIZE, nsfwInput } from '@veneer/shared/models';
+import { IMPORTED_MODELS, isLayersModel, readHumanModel, readNsfwjsModel } from '@veneer/model-import';
+import { emotionInput, MODELS, NSFW_SIZE, nsfwInput } from '@veneer/shared/models';
 import * as ort from 'onnxruntime-node';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
@@ -31,12 +31,12 @@ const { data, info } = await sharp(path.join(dataDir, 'images/wikimedia_hedgehog
   .removeAlpha()
   .raw()
   .toBuffer({ resolveWithObject: true });
-const input = nsfwInput(
+const photoInput = nsfwInput(
   new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
   info.width,
   info.height,
 );
-const shape = [1, NSFW_SIZE, NSFW_SIZE, 3];
+const photoShape = [1, NSFW_SIZE, NSFW_SIZE, 3];
 
 setWasmPaths(`${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`);
 await tf.setBackend('wasm');
@@ -64,17 +64,32 @@ try {
     return route.fulfill({ contentType: type, body: fs.readFileSync(file) });
   });
   await page.goto('https://bench.invalid/');
-  for (const [id, name] of [
-    ['nsfw-mobilenet-v2', 'mobilenet_v2'],
-    ['nsfw-mobilenet-v2-mid', 'mobilenet_v2_mid'],
+  const face = await sharp(path.join(dataDir, 'images/pillow_hopper.jpg')).removeAlpha().raw().toBuffer({
+    resolveWithObject: true,
+  });
+  const faceInput = emotionInput(new Uint8Array(face.data), face.info.width, face.info.height);
+  for (const { id, read, input, shape } of [
+    {
+      id: 'nsfw-mobilenet-v2',
+      read: () => readNsfwjsModel('mobilenet_v2'),
+      input: photoInput,
+      shape: photoShape,
+    },
+    {
+      id: 'nsfw-mobilenet-v2-mid',
+      read: () => readNsfwjsModel('mobilenet_v2_mid'),
+      input: photoInput,
+      shape: photoShape,
+    },
+    { id: 'emotion-human', read: () => readHumanModel('emotion'), input: faceInput, shape: [1, 64, 64, 1] },
   ] as const) {
     const spec = MODELS[id];
     const onnx = IMPORTED_MODELS[spec.source]!();
     const session = await ort.InferenceSession.create(onnx, { intraOpNumThreads: 1 });
-    const feeds = { [spec.input.name]: new ort.Tensor('float32', input, shape) };
+    const feeds = { [spec.input.name]: new ort.Tensor('float32', input, [...shape]) };
     const ortPerS = await perSecond(() => session.run(feeds));
 
-    const { model, weights } = readNsfwjsModel(name);
+    const { model, weights } = read();
     const artifacts = tf.io.fromMemory({
       modelTopology: model.modelTopology,
       weightSpecs: model.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[],
@@ -84,7 +99,7 @@ try {
     const tfModel = isLayersModel(model)
       ? await tf.loadLayersModel(artifacts)
       : await tf.loadGraphModel(artifacts);
-    const tensor = tf.tensor(input, shape);
+    const tensor = tf.tensor(input, [...shape]);
     const tfjsPerS = await perSecond(async () => {
       const out = tfModel.predict(tensor) as tf.Tensor;
       await out.data();
@@ -110,7 +125,7 @@ try {
         }
         return times;
       },
-      { bytes: [...onnx], inputName: spec.input.name, values: [...input], dims: shape, runs: RUNS },
+      { bytes: [...onnx], inputName: spec.input.name, values: [...input], dims: [...shape], runs: RUNS },
     );
     rows.push({
       case: `${id} (batch 1, one thread)`,

@@ -556,6 +556,7 @@ describe('queue dashboard', () => {
     const { queues } = (await api.json()) as { queues: Array<{ name: string }> };
     expect(queues.map((q) => q.name).sort()).toEqual([
       'jobs-embed',
+      'jobs-emotion',
       'jobs-faces',
       'jobs-nsfw',
       'jobs-ocr',
@@ -594,5 +595,40 @@ describe('nsfw (nsfwjs MobileNetV2, imported from TF.js at setup)', () => {
   it('lists the imported model with the node', async () => {
     const health = (await (await fetch(`${node.url}/ready`)).json()) as { models: string[] };
     expect(health.models).toContain('nsfw-mobilenet-v2');
+  });
+});
+
+describe("emotion (YuNet faces, each read by Human's expression model, imported from TF.js)", () => {
+  const emotionJob = (file: string) => ({
+    jobId: randomUUID(),
+    job: {
+      type: 'emotion',
+      image: {
+        kind: 'bytes',
+        mime: file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+        data: fs.readFileSync(path.join(dataDir, file)).toString('base64'),
+      },
+    },
+  });
+  const resultOf = (callback: ResultCallback) => {
+    if (callback.status !== 'done' || callback.result.type !== 'emotion')
+      throw new Error(JSON.stringify(callback));
+    return callback.result;
+  };
+
+  it('gives every face found an expression, with seven probabilities that sum to 1', async () => {
+    const result = resultOf(await run(emotionJob('faces/2.jpg')));
+    expect(result.model).toBe('yunet-n-320+emotion-human');
+    expect(result.faces.length).toBeGreaterThan(0);
+    for (const face of result.faces) {
+      expect(Object.keys(face.scores)).toHaveLength(7);
+      expect(Object.values(face.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+      expect(face.scores[face.emotion]).toBe(Math.max(...Object.values(face.scores)));
+      expect(face.box.width).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers no faces for a photo without any', async () => {
+    expect(resultOf(await run(emotionJob('images/skimage_coffee.png'))).faces).toEqual([]);
   });
 });

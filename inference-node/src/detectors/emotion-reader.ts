@@ -1,0 +1,78 @@
+import { EMOTION_SIZE, EMOTIONS, emotionInput, emotionScores, type ModelSpec } from '@veneer/shared/models';
+import type { EmotionResult, Face } from '@veneer/shared/protocol';
+import { inspectImage, resizeToRgb } from '../images/decode.ts';
+import type { ModelRunner } from '../inference/batching-runner.ts';
+import type { FaceDetector } from './face-detector.ts';
+
+/** The image is decoded once at most this large for cropping faces. */
+const DECODE_SIDE = 1024;
+/** At most this many faces (the largest) get an expression. */
+export const MAX_EMOTION_FACES = 20;
+
+/** Cuts a box (fractions of the image) out of interleaved RGB bytes. */
+export function cropRgb(rgb: Uint8Array, width: number, height: number, box: Face['box']) {
+  const left = Math.max(0, Math.floor(box.x * width));
+  const top = Math.max(0, Math.floor(box.y * height));
+  const right = Math.min(width, Math.ceil((box.x + box.width) * width));
+  const bottom = Math.min(height, Math.ceil((box.y + box.height) * height));
+  const w = Math.max(1, right - left);
+  const h = Math.max(1, bottom - top);
+  const out = new Uint8Array(w * h * 3);
+  for (let y = 0; y < h; y++) {
+    const from = ((top + Math.min(y, height - 1 - top)) * width + left) * 3;
+    out.set(rgb.subarray(from, from + w * 3), y * w * 3);
+  }
+  return { rgb: out, width: w, height: h };
+}
+
+/** Faces found by YuNet, each with its expression from Human's emotion model (model-import/). */
+export class EmotionReader {
+  private readonly spec: ModelSpec;
+  private readonly runner: ModelRunner;
+  private readonly faces: FaceDetector;
+  private readonly maxPixels: number;
+
+  constructor(spec: ModelSpec, runner: ModelRunner, faces: FaceDetector, maxPixels: number) {
+    this.spec = spec;
+    this.runner = runner;
+    this.faces = faces;
+    this.maxPixels = maxPixels;
+  }
+
+  get modelId(): string {
+    return `${this.faces.modelId}+${this.spec.id}`;
+  }
+
+  async read(bytes: Uint8Array): Promise<EmotionResult> {
+    const info = await inspectImage(bytes, this.maxPixels);
+    const found = await this.faces.detect(bytes);
+    const faces = [...found.faces]
+      .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)
+      .slice(0, MAX_EMOTION_FACES);
+    const result: EmotionResult = {
+      type: 'emotion',
+      model: this.modelId,
+      width: info.width,
+      height: info.height,
+      faces: [],
+    };
+    if (faces.length === 0) return result;
+    const scale = Math.min(1, DECODE_SIDE / Math.max(info.width, info.height));
+    const width = Math.max(1, Math.round(info.width * scale));
+    const height = Math.max(1, Math.round(info.height * scale));
+    const rgb = await resizeToRgb(bytes, width, height, this.maxPixels);
+    for (const face of faces) {
+      const crop = cropRgb(rgb, width, height, face.box);
+      const outputs = await this.runner.run({
+        [this.spec.input.name]: {
+          data: emotionInput(crop.rgb, crop.width, crop.height),
+          dims: [1, EMOTION_SIZE, EMOTION_SIZE, 1],
+        },
+      });
+      const scores = emotionScores(outputs[this.spec.outputs[0]!]!.data as Float32Array);
+      const emotion = EMOTIONS.reduce((a, b) => (scores[a] >= scores[b] ? a : b));
+      result.faces.push({ ...face, emotion, scores });
+    }
+    return result;
+  }
+}

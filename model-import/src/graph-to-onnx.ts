@@ -1,13 +1,8 @@
-import {
-  type GraphSpec,
-  type NodeSpec,
-  type ValueInfo,
-  writeOnnxModel,
-} from '@veneer/shared/models/onnx-writer';
-import { OnnxBuilder, OPSET, UnsupportedOpError } from './onnx-builder.ts';
+import type { NodeSpec, ValueInfo } from '@veneer/shared/models/onnx-writer';
+import { type ConvertedModel, OnnxBuilder, OPSET, UnsupportedOpError } from './onnx-builder.ts';
 import { type DecodedWeight, decodeWeights, type TfAttr, type TfjsModel, type TfNode } from './tfjs-model.ts';
 
-export { OPSET, UnsupportedOpError };
+export { type ConvertedModel, OPSET, UnsupportedOpError };
 
 /**
  * Converts a TF.js graph model to ONNX (IR 8, opset 17) for onnxruntime-node and -web.
@@ -60,12 +55,6 @@ const spatial = (attr: TfAttr | undefined, fallback = 1) => {
   const v = ints(attr);
   return v.length === 4 ? [v[1]!, v[2]!] : [fallback, fallback];
 };
-
-export interface ConvertedModel {
-  onnx: Uint8Array;
-  inputs: ValueInfo[];
-  outputs: string[];
-}
 
 export function graphModelToOnnx(model: TfjsModel, weightData: Uint8Array, name: string): ConvertedModel {
   if (model.format !== 'graph-model')
@@ -214,14 +203,5 @@ export function graphModelToOnnx(model: TfjsModel, weightData: Uint8Array, name:
       : graphNodes
           .filter((n) => n.op !== 'Const' && n.op !== 'Placeholder' && !consumed.has(n.name))
           .map((n) => n.name);
-  const graph: GraphSpec = {
-    name,
-    inputs,
-    outputs: outputs.map((o) => ({ name: o, type: 'float32' })),
-    nodes: b.nodes,
-    initializers: b.initializers,
-    opset: OPSET,
-    producer: 'veneer-model-import',
-  };
-  return { onnx: writeOnnxModel(graph), inputs, outputs };
+  return b.finish(name, inputs, outputs);
 }

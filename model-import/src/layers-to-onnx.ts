@@ -1,6 +1,5 @@
-import { type GraphSpec, type ValueInfo, writeOnnxModel } from '@veneer/shared/models/onnx-writer';
-import type { ConvertedModel } from './graph-to-onnx.ts';
-import { OnnxBuilder, OPSET, UnsupportedOpError } from './onnx-builder.ts';
+import type { ValueInfo } from '@veneer/shared/models/onnx-writer';
+import { type ConvertedModel, OnnxBuilder, UnsupportedOpError } from './onnx-builder.ts';
 import { type DecodedWeight, decodeWeights, type TfjsModel } from './tfjs-model.ts';
 
 /**
@@ -177,14 +176,5 @@ export function layersModelToOnnx(model: TfjsModel, weightData: Uint8Array, name
     }
   }
   const outputs = outputLayers.map(([layer]) => layer);
-  const graph: GraphSpec = {
-    name,
-    inputs,
-    outputs: outputs.map((o) => ({ name: o, type: 'float32' })),
-    nodes: b.nodes,
-    initializers: b.initializers,
-    opset: OPSET,
-    producer: 'veneer-model-import',
-  };
-  return { onnx: writeOnnxModel(graph), inputs, outputs };
+  return b.finish(name, inputs, outputs);
 }

@@ -1,4 +1,9 @@
-import type { Initializer, NodeSpec } from '@veneer/shared/models/onnx-writer';
+import {
+  type Initializer,
+  type NodeSpec,
+  type ValueInfo,
+  writeOnnxModel,
+} from '@veneer/shared/models/onnx-writer';
 import type { DecodedWeight } from './tfjs-model.ts';
 
 /** IR 8, opset 17: loaded by onnxruntime-node and onnxruntime-web alike. */
@@ -8,6 +13,12 @@ export class UnsupportedOpError extends Error {
   constructor(op: string, node: string) {
     super(`unsupported TF.js op ${op} (node ${node})`);
   }
+}
+
+export interface ConvertedModel {
+  onnx: Uint8Array;
+  inputs: ValueInfo[];
+  outputs: string[];
 }
 
 export class OnnxBuilder {
@@ -80,5 +91,18 @@ export class OnnxBuilder {
 
   toNhwc(x: string, output?: string): string {
     return this.add('Transpose', [x], { perm: [0, 2, 3, 1] }, undefined, output);
+  }
+  /** The ONNX file of the graph built so far, with these inputs and (float32) outputs. */
+  finish(name: string, inputs: ValueInfo[], outputs: string[]): ConvertedModel {
+    const onnx = writeOnnxModel({
+      name,
+      inputs,
+      outputs: outputs.map((o) => ({ name: o, type: 'float32' })),
+      nodes: this.nodes,
+      initializers: this.initializers,
+      opset: OPSET,
+      producer: 'veneer-model-import',
+    });
+    return { onnx, inputs, outputs };
   }
 }

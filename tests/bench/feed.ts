@@ -13,6 +13,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension, launchWithoutExtension } from '../e2e/browser.ts';
+import { useFiltersOnDevice } from '../e2e/configure.ts';
 import { tabIdOf } from '../e2e/extension-pages.ts';
 import { TIMELINE, xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
 import { percentile, type Row, report, round } from './bench-report.ts';
@@ -114,13 +115,8 @@ for (let round_ = 0; round_ < ROUNDS; round_++) {
   }
   const browser = await launchWithExtension();
   try {
-    await browser.serviceWorker.evaluate(
-      async (filters) => {
-        await chrome.storage.local.set({
-          'veneer.settings': { cloudProcessing: false },
-          'veneer.filters': filters,
-        });
-      },
+    await useFiltersOnDevice(
+      browser,
       process.env.BENCH_WORDS_ONLY ? FILTERS.filter((f) => !f.classifier) : FILTERS,
     );
     const result = await scrollFeed(browser.context, true);

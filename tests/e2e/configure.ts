@@ -42,3 +42,13 @@ export function storedFilters(browser: ExtensionBrowser) {
       }>,
   );
 }
+
+/**
+ * Stores a filter list with cloud processing off, as a user who never signs in to anything has
+ * it: word filters and on-device models only, nothing needs the edge or the inference node.
+ */
+export async function useFiltersOnDevice(browser: ExtensionBrowser, filters: unknown[]): Promise<void> {
+  await browser.serviceWorker.evaluate(async (list) => {
+    await chrome.storage.local.set({ 'veneer.settings': { cloudProcessing: false }, 'veneer.filters': list });
+  }, filters);
+}

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDir } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { useFiltersOnDevice } from './configure.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 
 /**
@@ -52,9 +53,7 @@ beforeAll(async () => {
       body: redditFeedHtml('https://unused.invalid', posts),
     }),
   );
-  await browser.serviceWorker.evaluate(async () => {
-    await chrome.storage.local.set({ 'veneer.settings': { cloudProcessing: false }, 'veneer.filters': [] });
-  });
+  await useFiltersOnDevice(browser, []);
   page = await browser.context.newPage();
   await page.goto('https://www.reddit.com/r/pics/');
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
+import { useFiltersOnDevice } from './configure.ts';
 import { tabIdOf } from './extension-pages.ts';
 import { mastodonHtml, TOOTS } from './fixtures/mastodon.ts';
 import { flashesOn, watchForFlashes } from './no-flash.ts';
@@ -20,18 +21,10 @@ beforeAll(async () => {
   await browser.context.route(`https://${HOST}/**`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: mastodonHtml(HOST) }),
   );
-  await browser.serviceWorker.evaluate(
-    async (filters) => {
-      await chrome.storage.local.set({
-        'veneer.settings': { cloudProcessing: false },
-        'veneer.filters': filters,
-      });
-    },
-    [
-      { id: 'spiders', words: 'spiders', action: 'collapse' },
-      { id: 'election', words: 'election', action: 'warn', sites: ['mastodon'] },
-    ],
-  );
+  await useFiltersOnDevice(browser, [
+    { id: 'spiders', words: 'spiders', action: 'collapse' },
+    { id: 'election', words: 'election', action: 'warn', sites: ['mastodon'] },
+  ]);
   page = await browser.context.newPage();
   await watchForFlashes(page, '.status[data-id]');
   await page.goto(`https://${HOST}/home`);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { useFiltersOnDevice } from './configure.ts';
 import {
   BLUESKY_POSTS,
   blueskyHtml,
@@ -26,12 +27,7 @@ beforeAll(async () => {
   await browser.context.route('https://old.reddit.com/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: oldRedditHtml() }),
   );
-  await browser.serviceWorker.evaluate(async (filters) => {
-    await chrome.storage.local.set({
-      'veneer.settings': { cloudProcessing: false },
-      'veneer.filters': filters,
-    });
-  }, FILTERS);
+  await useFiltersOnDevice(browser, FILTERS);
 });
 
 afterAll(async () => {

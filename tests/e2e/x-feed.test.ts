@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { useFiltersOnDevice } from './configure.ts';
 import { openPopupFor } from './extension-pages.ts';
 import { moreTweets, SEARCH_RESULTS, TIMELINE, xTimelineHtml } from './fixtures/x-timeline.ts';
 import { flashesOn, watchForFlashes } from './no-flash.ts';
@@ -42,12 +43,7 @@ beforeAll(async () => {
       body: xTimelineHtml({ markupChanged: new URL(route.request().url()).searchParams.has('v2') }),
     }),
   );
-  await browser.serviceWorker.evaluate(async (filters) => {
-    await chrome.storage.local.set({
-      'veneer.settings': { cloudProcessing: false },
-      'veneer.filters': filters,
-    });
-  }, FILTERS);
+  await useFiltersOnDevice(browser, FILTERS);
   page = await browser.context.newPage();
   await watchForFlashes(page, 'article');
   await page.goto('https://x.com/home');

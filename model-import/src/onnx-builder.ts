@@ -30,6 +30,11 @@ export class OnnxBuilder {
     return `${base}__${this.counter++}`;
   }
 
+  /** A node with several outputs (TopK: values and indices). */
+  addMulti(op: string, inputs: string[], outputs: string[], attributes?: NodeSpec['attributes']): void {
+    this.nodes.push({ op, inputs, outputs, ...(attributes ? { attributes } : {}) });
+  }
+
   add(
     op: string,
     inputs: string[],
@@ -82,6 +87,11 @@ export class OnnxBuilder {
       const scaled = this.add('Mul', [asFloat, this.scalar(weight.quantized.scale)]);
       return this.add('Add', [scaled, this.scalar(weight.quantized.min)], undefined, undefined, name);
     }
+    if (weight.half && weight.values.length > 16) {
+      const bits = this.fresh(`${name}_float16`);
+      this.initializers.push({ name: bits, dims: weight.shape, data: weight.half, float16: true });
+      return this.add('Cast', [bits], { to: 1 }, undefined, name);
+    }
     return this.constant(name, weight.shape, Float32Array.from(weight.values));
   }
 
@@ -94,12 +104,14 @@ export class OnnxBuilder {
   }
   /** The ONNX file of the graph built so far, with these inputs and (float32) outputs. */
   finish(name: string, inputs: ValueInfo[], outputs: string[]): ConvertedModel {
+    // Constants read at conversion time (axes, k, shapes) feed no node: leave them out.
+    const used = new Set([...this.nodes.flatMap((n) => n.inputs), ...outputs]);
     const onnx = writeOnnxModel({
       name,
       inputs,
       outputs: outputs.map((o) => ({ name: o, type: 'float32' })),
       nodes: this.nodes,
-      initializers: this.initializers,
+      initializers: this.initializers.filter((init) => used.has(init.name)),
       opset: OPSET,
       producer: 'veneer-model-import',
     });

@@ -67,6 +67,8 @@ export interface DecodedWeight {
   values: Float32Array | Int32Array;
   /** uint8-quantized weights as stored, to keep the ONNX file as compact as the TF.js one. */
   quantized?: { bytes: Uint8Array; scale: number; min: number };
+  /** float16 weights as stored (little-endian bytes), for the same reason. */
+  half?: Uint8Array;
 }
 
 /** Half-precision bits to a number. */
@@ -107,7 +109,9 @@ export function decodeWeights(model: TfjsModel, data: Uint8Array): Map<string, D
     if (q?.dtype === 'uint8' && dtype === 'float32') {
       quantized = { bytes: data.slice(offset, offset + size), scale: q.scale!, min: q.min! };
     }
-    out.set(spec.name, { shape: spec.shape, dtype, values, quantized });
+    const half =
+      q?.dtype === 'float16' && dtype === 'float32' ? data.slice(offset, offset + size) : undefined;
+    out.set(spec.name, { shape: spec.shape, dtype, values, quantized, half });
     offset += size;
   }
   return out;

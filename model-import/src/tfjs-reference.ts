@@ -18,10 +18,13 @@ export async function loadTfjsReference(model: TfjsModel, weights: Uint8Array) {
     ? await tf.loadLayersModel(artifacts)
     : await tf.loadGraphModel(artifacts);
   return {
-    /** Runs one NHWC float32 batch; returns the first output's values. */
-    predict(input: Float32Array, shape: number[]): Float32Array {
+    /** Runs one NHWC float32 batch; returns the first output's values, or the named output's. */
+    predict(input: Float32Array, shape: number[], outputName?: string): Float32Array {
       return tf.tidy(() => {
-        const output = graph.predict(tf.tensor(input, shape)) as tf.Tensor;
+        const x = tf.tensor(input, shape);
+        const output = (
+          outputName && graph instanceof tf.GraphModel ? graph.execute(x, outputName) : graph.predict(x)
+        ) as tf.Tensor;
         return output.dataSync() as Float32Array;
       });
     },

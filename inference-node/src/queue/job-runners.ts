@@ -5,6 +5,7 @@ import type { EmotionReader } from '../detectors/emotion-reader.ts';
 import type { FaceDetector } from '../detectors/face-detector.ts';
 import type { ImageTransformer } from '../detectors/image-transformer.ts';
 import type { NsfwClassifier } from '../detectors/nsfw-classifier.ts';
+import type { ObjectDetector } from '../detectors/object-detector.ts';
 import type { OcrReader } from '../detectors/ocr-reader.ts';
 
 export interface Models {
@@ -14,6 +15,7 @@ export interface Models {
   transformer: Pick<ImageTransformer, 'transform'>;
   nsfw: Pick<NsfwClassifier, 'modelId' | 'classify'>;
   emotion: Pick<EmotionReader, 'modelId' | 'read'>;
+  objects: Pick<ObjectDetector, 'modelId' | 'detect'>;
   /** Null where the embedding model could not be loaded (this node then takes no embed jobs). */
   embedder: Pick<ClipEmbedder, 'modelId' | 'embed'> | null;
 }
@@ -47,6 +49,8 @@ export function runnerFor(job: JobRequest, models: Models): JobRunner {
       return { cacheKey: models.nsfw.modelId, run: (bytes) => models.nsfw.classify(bytes) };
     case 'emotion':
       return { cacheKey: models.emotion.modelId, run: (bytes) => models.emotion.read(bytes) };
+    case 'objects':
+      return { cacheKey: models.objects.modelId, run: (bytes) => models.objects.detect(bytes) };
     case 'embed': {
       const { embedder } = models;
       if (!embedder) throw new Error('this node has no embedding model');

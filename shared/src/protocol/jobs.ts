@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ImageRefSchema } from './images.ts';
 
 /** Job types the edge and the inference node know. Later issues add ocr, embed, transform, ... */
-export const JOB_TYPES = ['faces', 'ocr', 'transform', 'embed', 'nsfw', 'emotion'] as const;
+export const JOB_TYPES = ['faces', 'ocr', 'transform', 'embed', 'nsfw', 'emotion', 'objects'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** Face detectors: UltraFace finds more small faces (used to blur); YuNet is stricter and gives landmarks. */
@@ -80,6 +80,13 @@ export const EmotionJobSchema = z.object({
   priority,
 });
 
+/** COCO-80 objects in the image (Human's CenterNet, imported from TF.js), after non-max suppression. */
+export const ObjectsJobSchema = z.object({
+  type: z.literal('objects'),
+  image: ImageRefSchema,
+  priority,
+});
+
 /** What a client sends to `POST /v1/jobs`. */
 export const JobRequestSchema = z.discriminatedUnion('type', [
   FacesJobSchema,
@@ -88,6 +95,7 @@ export const JobRequestSchema = z.discriminatedUnion('type', [
   EmbedJobSchema,
   NsfwJobSchema,
   EmotionJobSchema,
+  ObjectsJobSchema,
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 
@@ -211,6 +219,16 @@ export const EmotionResultSchema = z.object({
 });
 export type EmotionResult = z.infer<typeof EmotionResultSchema>;
 
+export const ObjectsResultSchema = z.object({
+  type: z.literal('objects'),
+  model: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Best first: the COCO label, its score, and the box as fractions of the image. */
+  objects: z.array(z.object({ label: z.string(), score: z.number().min(0).max(1), box: BoxSchema })),
+});
+export type ObjectsResult = z.infer<typeof ObjectsResultSchema>;
+
 export const JobResultSchema = z.discriminatedUnion('type', [
   FacesResultSchema,
   OcrResultSchema,
@@ -218,6 +236,7 @@ export const JobResultSchema = z.discriminatedUnion('type', [
   EmbedResultSchema,
   NsfwResultSchema,
   EmotionResultSchema,
+  ObjectsResultSchema,
 ]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 

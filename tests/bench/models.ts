@@ -12,7 +12,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { IMPORTED_MODELS, isLayersModel, readHumanModel, readNsfwjsModel } from '@veneer/model-import';
-import { emotionInput, MODELS, NSFW_SIZE, nsfwInput } from '@veneer/shared/models';
+import { centernetInput, emotionInput, MODELS, NSFW_SIZE, nsfwInput } from '@veneer/shared/models';
 import * as ort from 'onnxruntime-node';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
@@ -82,6 +82,16 @@ try {
       shape: photoShape,
     },
     { id: 'emotion-human', read: () => readHumanModel('emotion'), input: faceInput, shape: [1, 64, 64, 1] },
+    {
+      id: 'centernet-human',
+      read: () => readHumanModel('centernet'),
+      input: centernetInput(
+        new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+        info.width,
+        info.height,
+      ),
+      shape: [1, 512, 512, 3],
+    },
   ] as const) {
     const spec = MODELS[id];
     const onnx = IMPORTED_MODELS[spec.source]!();
@@ -101,7 +111,11 @@ try {
       : await tf.loadGraphModel(artifacts);
     const tensor = tf.tensor(input, [...shape]);
     const tfjsPerS = await perSecond(async () => {
-      const out = tfModel.predict(tensor) as tf.Tensor;
+      const out = (
+        id === 'centernet-human' && tfModel instanceof tf.GraphModel
+          ? tfModel.execute(tensor, 'tower_0/detections')
+          : tfModel.predict(tensor)
+      ) as tf.Tensor;
       await out.data();
       out.dispose();
     });

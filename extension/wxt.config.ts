@@ -81,13 +81,15 @@ export default defineConfig({
         });
         files.push({ absoluteSrc: file, relativeDest: `models/${spec.file}` });
       }
-      // nsfwjs's classifier, imported from its npm package (TF.js -> ONNX) and checked by sha256.
-      const nsfw = MODELS['nsfw-mobilenet-v2'];
-      const { file: nsfwFile } = await resolveModel(nsfw, {
-        cacheDir: process.env.VENEER_MODELS_CACHE ?? path.join(os.homedir(), '.cache', 'veneer', 'models'),
-        download: async () => new Response(IMPORTED_MODELS[nsfw.source]!().slice()),
-      });
-      files.push({ absoluteSrc: nsfwFile, relativeDest: `models/${nsfw.file}` });
+      // nsfwjs's classifier and Human's CenterNet, imported from their npm packages (TF.js -> ONNX)
+      // and checked by sha256.
+      for (const spec of [MODELS['nsfw-mobilenet-v2'], MODELS['centernet-human']]) {
+        const { file } = await resolveModel(spec, {
+          cacheDir: process.env.VENEER_MODELS_CACHE ?? path.join(os.homedir(), '.cache', 'veneer', 'models'),
+          download: async () => new Response(IMPORTED_MODELS[spec.source]!().slice()),
+        });
+        files.push({ absoluteSrc: file, relativeDest: `models/${spec.file}` });
+      }
       for (const task of TEXT_CLASSIFIERS) {
         const file = path.join(TEXT_MODELS_DIR, `${task}.onnx`);
         const card = JSON.parse(fs.readFileSync(path.join(TEXT_MODELS_DIR, `${task}.json`), 'utf8'));

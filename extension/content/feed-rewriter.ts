@@ -3,11 +3,12 @@ import {
   compileFilters,
   type Filter,
   imageConceptsFor,
+  OBJECT_THRESHOLDS,
   SENSITIVITY_THRESHOLDS,
   type TextClassifier,
 } from '@veneer/shared/filters';
 import { isSimilar } from '@veneer/shared/images';
-import type { NsfwClass } from '@veneer/shared/models';
+import type { CocoLabel, NsfwClass } from '@veneer/shared/models';
 import { browser } from 'wxt/browser';
 import type {
   AnalyzeFacesRequest,
@@ -20,6 +21,8 @@ import type {
   JobFrameMessage,
   NsfwImagesRequest,
   NsfwImagesResponse,
+  ObjectsImagesRequest,
+  ObjectsImagesResponse,
   PageReportMessage,
   PreviewResponse,
   ReadImageTextRequest,
@@ -94,8 +97,11 @@ export function startFeedRewriter(
   let exampleFilters: CompiledFilter[] = [];
   const hashes = new Map<string, string | null>();
   /** Filters on what images show, with the model classes their words name; what the model saw, by address. */
-  let contentFilters: Array<{ filter: CompiledFilter; classes: NsfwClass[] }> = [];
-  const seen = new Map<string, Record<NsfwClass, number> | null>();
+  let contentFilters: Array<{ filter: CompiledFilter; classes: NsfwClass[]; objects: CocoLabel[] }> = [];
+  const seen = new Map<
+    string,
+    { scores: Record<NsfwClass, number> | null; objects: Array<{ label: string; score: number }> | null }
+  >();
 
   const stats = new FeedStats();
   const reporter = new PageReporter(adapter, (report) => {
@@ -219,34 +225,54 @@ export function startFeedRewriter(
   /** Runs the on-device image model over the posts' images, for filters on what images show. */
   async function lookAtImages(posts: SitePost[]): Promise<void> {
     const images = [...new Set(posts.flatMap((p) => p.images))];
+    const wantsNsfw = contentFilters.some((f) => f.classes.length > 0);
+    const wantsObjects = contentFilters.some((f) => f.objects.length > 0);
     const missing = images.filter((image) => !seen.has(image.currentSrc || image.src));
     if (missing.length > 0) {
       const refs = await Promise.all(missing.map((image) => imageRefFor(image, 2000).catch(() => null)));
       const readable = missing.filter((_, i) => refs[i]);
-      const request: NsfwImagesRequest = {
-        type: 'veneer:nsfw-images',
-        images: refs.filter((r) => r !== null),
-      };
-      const response = (await browser.runtime.sendMessage(request).catch((error: Error) => ({
-        ok: false as const,
-        message: error.message,
-      }))) as NsfwImagesResponse;
-      if (!response.ok) reporter.problem(`The on-device image model could not run: ${response.message}`);
+      const list = refs.filter((r) => r !== null);
+      const failed = (error: Error) => ({ ok: false as const, message: error.message });
+      const [nsfw, objects] = await Promise.all([
+        wantsNsfw
+          ? (browser.runtime
+              .sendMessage({ type: 'veneer:nsfw-images', images: list } satisfies NsfwImagesRequest)
+              .catch(failed) as Promise<NsfwImagesResponse>)
+          : null,
+        wantsObjects
+          ? (browser.runtime
+              .sendMessage({ type: 'veneer:objects-images', images: list } satisfies ObjectsImagesRequest)
+              .catch(failed) as Promise<ObjectsImagesResponse>)
+          : null,
+      ]);
+      if (nsfw && !nsfw.ok) reporter.problem(`The on-device image model could not run: ${nsfw.message}`);
+      if (objects && !objects.ok)
+        reporter.problem(`The on-device object detector could not run: ${objects.message}`);
       readable.forEach((image, i) => {
-        seen.set(image.currentSrc || image.src, response.ok ? (response.scores[i] ?? null) : null);
+        seen.set(image.currentSrc || image.src, {
+          scores: nsfw?.ok ? (nsfw.scores[i] ?? null) : null,
+          objects: objects?.ok ? (objects.objects[i] ?? null) : null,
+        });
       });
     }
     for (const post of posts) {
-      const scores = post.images
+      const views = post.images
         .map((image) => seen.get(image.currentSrc || image.src))
-        .filter((s) => s != null);
-      const match = contentFilters.find(({ filter, classes }) =>
-        scores.some(
-          (score) =>
-            classes.reduce((sum, c) => sum + score[c], 0) >=
-            SENSITIVITY_THRESHOLDS[filter.filter.sensitivity],
-        ),
-      );
+        .filter((v) => v != null);
+      const match = contentFilters.find(({ filter, classes, objects }) => {
+        const floor = SENSITIVITY_THRESHOLDS[filter.filter.sensitivity];
+        return views.some(
+          (view) =>
+            (classes.length > 0 &&
+              view.scores &&
+              classes.reduce((sum, c) => sum + view.scores![c], 0) >= floor) ||
+            view.objects?.some(
+              (o) =>
+                objects.includes(o.label as CocoLabel) &&
+                o.score >= OBJECT_THRESHOLDS[filter.filter.sensitivity],
+            ),
+        );
+      });
       settle(
         post,
         CONTENT,
@@ -419,8 +445,11 @@ export function startFeedRewriter(
     exampleFilters = wholePostFilters.filter((f) => f.filter.imageExamples.length > 0);
     contentFilters = filters
       .filter((f) => f.filter.action !== 'blur-faces' && f.filter.lookIn.includes('image-content'))
-      .map((filter) => ({ filter, classes: imageConceptsFor(filter.filter.words).nsfw }))
-      .filter(({ classes }) => classes.length > 0)
+      .map((filter) => {
+        const { nsfw, objects } = imageConceptsFor(filter.filter.words);
+        return { filter, classes: nsfw, objects };
+      })
+      .filter(({ classes, objects }) => classes.length > 0 || objects.length > 0)
       .sort((a, b) => ACTION_STRENGTH[b.filter.filter.action] - ACTION_STRENGTH[a.filter.filter.action]);
     cloudProcessing = settings.cloudProcessing;
     ready = true;

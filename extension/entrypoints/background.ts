@@ -28,7 +28,9 @@ import type {
   LocalFacesResponse,
   LocalImageHashRequest,
   LocalNsfwImagesRequest,
+  LocalObjectsImagesRequest,
   NsfwImagesResponse,
+  ObjectsImagesResponse,
   ReadImageTextRequest,
   StatusResponse,
 } from '../lib/messages.ts';
@@ -250,6 +252,22 @@ export default defineBackground(() => {
     }
   }
 
+  /** COCO objects in each image (Human's CenterNet), on this device; nothing is sent. */
+  async function detectObjects(images: ImageRef[]): Promise<ObjectsImagesResponse> {
+    try {
+      if (import.meta.env.FIREFOX) {
+        const { detectObjectsLocally } = await import('../lib/local-objects.ts');
+        return { ok: true, objects: await detectObjectsLocally(images) };
+      }
+      await ensureOffscreenDocument();
+      const local: LocalObjectsImagesRequest = { type: 'veneer:local-objects-images', images };
+      const response = (await browser.runtime.sendMessage(local)) as ObjectsImagesResponse | undefined;
+      return response ?? { ok: false, message: 'the on-device object detector did not answer' };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
   /** "Hide images like this": the image's hash joins the user's example-image filter (made on first use). */
   async function hideImagesLike(srcUrl: string, pageUrl?: string): Promise<HideImagesLikeResponse> {
     try {
@@ -414,6 +432,7 @@ export default defineBackground(() => {
     if (message?.type === 'veneer:classify-text') return classifyText(message);
     if (message?.type === 'veneer:image-hash') return hashImages(message.images);
     if (message?.type === 'veneer:nsfw-images') return classifyImages(message.images);
+    if (message?.type === 'veneer:objects-images') return detectObjects(message.images);
     if (message?.type === 'veneer:hide-images-like') return hideImagesLike(message.srcUrl, message.pageUrl);
     if (message?.type === 'veneer:mastodon-enabled') {
       return onPermissionsAdded([originPattern(message.host)]).then(() => undefined);

@@ -42,6 +42,18 @@ export interface LocalNsfwImagesRequest extends Omit<NsfwImagesRequest, 'type'> 
   type: 'veneer:local-nsfw-images';
 }
 
+/** Content script -> background -> (Chrome) offscreen document: COCO objects in images, on this device. */
+export interface ObjectsImagesRequest {
+  type: 'veneer:objects-images';
+  images: ImageRef[];
+}
+export type ObjectsImagesResponse =
+  | { ok: true; objects: Array<Array<{ label: string; score: number }> | null> }
+  | { ok: false; message: string };
+export interface LocalObjectsImagesRequest extends Omit<ObjectsImagesRequest, 'type'> {
+  type: 'veneer:local-objects-images';
+}
+
 /** Context menu (or a test) -> background: make a filter that hides images like this one. */
 export interface HideImagesLikeRequest {
   type: 'veneer:hide-images-like';
@@ -134,6 +146,7 @@ export interface StatusResponse {
 
 export type BackgroundRequest =
   | AnalyzeFacesRequest
+  | ObjectsImagesRequest
   | NsfwImagesRequest
   | ImageHashRequest
   | HideImagesLikeRequest

@@ -50,6 +50,7 @@ beforeAll(async () => {
   await useFiltersOnDevice(browser, [
     { id: 'explicit', words: 'nudity, porn', action: 'hide', lookIn: ['image-content'] },
     { id: 'drawings', words: 'drawings', action: 'collapse', lookIn: ['image-content'] },
+    { id: 'cups', words: 'cups', action: 'warn', lookIn: ['image-content'], sensitivity: 'high' },
   ]);
   page = await browser.context.newPage();
   await page.goto('https://www.reddit.com/r/pics/');
@@ -62,7 +63,7 @@ afterAll(async () => {
 const post = (id: string) => page.locator(`shreddit-post#${id}`);
 
 describe('filters on what images show (on-device image model)', () => {
-  it('collapses the posts whose image the model sees as a drawing, hides nothing as explicit', async () => {
+  it('collapses what the model sees as drawings, warns on the cup, hides nothing as explicit', async () => {
     await expect
       .poll(
         () =>
@@ -76,8 +77,13 @@ describe('filters on what images show (on-device image model)', () => {
       .toBe(Object.keys(PHOTOS).length);
     for (const id of Object.keys(PHOTOS))
       expect(await post(id).getAttribute('data-veneer-action'), id).toBe(
-        DRAWN.includes(id) ? 'collapse' : null,
+        DRAWN.includes(id) ? 'collapse' : id === 't3_coffee' ? 'warn' : null,
       );
+    // The object detector (Human's CenterNet) sees the cup in the coffee photo.
+    const cup = post('t3_coffee').locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
+    expect(await cup.textContent()).toBe(
+      'Modified by Veneercontent warning: cups (in an image)Show original',
+    );
     const badge = post('t3_rocket').locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
     expect(await badge.textContent()).toBe(
       'Modified by Veneercollapsed: drawings (in an image)Show original',
@@ -120,11 +126,11 @@ describe('filters on what images show (on-device image model)', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('#look-in input[value="image-content"]').check();
-    await options.locator('#words').fill('nudity, spiders');
+    await options.locator('#words').fill('nudity, puppies, spiders');
     await expect
       .poll(() => options.locator('#concepts').textContent())
       .toBe(
-        `In images, Veneer's on-device model looks for: porn, hentai. It cannot see "spiders" in images; text filters still apply to those.`,
+        `In images, Veneer's on-device model looks for: porn, hentai, dog. It cannot see "spiders" in images; text filters still apply to those.`,
       );
     await options.close();
   });

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { detectFacesLocally } from '../../lib/local-faces.ts';
 import { hashImagesLocally } from '../../lib/local-image-hash.ts';
 import { classifyImagesLocally } from '../../lib/local-nsfw.ts';
+import { detectObjectsLocally } from '../../lib/local-objects.ts';
 import { classifyTexts } from '../../lib/local-text.ts';
 import type {
   ClassifyTextResponse,
@@ -11,18 +12,31 @@ import type {
   LocalFacesResponse,
   LocalImageHashRequest,
   LocalNsfwImagesRequest,
+  LocalObjectsImagesRequest,
   NsfwImagesResponse,
+  ObjectsImagesResponse,
 } from '../../lib/messages.ts';
 
 /** Chrome's offscreen document: runs the on-device models for the service worker, which cannot. */
 browser.runtime.onMessage.addListener(
   (
-    message: LocalFacesRequest | LocalClassifyTextRequest | LocalImageHashRequest | LocalNsfwImagesRequest,
+    message:
+      | LocalFacesRequest
+      | LocalClassifyTextRequest
+      | LocalImageHashRequest
+      | LocalNsfwImagesRequest
+      | LocalObjectsImagesRequest,
   ) => {
     if (message?.type === 'veneer:local-faces') {
       return detectFacesLocally(message.image).then(
         (result): LocalFacesResponse => ({ ok: true, result }),
         (error: Error): LocalFacesResponse => ({ ok: false, message: error.message }),
+      );
+    }
+    if (message?.type === 'veneer:local-objects-images') {
+      return detectObjectsLocally(message.images).then(
+        (objects): ObjectsImagesResponse => ({ ok: true, objects }),
+        (error: Error): ObjectsImagesResponse => ({ ok: false, message: error.message }),
       );
     }
     if (message?.type === 'veneer:local-nsfw-images') {

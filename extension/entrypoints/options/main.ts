@@ -189,10 +189,11 @@ function explainImageContent(): void {
   const words = $<HTMLInputElement>('words').value;
   out.hidden = !looks || !words.trim();
   if (out.hidden) return;
-  const { nsfw, unseen } = imageConceptsFor(words);
+  const { nsfw, objects, unseen } = imageConceptsFor(words);
+  const seen = [...nsfw, ...objects];
   out.textContent = [
-    nsfw.length
-      ? `In images, Veneer's on-device model looks for: ${nsfw.join(', ')}.`
+    seen.length
+      ? `In images, Veneer's on-device model looks for: ${seen.join(', ')}.`
       : 'Veneer cannot recognise any of these words in images.',
     unseen.length
       ? `It cannot see ${unseen.map((w) => `"${w}"`).join(', ')} in images; text filters still apply to those.`

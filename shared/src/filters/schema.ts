@@ -41,6 +41,8 @@ export const TEXT_CLASSIFIER_LABELS: Record<TextClassifier, string> = {
 export const SENSITIVITIES = ['low', 'medium', 'high'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 export const SENSITIVITY_THRESHOLDS: Record<Sensitivity, number> = { low: 0.8, medium: 0.5, high: 0.3 };
+/** The detection score an object must reach in an image (detector scores run lower than class probabilities). */
+export const OBJECT_THRESHOLDS: Record<Sensitivity, number> = { low: 0.5, medium: 0.35, high: 0.2 };
 
 export const FilterSchema = z.object({
   /** Stable id, unique within the list. */

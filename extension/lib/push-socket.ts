@@ -1,4 +1,5 @@
 import {
+  ACK_DELAY_MS,
   CLOSE_CODES,
   type ClientMessage,
   PING,
@@ -124,7 +125,7 @@ export class PushSocket {
       this.ackTimer = null;
       const ack: ClientMessage = { kind: 'ack', seq: this.lastSeq };
       if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(ack));
-    }, this.options.ackDelayMs ?? 250);
+    }, this.options.ackDelayMs ?? ACK_DELAY_MS);
   }
 
   private scheduleRetry(): void {

@@ -3,7 +3,7 @@ import { CLOSE_CODES, type JobFrame } from '@veneer/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import { userHub } from '../stubs.ts';
 import { content, openSocket, register, settle } from '../test-support/edge-client.ts';
-import { MAX_CLIENT_MESSAGES_PER_S, RETENTION_MS, type UserHub } from './user-hub.ts';
+import { ACK_FLUSH_MS, MAX_CLIENT_MESSAGES_PER_S, RETENTION_MS, type UserHub } from './user-hub.ts';
 
 const queued = (jobId: string): JobFrame => ({ kind: 'queued', jobId });
 
@@ -81,6 +81,31 @@ describe('UserHub: frames are numbered, kept and replayed', () => {
     // Numbers are never reused, even once everything was pruned.
     await hub.deliver([queued('z')]);
     expect((await laptop.waitForFrames(3)).at(-1)).toMatchObject({ seq: 3, jobId: 'z' });
+  });
+
+  it('writes the acknowledgements it gathered by itself, within ACK_FLUSH_MS', async () => {
+    const { userId, token } = await register();
+    const hub = userHub(env, userId);
+    const tabs = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        openSocket(token, { session: `tab-${String(i).padStart(6, '0')}` }),
+      ),
+    );
+    await hub.deliver([queued('p'), queued('q')]);
+    for (const tab of tabs) {
+      await tab.waitForFrames(2);
+      tab.ack(2);
+    }
+    const storedFrames = () =>
+      runInDurableObject(
+        hub,
+        (_instance: UserHub, state) =>
+          state.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM frames').one().n,
+      );
+    await settle(50);
+    expect(await storedFrames()).toBe(2); // gathered, not yet written
+    await settle(ACK_FLUSH_MS + 200);
+    expect(await storedFrames()).toBe(0);
   });
 
   it('drops frames and sessions older than the retention window', async () => {

@@ -30,6 +30,13 @@ export const ServerMessageSchema = z.discriminatedUnion('kind', [
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 
+/**
+ * How long a client waits after a frame before acknowledging everything it has handled. Acks only
+ * let the edge prune frames (a reconnect names its own position), and every ack wakes the user's
+ * hub, so clients send them seldom: a burst of frames costs one ack per session.
+ */
+export const ACK_DELAY_MS = 5000;
+
 /** Socket messages from a client: "I have processed every frame up to `seq`". */
 export const ClientMessageSchema = z.object({ kind: z.literal('ack'), seq: z.number().int().min(0) });
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;

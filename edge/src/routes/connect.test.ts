@@ -23,6 +23,23 @@ describe('GET /v1/connect', () => {
     expect(negative.status).toBe(400);
   });
 
+  it('declines permessage-deflate, which browsers always offer', async () => {
+    // Frames are small JSON: compressing each one for every socket costs the object and every
+    // client more CPU than the bytes it saves (bench:fanout measured it). Without the
+    // no_web_socket_compression flag, the runtime accepts the offer here.
+    const { token } = await register();
+    const response = await SELF.fetch(`${BASE}/v1/connect?token=${token}`, {
+      headers: {
+        upgrade: 'websocket',
+        'sec-websocket-extensions': 'permessage-deflate; client_max_window_bits',
+      },
+    });
+    expect(response.status).toBe(101);
+    expect(response.headers.get('sec-websocket-extensions') ?? '').not.toContain('permessage-deflate');
+    response.webSocket?.accept();
+    response.webSocket?.close(1000);
+  });
+
   it('answers the ping frame with pong', async () => {
     const { token } = await register();
     const response = await SELF.fetch(`${BASE}/v1/connect?token=${token}`, upgrade);

@@ -1,6 +1,6 @@
 import { EMOTION_SIZE, EMOTIONS, emotionInput, emotionScores, type ModelSpec } from '@veneer/shared/models';
 import type { EmotionResult, Face } from '@veneer/shared/protocol';
-import { inspectImage, resizeToRgb } from '../images/decode.ts';
+import { decodeWithin, inspectImage } from '../images/decode.ts';
 import type { ModelRunner } from '../inference/batching-runner.ts';
 import type { FaceDetector } from './face-detector.ts';
 
@@ -57,10 +57,7 @@ export class EmotionReader {
       faces: [],
     };
     if (faces.length === 0) return result;
-    const scale = Math.min(1, DECODE_SIDE / Math.max(info.width, info.height));
-    const width = Math.max(1, Math.round(info.width * scale));
-    const height = Math.max(1, Math.round(info.height * scale));
-    const rgb = await resizeToRgb(bytes, width, height, this.maxPixels);
+    const { rgb, width, height } = await decodeWithin(bytes, info, DECODE_SIDE, this.maxPixels);
     for (const face of faces) {
       const crop = cropRgb(rgb, width, height, face.box);
       const outputs = await this.runner.run({

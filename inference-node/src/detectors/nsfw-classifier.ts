@@ -1,6 +1,6 @@
 import { type ModelSpec, NSFW_CLASSES, NSFW_SIZE, nsfwInput, nsfwScores } from '@veneer/shared/models';
 import type { NsfwResult } from '@veneer/shared/protocol';
-import { inspectImage, resizeToRgb } from '../images/decode.ts';
+import { decodeWithin, inspectImage } from '../images/decode.ts';
 import type { ModelRunner } from '../inference/batching-runner.ts';
 
 /** Larger images are first reduced (libvips) to this longer side; nsfwjs then resizes to 224 as it does. */
@@ -27,10 +27,7 @@ export class NsfwClassifier {
 
   async classify(bytes: Uint8Array): Promise<NsfwResult> {
     const info = await inspectImage(bytes, this.maxPixels);
-    const scale = Math.min(1, NSFW_DECODE_SIDE / Math.max(info.width, info.height));
-    const width = Math.max(1, Math.round(info.width * scale));
-    const height = Math.max(1, Math.round(info.height * scale));
-    const rgb = await resizeToRgb(bytes, width, height, this.maxPixels);
+    const { rgb, width, height } = await decodeWithin(bytes, info, NSFW_DECODE_SIDE, this.maxPixels);
     const outputs = await this.runner.run({
       [this.spec.input.name]: { data: nsfwInput(rgb, width, height), dims: [1, NSFW_SIZE, NSFW_SIZE, 3] },
     });

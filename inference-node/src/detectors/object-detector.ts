@@ -6,7 +6,7 @@ import {
   nonMaxSuppression,
 } from '@veneer/shared/models';
 import type { ObjectsResult } from '@veneer/shared/protocol';
-import { inspectImage, resizeToRgb } from '../images/decode.ts';
+import { decodeWithin, inspectImage } from '../images/decode.ts';
 import type { ModelRunner } from '../inference/batching-runner.ts';
 
 /** Larger images are first reduced (libvips) to this longer side; the model then takes 512x512. */
@@ -33,10 +33,7 @@ export class ObjectDetector {
 
   async detect(bytes: Uint8Array): Promise<ObjectsResult> {
     const info = await inspectImage(bytes, this.maxPixels);
-    const scale = Math.min(1, DECODE_SIDE / Math.max(info.width, info.height));
-    const width = Math.max(1, Math.round(info.width * scale));
-    const height = Math.max(1, Math.round(info.height * scale));
-    const rgb = await resizeToRgb(bytes, width, height, this.maxPixels);
+    const { rgb, width, height } = await decodeWithin(bytes, info, DECODE_SIDE, this.maxPixels);
     const outputs = await this.runner.run({
       [this.spec.input.name]: {
         data: centernetInput(rgb, width, height),

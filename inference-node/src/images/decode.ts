@@ -74,3 +74,19 @@ export async function resizeToRgb(
   }
   return rgb;
 }
+
+/**
+ * Decodes to RGB with the longer side reduced to at most `longestSide` (never enlarged): the step
+ * before models that resize again in their own way (nsfwjs, Human).
+ */
+export async function decodeWithin(
+  bytes: Uint8Array,
+  info: ImageInfo,
+  longestSide: number,
+  maxPixels: number,
+): Promise<{ rgb: Uint8Array; width: number; height: number }> {
+  const scale = Math.min(1, longestSide / Math.max(info.width, info.height));
+  const width = Math.max(1, Math.round(info.width * scale));
+  const height = Math.max(1, Math.round(info.height * scale));
+  return { rgb: await resizeToRgb(bytes, width, height, maxPixels), width, height };
+}

@@ -1,8 +1,7 @@
 import type { TextClassifier } from '@veneer/shared/filters';
 import { hashedFeatures } from '@veneer/shared/text';
 import * as ort from 'onnxruntime-web/wasm';
-import { browser } from 'wxt/browser';
-import { ORT_WASM_DIR } from './local-faces.ts';
+import { packagedSession } from './ort-session.ts';
 
 /**
  * Veneer's own text classifiers (text-models/: offensive language, clickbait) on this device with
@@ -11,25 +10,9 @@ import { ORT_WASM_DIR } from './local-faces.ts';
  */
 export const textModelPath = (task: TextClassifier) => `/models/text/${task}.onnx`;
 
-const sessions = new Map<TextClassifier, Promise<ort.InferenceSession>>();
-
-function loadSession(task: TextClassifier): Promise<ort.InferenceSession> {
-  let session = sessions.get(task);
-  if (!session) {
-    ort.env.wasm.wasmPaths = browser.runtime.getURL(ORT_WASM_DIR as '/');
-    ort.env.wasm.numThreads = 1;
-    session = ort.InferenceSession.create(browser.runtime.getURL(textModelPath(task) as '/'), {
-      executionProviders: ['wasm'],
-    });
-    session.catch(() => sessions.delete(task));
-    sessions.set(task, session);
-  }
-  return session;
-}
-
 /** For each text, the classifier's probability of the positive class, and how long it took. */
 export async function classifyTexts(task: TextClassifier, texts: string[]) {
-  const session = await loadSession(task);
+  const session = await packagedSession(textModelPath(task));
   const started = performance.now();
   const probabilities: number[] = [];
   for (const text of texts) {

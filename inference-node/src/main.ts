@@ -30,16 +30,7 @@ import { ResultCache } from './queue/result-cache.ts';
 const config = loadConfig();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'inference-node' } });
 
-const [
-  ultrafacePool,
-  ultraface640Pool,
-  yunetPool,
-  ocrDetectorPool,
-  ocrRecognizerPool,
-  nsfwPool,
-  emotionPool,
-  objectsPool,
-] = await Promise.all([
+const pools = await Promise.all([
   loadModel(MODELS['ultraface-rfb-320'], config, log),
   loadModel(MODELS['ultraface-rfb-640'], config, log),
   loadModel(MODELS['yunet-n-320'], config, log),
@@ -49,7 +40,7 @@ const [
   loadModel(MODELS['emotion-human'], config, log),
   loadModel(MODELS['centernet-human'], config, log),
 ]);
-const pools = [
+const [
   ultrafacePool,
   ultraface640Pool,
   yunetPool,
@@ -58,7 +49,7 @@ const pools = [
   nsfwPool,
   emotionPool,
   objectsPool,
-];
+] = pools;
 
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = new JobQueues(redis, config.QUEUE_PREFIX);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension, storedFilters } from './configure.ts';
-import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { type FixturePost, serveRedditFeed } from './fixtures/reddit-feed.ts';
 import { waitFor } from './wait.ts';
 
 let stack: Stack;
@@ -17,14 +17,11 @@ const faces = { id: 'faces', words: '', action: 'blur-faces', enabled: true };
 beforeAll(async () => {
   stack = await startStack();
   browser = await launchWithExtension();
-  await browser.context.route('https://www.reddit.com/**', (route) => {
-    const feed = new URL(route.request().url()).pathname.split('/')[2] ?? '';
-    return route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: redditFeedHtml(stack.images.origin, feeds.get(feed) ?? []),
-    });
-  });
+  await serveRedditFeed(
+    browser,
+    stack.images.origin,
+    (pathname) => feeds.get(pathname.split('/')[2] ?? '') ?? [],
+  );
   ({ token } = await configureExtension(browser, stack.edge.url, { filters: [spiders, faces] }));
 });
 

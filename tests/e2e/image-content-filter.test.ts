@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDir } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
-import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { type FixturePost, serveRedditFeed } from './fixtures/reddit-feed.ts';
 
 /**
  * Filters on what images show, judged by nsfwjs's classifier (imported from TF.js at build time)
@@ -40,13 +40,7 @@ beforeAll(async () => {
     expect: {},
   }));
   browser = await launchWithExtension();
-  await browser.context.route('https://www.reddit.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: redditFeedHtml('https://unused.invalid', posts),
-    }),
-  );
+  await serveRedditFeed(browser, 'https://unused.invalid', posts);
   await useFiltersOnDevice(browser, [
     { id: 'explicit', words: 'nudity, porn', action: 'hide', lookIn: ['image-content'] },
     { id: 'drawings', words: 'drawings', action: 'collapse', lookIn: ['image-content'] },

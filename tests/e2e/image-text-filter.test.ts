@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDir, type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension } from './configure.ts';
-import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { type FixturePost, serveRedditFeed } from './fixtures/reddit-feed.ts';
 
 /**
  * A filter that looks in the text inside images: with cloud processing on, the inference node
@@ -42,13 +42,7 @@ beforeAll(async () => {
   ];
   stack = await startStack();
   browser = await launchWithExtension();
-  await browser.context.route('https://www.reddit.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: redditFeedHtml(stack.images.origin, posts),
-    }),
-  );
+  await serveRedditFeed(browser, stack.images.origin, posts);
   await configureExtension(browser, stack.edge.url, {
     filters: [
       { id: 'scam', words: 'crypto giveaway', action: 'collapse', enabled: true, lookIn: ['image-text'] },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDir } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
-import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { type FixturePost, serveRedditFeed } from './fixtures/reddit-feed.ts';
 
 /**
  * "Hide images like this" (the image context menu): the image's perceptual hash, computed on
@@ -46,13 +46,7 @@ beforeAll(async () => {
         },
   );
   browser = await launchWithExtension();
-  await browser.context.route('https://www.reddit.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: redditFeedHtml('https://unused.invalid', posts),
-    }),
-  );
+  await serveRedditFeed(browser, 'https://unused.invalid', posts);
   await useFiltersOnDevice(browser, []);
   page = await browser.context.newPage();
   await page.goto('https://www.reddit.com/r/pics/');

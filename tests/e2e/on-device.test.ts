@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension } from './configure.ts';
-import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { type FixturePost, serveRedditFeed } from './fixtures/reddit-feed.ts';
 
 let stack: Stack;
 let browser: ExtensionBrowser;
@@ -17,13 +17,7 @@ const faces = { id: 'faces', words: '', action: 'blur-faces', enabled: true };
 beforeAll(async () => {
   stack = await startStack();
   browser = await launchWithExtension();
-  await browser.context.route('https://www.reddit.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: redditFeedHtml(stack.images.origin, posts),
-    }),
-  );
+  await serveRedditFeed(browser, stack.images.origin, posts);
 });
 
 afterAll(async () => {

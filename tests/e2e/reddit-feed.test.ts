@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension } from './configure.ts';
-import { BROKEN_POSTS, POSTS, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { BROKEN_POSTS, POSTS, serveRedditFeed } from './fixtures/reddit-feed.ts';
 
 let stack: Stack;
 let browser: ExtensionBrowser;
@@ -33,14 +33,9 @@ async function sharpness(png: Buffer): Promise<number> {
 beforeAll(async () => {
   stack = await startStack();
   browser = await launchWithExtension();
-  await browser.context.route('https://www.reddit.com/**', (route) => {
-    const posts = new URL(route.request().url()).pathname.startsWith('/r/broken') ? BROKEN_POSTS : POSTS;
-    return route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: redditFeedHtml(stack.images.origin, posts),
-    });
-  });
+  await serveRedditFeed(browser, stack.images.origin, (pathname) =>
+    pathname.startsWith('/r/broken') ? BROKEN_POSTS : POSTS,
+  );
   const { token } = await configureExtension(browser, stack.edge.url, {
     filters: [
       { id: 'spiders', words: 'spiders', action: 'collapse', enabled: true },

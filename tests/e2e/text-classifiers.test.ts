@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension } from './configure.ts';
-import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { type FixturePost, serveRedditFeed } from './fixtures/reddit-feed.ts';
 
 let stack: Stack;
 let browser: ExtensionBrowser;
@@ -19,13 +19,7 @@ const posts: FixturePost[] = [
 beforeAll(async () => {
   stack = await startStack();
   browser = await launchWithExtension();
-  await browser.context.route('https://www.reddit.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: redditFeedHtml(stack.images.origin, posts),
-    }),
-  );
+  await serveRedditFeed(browser, stack.images.origin, posts);
   // Cloud processing off: the classifiers run on this device whatever the setting.
   await configureExtension(browser, stack.edge.url, {
     cloudProcessing: false,

@@ -13,6 +13,7 @@ import { ImageTransformer } from './detectors/image-transformer.ts';
 import { NsfwClassifier } from './detectors/nsfw-classifier.ts';
 import { ObjectDetector } from './detectors/object-detector.ts';
 import { OcrReader, ocrModelFile } from './detectors/ocr-reader.ts';
+import { ThumbnailScorer } from './detectors/thumbnail-scorer.ts';
 import { UltraFaceDetector } from './detectors/ultraface-detector.ts';
 import { YunetDetector } from './detectors/yunet-detector.ts';
 import { EmbeddingStore } from './embeddings/embedding-store.ts';
@@ -109,6 +110,7 @@ const models: Models = {
   emotion,
   objects,
   embedder: embedder?.embedder ?? null,
+  thumbs: new ThumbnailScorer(ocr, emotion, embedder?.embedder ?? null, config.MAX_IMAGE_PIXELS),
 };
 const cache = new ResultCache(redis, config.QUEUE_PREFIX);
 const edge = createEdgeClient(config.EDGE_URL, config.NODE_SECRET);

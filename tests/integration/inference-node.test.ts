@@ -683,3 +683,47 @@ describe("objects (Human's CenterNet, COCO-80, imported from TF.js)", () => {
     expect(objects.map((o) => o.label)).toContain('cat');
   });
 });
+
+describe('thumb (the thumbnail lab deep score)', () => {
+  const thumbJob = (bytes: Buffer, title: string) => ({
+    jobId: randomUUID(),
+    job: {
+      type: 'thumb',
+      title,
+      image: { kind: 'bytes', mime: 'image/png', data: bytes.toString('base64') },
+    },
+  });
+  const resultOf = (callback: ResultCallback) => {
+    if (callback.status !== 'done' || callback.result.type !== 'thumb')
+      throw new Error(JSON.stringify(callback));
+    return callback.result;
+  };
+
+  it('reads the thumbnail text and says whether it repeats the title or adds to it', async () => {
+    const image = await textImage([{ text: 'ROCKET LAUNCH', y: 60, size: 40 }], 'images/skimage_rocket.jpg');
+    const repeats = resultOf(await run(thumbJob(image, 'Watch the rocket launch live')));
+    expect(repeats.text).toMatchObject({ relation: 'repeats', overlap: 1 });
+    expect(repeats.text.content.replace(/\s/g, '')).toContain('ROCKETLAUNCH');
+    const adds = resultOf(await run(thumbJob(image, 'A morning at the space centre')));
+    expect(adds.text.relation).toBe('adds');
+    // The stand-in CLIP must not pretend to know how well the image matches the title.
+    expect(adds.titleMatch).toEqual({ available: false, reason: expect.stringMatching(/stand-in/) });
+    expect(adds.model).toBe('pp-ocrv4+yunet-n-320+emotion-human+clip-stand-in');
+  });
+
+  it('finds the faces of a portrait at full resolution with their expressions, and where the eye goes', async () => {
+    const portrait = await sharp(path.join(dataDir, 'faces/1.jpg')).png().toBuffer();
+    const result = resultOf(await run(thumbJob(portrait, 'My story')));
+    expect(result.faces.length).toBeGreaterThan(0);
+    expect(result.faces[0]!.emotion).toBeTypeOf('string');
+    expect(result.saliency.values).toHaveLength(16 * 9);
+    expect(Math.max(...result.saliency.values)).toBe(1);
+  });
+
+  it('refuses a thumb job without a title', async () => {
+    const coffee = fs.readFileSync(path.join(dataDir, 'images/skimage_coffee.png'));
+    const response = await postJob(thumbJob(coffee, '  '));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/title is empty/);
+  });
+});

@@ -7,6 +7,7 @@ import type { ImageTransformer } from '../detectors/image-transformer.ts';
 import type { NsfwClassifier } from '../detectors/nsfw-classifier.ts';
 import type { ObjectDetector } from '../detectors/object-detector.ts';
 import type { OcrReader } from '../detectors/ocr-reader.ts';
+import type { ThumbnailScorer } from '../detectors/thumbnail-scorer.ts';
 
 export interface Models {
   /** The face detector for a job's `model` (UltraFace when none is named). */
@@ -16,6 +17,7 @@ export interface Models {
   nsfw: Pick<NsfwClassifier, 'modelId' | 'classify'>;
   emotion: Pick<EmotionReader, 'modelId' | 'read'>;
   objects: Pick<ObjectDetector, 'modelId' | 'detect'>;
+  thumbs: Pick<ThumbnailScorer, 'modelId' | 'score'>;
   /** Null where the embedding model could not be loaded (this node then takes no embed jobs). */
   embedder: Pick<ClipEmbedder, 'modelId' | 'embed'> | null;
 }
@@ -51,6 +53,13 @@ export function runnerFor(job: JobRequest, models: Models): JobRunner {
       return { cacheKey: models.emotion.modelId, run: (bytes) => models.emotion.read(bytes) };
     case 'objects':
       return { cacheKey: models.objects.modelId, run: (bytes) => models.objects.detect(bytes) };
+    case 'thumb': {
+      const { title } = job;
+      return {
+        cacheKey: `${models.thumbs.modelId}-${paramsHash(title)}`,
+        run: (bytes) => models.thumbs.score(bytes, title),
+      };
+    }
     case 'embed': {
       const { embedder } = models;
       if (!embedder) throw new Error('this node has no embedding model');

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { ImageRefSchema } from './images.ts';
 
 /** Job types the edge and the inference node know. Later issues add ocr, embed, transform, ... */
-export const JOB_TYPES = ['faces', 'ocr', 'transform', 'embed', 'nsfw', 'emotion', 'objects'] as const;
+export const JOB_TYPES = [
+  'faces',
+  'ocr',
+  'transform',
+  'embed',
+  'nsfw',
+  'emotion',
+  'objects',
+  'thumb',
+] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** Face detectors: UltraFace finds more small faces (used to blur); YuNet is stricter and gives landmarks. */
@@ -87,6 +96,21 @@ export const ObjectsJobSchema = z.object({
   priority,
 });
 
+/** Longest video title YouTube accepts. */
+export const MAX_TITLE_LENGTH = 100;
+
+/**
+ * The thumbnail lab's deep score of one candidate against the video's title: OCR of its text and
+ * whether that repeats the title, faces at full resolution with their expressions, a saliency
+ * map, and the CLIP title-image match where real CLIP weights are loaded.
+ */
+export const ThumbJobSchema = z.object({
+  type: z.literal('thumb'),
+  image: ImageRefSchema,
+  priority,
+  title: z.string().trim().min(1, 'the title is empty').max(MAX_TITLE_LENGTH),
+});
+
 /** What a client sends to `POST /v1/jobs`. */
 export const JobRequestSchema = z.discriminatedUnion('type', [
   FacesJobSchema,
@@ -96,6 +120,7 @@ export const JobRequestSchema = z.discriminatedUnion('type', [
   NsfwJobSchema,
   EmotionJobSchema,
   ObjectsJobSchema,
+  ThumbJobSchema,
 ]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 
@@ -229,6 +254,39 @@ export const ObjectsResultSchema = z.object({
 });
 export type ObjectsResult = z.infer<typeof ObjectsResultSchema>;
 
+export const ThumbResultSchema = z.object({
+  type: z.literal('thumb'),
+  /** The models that made it: OCR, faces + expression, CLIP (or its stand-in). */
+  model: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  text: z.object({
+    /** All the text read on the thumbnail, line by line. */
+    content: z.string(),
+    lines: z.array(OcrLineSchema),
+    relation: z.enum(['none', 'repeats', 'adds']),
+    /** Share of the thumbnail's words that are in the title. */
+    overlap: z.number().min(0).max(1),
+  }),
+  faces: EmotionResultSchema.shape.faces,
+  saliency: z.object({
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    values: z.array(z.number().min(0).max(1)),
+    focus: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
+    concentration: z.number().min(0).max(1),
+  }),
+  titleMatch: z.discriminatedUnion('available', [
+    z.object({
+      available: z.literal(true),
+      model: z.string(),
+      similarity: z.number().min(-1.001).max(1.001),
+    }),
+    z.object({ available: z.literal(false), reason: z.string() }),
+  ]),
+});
+export type ThumbResult = z.infer<typeof ThumbResultSchema>;
+
 export const JobResultSchema = z.discriminatedUnion('type', [
   FacesResultSchema,
   OcrResultSchema,
@@ -237,6 +295,7 @@ export const JobResultSchema = z.discriminatedUnion('type', [
   NsfwResultSchema,
   EmotionResultSchema,
   ObjectsResultSchema,
+  ThumbResultSchema,
 ]);
 export type JobResult = z.infer<typeof JobResultSchema>;
 

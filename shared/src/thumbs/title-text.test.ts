@@ -7,5 +7,8 @@ describe('titleRelation', () => {
     expect(titleRelation('BUILT A SHED!', 'I built a shed in 48 hours')).toBe('repeats');
     expect(titleRelation('48 HOURS?!', 'I built a shed')).toBe('adds');
     expect(titleOverlap('Café crème', 'cafe creme recipes')).toBe(1);
+    // OCR glues big words together.
+    expect(titleRelation('ROCKETLAUNCH', 'Watch the rocket launch live')).toBe('repeats');
+    expect(titleOverlap('ROCKET 2', 'rocket science')).toBe(6 / 7);
   });
 });

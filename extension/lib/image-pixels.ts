@@ -1,12 +1,24 @@
 import type { ImageRef } from '@veneer/shared/protocol';
 import { imageBlob } from './image-blob.ts';
 
-/** Draws the bitmap at `width` x `height` and returns its interleaved RGB bytes. */
-export function drawRgb(bitmap: ImageBitmap, width: number, height: number): Uint8Array {
-  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+/**
+ * Draws the image stretched to `width` x `height` and returns its interleaved RGB bytes. With
+ * `canvasWidth` x `canvasHeight` larger, the image sits top left on black (a letterbox).
+ */
+export function drawRgb(
+  image: CanvasImageSource,
+  width: number,
+  height: number,
+  canvasWidth = width,
+  canvasHeight = height,
+): Uint8Array {
+  const context = new OffscreenCanvas(canvasWidth, canvasHeight).getContext('2d', {
+    willReadFrequently: true,
+  });
   if (!context) throw new Error('no 2D canvas here');
-  context.drawImage(bitmap, 0, 0, width, height);
-  const rgba = context.getImageData(0, 0, width, height).data;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(image, 0, 0, width, height);
+  const rgba = context.getImageData(0, 0, canvasWidth, canvasHeight).data;
   const rgb = new Uint8Array(width * height * 3);
   for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
     rgb[j] = rgba[i]!;

@@ -4,6 +4,8 @@ export interface JobRoute {
   tabId: number;
   frameId: number;
   clientRef: string;
+  /** The asker is one of the extension's own pages (the thumbnail lab), not a content script. */
+  extensionPage?: boolean;
 }
 
 const isFinal = (frame: JobFrame) => frame.kind === 'done' || frame.kind === 'failed';

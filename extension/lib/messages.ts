@@ -1,6 +1,7 @@
 import type { Filter, TextClassifier } from '@veneer/shared/filters';
 import type { FacesResult, ImageRef, JobFrame } from '@veneer/shared/protocol';
 import type { PageReport } from '../content/page-report.ts';
+import type { InstantScore } from './thumb-instant-score.ts';
 
 /** Content script -> background: analyse one image for faces. `clientRef` names it in the reply. */
 export interface AnalyzeFacesRequest {
@@ -144,6 +145,36 @@ export interface StatusResponse {
   onDevice: string | null;
 }
 
+/** Thumbnail lab (its page or the Studio panel) -> background -> (Chrome) offscreen: one candidate's instant score. */
+export interface ThumbInstantRequest {
+  type: 'veneer:thumb-instant';
+  image: ImageRef;
+  title: string;
+}
+export type ThumbInstantResponse = { ok: true; score: InstantScore } | { ok: false; message: string };
+export interface LocalThumbInstantRequest extends Omit<ThumbInstantRequest, 'type'> {
+  type: 'veneer:local-thumb-instant';
+  /** The home feed's thumbnails to compare with (fewer than four: the reference set is used). */
+  feedUrls: string[];
+}
+
+/**
+ * Thumbnail lab -> background: the deep score on the inference node (cloud processing only). Its
+ * frames come back as `veneer:job-frame` for `clientRef`.
+ */
+export interface ThumbDeepRequest {
+  type: 'veneer:thumb-deep';
+  clientRef: string;
+  image: ImageRef;
+  title: string;
+}
+
+/** YouTube content script -> background: the thumbnails of the home feed the user is looking at. */
+export interface FeedThumbnailsMessage {
+  type: 'veneer:feed-thumbnails';
+  urls: string[];
+}
+
 export type BackgroundRequest =
   | AnalyzeFacesRequest
   | ObjectsImagesRequest
@@ -154,4 +185,7 @@ export type BackgroundRequest =
   | ClassifyTextRequest
   | StatusRequest
   | PageReportMessage
-  | MastodonEnabledMessage;
+  | MastodonEnabledMessage
+  | ThumbInstantRequest
+  | ThumbDeepRequest
+  | FeedThumbnailsMessage;

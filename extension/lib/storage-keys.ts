@@ -47,3 +47,24 @@ export const PushStateSchema = z.object({
 export type PushState = z.infer<typeof PushStateSchema>;
 
 export const edgeUrlOf = (settings: Settings) => settings.edgeUrl.trim() || DEFAULT_EDGE_URL;
+
+/** The thumbnails of the creator's youtube.com home feed, as last seen (the lab compares candidates with them). */
+export const FEED_THUMBNAILS_STORAGE_KEY = 'veneer.thumbs.feed';
+export const FeedThumbnailsSchema = z.object({
+  urls: z.array(z.string().url()).max(48),
+  seenAt: z.number(),
+});
+
+/** The candidates the thumbnail lab previews inside youtube.com (absent: no preview). */
+export const THUMB_PREVIEW_STORAGE_KEY = 'veneer.thumbs.preview';
+export const ThumbPreviewSchema = z.object({
+  title: z.string().max(100),
+  channel: z.string().max(100),
+  /** The channel's avatar as a data: URL, or empty for a plain initial. */
+  avatar: z.string().max(200_000),
+  candidates: z
+    .array(z.object({ id: z.string(), name: z.string(), dataUrl: z.string().startsWith('data:image/') }))
+    .min(1)
+    .max(6),
+});
+export type ThumbPreview = z.infer<typeof ThumbPreviewSchema>;

@@ -39,6 +39,8 @@ function readComment(element: HTMLElement): SitePost | null {
 }
 
 function readVideo(element: HTMLElement): SitePost | null {
+  // A thumbnail-lab candidate shown in the feed is the creator's own preview, not a post to judge.
+  if (element.hasAttribute('data-veneer-preview')) return null;
   // A lockup inside one of the older item renderers is read through its outer item.
   if (element.localName === 'yt-lockup-view-model' && element.parentElement?.closest(VIDEO_ITEMS))
     return null;

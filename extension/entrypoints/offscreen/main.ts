@@ -13,9 +13,12 @@ import type {
   LocalImageHashRequest,
   LocalNsfwImagesRequest,
   LocalObjectsImagesRequest,
+  LocalThumbInstantRequest,
   NsfwImagesResponse,
   ObjectsImagesResponse,
+  ThumbInstantResponse,
 } from '../../lib/messages.ts';
+import { scoreThumbnailLocally } from '../../lib/thumb-instant-score.ts';
 
 /** Chrome's offscreen document: runs the on-device models for the service worker, which cannot. */
 browser.runtime.onMessage.addListener(
@@ -25,8 +28,15 @@ browser.runtime.onMessage.addListener(
       | LocalClassifyTextRequest
       | LocalImageHashRequest
       | LocalNsfwImagesRequest
-      | LocalObjectsImagesRequest,
+      | LocalObjectsImagesRequest
+      | LocalThumbInstantRequest,
   ) => {
+    if (message?.type === 'veneer:local-thumb-instant') {
+      return scoreThumbnailLocally(message.image, message.title, message.feedUrls).then(
+        (score): ThumbInstantResponse => ({ ok: true, score }),
+        (error: Error): ThumbInstantResponse => ({ ok: false, message: error.message }),
+      );
+    }
     if (message?.type === 'veneer:local-faces') {
       return detectFacesLocally(message.image).then(
         (result): LocalFacesResponse => ({ ok: true, result }),

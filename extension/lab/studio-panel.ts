@@ -1,0 +1,54 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import labCss from './lab.css?inline';
+import { mountLab } from './lab-panel.ts';
+import { runtimeBackend } from './runtime-backend.ts';
+
+/**
+ * The thumbnail lab inside YouTube Studio: on a video's page (`/video/<id>/...`) a "Thumbnail lab"
+ * button opens the panel, in its own shadow root so Studio's styles and Veneer's never mix. The
+ * title comes from the video's title field and the channel from Studio's navigation drawer.
+ * Studio is a single-page app: the button follows navigation.
+ */
+const VIDEO_PAGE = /^\/video\/[\w-]+\//;
+
+function textOf(selector: string): string {
+  return document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+export function mountStudioLab(ctx: ContentScriptContext): void {
+  let host: HTMLElement | null = null;
+
+  const sync = () => {
+    const onVideo = VIDEO_PAGE.test(location.pathname);
+    if (!onVideo) {
+      host?.remove();
+      host = null;
+      return;
+    }
+    if (host) return;
+    host = document.createElement('veneer-thumbnail-lab');
+    host.style.cssText = 'position:fixed;right:16px;bottom:16px;z-index:2147483000;';
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = `${labCss}
+      .veneer-lab { box-shadow: 0 4px 24px rgba(0,0,0,.3); border-radius: 12px; max-height: 80vh; overflow: auto; width: min(900px, 90vw); }
+      button.open { font: 500 14px Roboto, Arial, sans-serif; padding: 10px 16px; border-radius: 20px; border: 0; background: #065fd4; color: #fff; cursor: pointer; }`;
+    const open = document.createElement('button');
+    open.className = 'open';
+    open.textContent = 'Thumbnail lab';
+    shadow.append(style, open);
+    open.addEventListener('click', () => {
+      open.remove();
+      const avatar = document.querySelector<HTMLImageElement>('#avatar img, ytcp-navigation-drawer img#img');
+      mountLab(shadow, {
+        backend: runtimeBackend(),
+        title: textOf('#title-textarea #textbox, ytcp-social-suggestions-textbox #textbox'),
+        channel: textOf('#entity-name, ytcp-navigation-drawer #channel-title') || undefined,
+        avatar: avatar?.src ?? '',
+      });
+    });
+    document.body.append(host);
+  };
+  sync();
+  ctx.addEventListener(window, 'wxt:locationchange', sync);
+}

@@ -1,0 +1,167 @@
+import {
+  DETECTION_MEAN,
+  DETECTION_STD,
+  MODELS,
+  normalizedBgr,
+  textRegions,
+  yunetFaces,
+  yunetInput,
+} from '@veneer/shared/models';
+import type { Box, ImageRef } from '@veneer/shared/protocol';
+import {
+  type ColourSignature,
+  colourSignature,
+  type InstantSignals,
+  imageStats,
+  legibilityAt,
+  REFERENCE_FEED,
+  standOut,
+  type TextBox,
+  textArea,
+  textBoxes,
+  VIEWER_SIZES,
+} from '@veneer/shared/thumbs';
+import * as ort from 'onnxruntime-web/wasm';
+import { imageBlob } from './image-blob.ts';
+import { drawRgb } from './image-pixels.ts';
+import { classifyTexts } from './local-text.ts';
+import { packagedSession } from './ort-session.ts';
+import { feedSignatures } from './thumb-feed.ts';
+
+/**
+ * The thumbnail lab's instant score, on this device: YuNet for faces, PaddleOCR's text detector
+ * at a generous size and again on the thumbnail shrunk to each size viewers see, whole-image
+ * statistics, how it stands out from the creator's home feed (or the bundled reference set), and
+ * the title's signals from Veneer's clickbait model. Runs in a document (Chrome's offscreen
+ * document, Firefox's background page).
+ */
+const yunet = MODELS['yunet-n-320'];
+const YUNET_SIZE = 320;
+export const YUNET_PATH = `/models/${yunet.file}`;
+export const TEXT_DETECTOR_PATH = `/models/${MODELS['pp-ocrv4-det'].id}.onnx`;
+
+/** Detector input for the reference text (16:9 thumbnails come out 480x288). */
+const REFERENCE_LIMIT = 480;
+/** Detector input for a thumbnail shrunk to a viewer's size and brought back up. */
+const VIEWER_DETECTION = { width: 320, height: 192 };
+/** Fewer home-feed thumbnails than this and the reference set is used instead. */
+const MIN_FEED = 4;
+
+export interface InstantScore {
+  signals: InstantSignals;
+  /** Where the faces and the text are, for the lab to draw. */
+  faces: Box[];
+  text: TextBox[];
+  width: number;
+  height: number;
+  ms: number;
+}
+
+async function detectFaces(bitmap: ImageBitmap): Promise<Box[]> {
+  const session = await packagedSession(YUNET_PATH);
+  const scale = YUNET_SIZE / Math.max(bitmap.width, bitmap.height);
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const input = yunetInput(drawRgb(bitmap, width, height, YUNET_SIZE, YUNET_SIZE), YUNET_SIZE);
+  const outputs = await session.run({
+    [yunet.input.name]: new ort.Tensor('float32', input, [1, 3, YUNET_SIZE, YUNET_SIZE]),
+  });
+  const arrays = Object.fromEntries(
+    Object.entries(outputs).map(([name, tensor]) => [name, tensor.data as Float32Array]),
+  );
+  return yunetFaces(arrays, YUNET_SIZE, width, height).map((face) => face.box);
+}
+
+async function detectText(source: CanvasImageSource, width: number, height: number): Promise<TextBox[]> {
+  const session = await packagedSession(TEXT_DETECTOR_PATH);
+  const input = normalizedBgr(drawRgb(source, width, height), width, height, DETECTION_MEAN, DETECTION_STD);
+  const outputs = await session.run({ x: new ort.Tensor('float32', input, [1, 3, height, width]) });
+  const probability = Object.values(outputs)[0]!.data as Float32Array;
+  return textBoxes(textRegions(probability, width, height), width, height);
+}
+
+/** The thumbnail as a viewer sees it at `size`, brought back up to the detector's input size. */
+function shrunk(bitmap: ImageBitmap, size: { width: number; height: number }): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(size.width, size.height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2D canvas here');
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, size.width, size.height);
+  return canvas;
+}
+
+function referenceSize(width: number, height: number) {
+  const scale = REFERENCE_LIMIT / Math.max(width, height);
+  const round = (value: number) => Math.max(32, Math.round((value * scale) / 32) * 32);
+  return { width: round(width), height: round(height) };
+}
+
+export async function scoreThumbnailLocally(
+  image: ImageRef,
+  title: string,
+  feedUrls: readonly string[] = [],
+): Promise<InstantScore> {
+  const started = performance.now();
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(await imageBlob(image), { imageOrientation: 'from-image' });
+  } catch {
+    throw new Error('the file is not an image this browser can read');
+  }
+  try {
+    const small = drawRgb(bitmap, 160, 90);
+    const feedPromise = feedUrls.length >= MIN_FEED ? feedSignatures(feedUrls) : Promise.resolve([]);
+    const titlePromise = title.trim()
+      ? classifyTexts('clickbait', [title]).then(
+          (result) => result.probabilities[0] ?? null,
+          () => null,
+        )
+      : Promise.resolve(null);
+    const faces = await detectFaces(bitmap);
+    const reference = referenceSize(bitmap.width, bitmap.height);
+    const referenceText = await detectText(bitmap, reference.width, reference.height);
+    const desktopText = await detectText(
+      shrunk(bitmap, VIEWER_SIZES.desktop),
+      VIEWER_DETECTION.width,
+      VIEWER_DETECTION.height,
+    );
+    const mobileText = await detectText(
+      shrunk(bitmap, VIEWER_SIZES.mobile),
+      VIEWER_DETECTION.width,
+      VIEWER_DETECTION.height,
+    );
+    const feed: ColourSignature[] = await feedPromise;
+    const useFeed = feed.length >= MIN_FEED;
+    const signals: InstantSignals = {
+      stats: imageStats(small, 160, 90),
+      faces: {
+        count: faces.length,
+        largestArea: Math.max(0, ...faces.map((box) => box.width * box.height)),
+      },
+      text: {
+        area: textArea(referenceText),
+        legibility: {
+          mobile: legibilityAt('mobile', referenceText, mobileText),
+          desktop: legibilityAt('desktop', referenceText, desktopText),
+          // The sidebar shows thumbnails at the mobile feed's size.
+          sidebar: legibilityAt('sidebar', referenceText, mobileText),
+        },
+      },
+      standOut: {
+        ...standOut(colourSignature(small, 160, 90), useFeed ? feed : REFERENCE_FEED),
+        against: useFeed ? 'your home feed' : 'a reference set',
+      },
+      title: { length: title.trim().length, clickbait: await titlePromise },
+    };
+    return {
+      signals,
+      faces,
+      text: referenceText,
+      width: bitmap.width,
+      height: bitmap.height,
+      ms: performance.now() - started,
+    };
+  } finally {
+    bitmap.close();
+  }
+}

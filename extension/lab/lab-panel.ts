@@ -219,7 +219,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
       candidate.deepMs ??= performance.now() - candidate.addedAt;
       const match = frame.result.titleMatch;
       candidate.deepStatus =
-        `done. Text read: ${frame.result.text.content ? `"${frame.result.text.content.replace(/\n/g, ' / ')}" (${frame.result.text.relation} the title)` : 'none'}; ` +
+        `done. Text read: ${frame.result.text.content ? `"${frame.result.text.content.replace(/\n/g, ' / ')}" (${frame.result.text.relation === 'adds' ? 'adds to' : 'repeats'} the title)` : 'none'}; ` +
         `${frame.result.faces.length} face(s); title match: ${match.available ? match.similarity.toFixed(2) : `unavailable (${match.reason})`}`;
       rescore(candidate);
     }

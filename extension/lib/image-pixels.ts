@@ -19,7 +19,7 @@ export function drawRgb(
   context.imageSmoothingQuality = 'high';
   context.drawImage(image, 0, 0, width, height);
   const rgba = context.getImageData(0, 0, canvasWidth, canvasHeight).data;
-  const rgb = new Uint8Array(width * height * 3);
+  const rgb = new Uint8Array(canvasWidth * canvasHeight * 3);
   for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
     rgb[j] = rgba[i]!;
     rgb[j + 1] = rgba[i + 1]!;

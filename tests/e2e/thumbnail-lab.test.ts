@@ -1,0 +1,223 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataDir, type Stack, startStack, tmpDir } from '../stack/index.ts';
+import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
+import { configureExtension } from './configure.ts';
+import { studioVideoHtml, youtubeHomeHtml, youtubeSearchHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
+
+/**
+ * The thumbnail lab end to end: in YouTube Studio a creator adds candidates, sees each one's
+ * instant score (computed in the browser), then its deep score pushed from the inference node;
+ * the candidates are previewed inside youtube.com's home grid, search results and watch-page
+ * sidebar, and removing the preview restores the page exactly.
+ */
+let stack: Stack;
+let browser: ExtensionBrowser;
+let studio: Page;
+const TITLE = 'Building a shed in 48 hours';
+const CHANNEL = 'Maker Mike';
+const files: Record<string, string> = {};
+
+/** A 1280x720 thumbnail: a photo with a caption `size` px tall. */
+async function captioned(name: string, caption: string, size: number): Promise<string> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720">
+    <text x="60" y="${200 + size}" font-family="DejaVu Sans" font-weight="bold" font-size="${size}" fill="#ffeb3b" stroke="black" stroke-width="${Math.max(2, size / 20)}">${caption}</text></svg>`;
+  const file = path.join(tmpDir, name);
+  await sharp(path.join(dataDir, 'images/skimage_rocket.jpg'))
+    .resize(1280, 720, { fit: 'cover' })
+    .composite([{ input: Buffer.from(svg) }])
+    .png()
+    .toFile(file);
+  return file;
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(tmpDir, { recursive: true });
+  files.face = path.join(tmpDir, 'face.jpg');
+  await sharp(path.join(dataDir, 'images/skimage_astronaut.png'))
+    .resize(1280, 720, { fit: 'contain', background: '#102040' })
+    .jpeg()
+    .toFile(files.face);
+  files.bigText = await captioned('big-text.png', 'LIFTOFF', 220);
+  files.smallText = await captioned(
+    'small-text.png',
+    'a rocket on its launch pad at dawn, seen from the beach',
+    30,
+  );
+  stack = await startStack();
+  browser = await launchWithExtension();
+  await browser.context.route('https://studio.youtube.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: studioVideoHtml(TITLE, CHANNEL) }),
+  );
+  await browser.context.route('https://www.youtube.com/**', (route) => {
+    const { pathname } = new URL(route.request().url());
+    const body =
+      pathname === '/'
+        ? youtubeHomeHtml()
+        : pathname === '/results'
+          ? youtubeSearchHtml()
+          : pathname === '/watch'
+            ? youtubeWatchHtml()
+            : null;
+    return body === null
+      ? route.fulfill({ status: 404, body: '' })
+      : route.fulfill({ status: 200, contentType: 'text/html', body });
+  });
+  await configureExtension(browser, stack.edge.url, { filters: [], cloudProcessing: true });
+  studio = await browser.context.newPage();
+  await studio.goto('https://studio.youtube.com/video/abc123XYZ/edit');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const candidate = (name: string) =>
+  studio.locator('li.candidate', { has: studio.locator(`img[alt="${name}"]`) });
+
+describe('thumbnail lab in YouTube Studio', () => {
+  it('scores each candidate at once, explains the score, and names a winner', async () => {
+    await studio.getByRole('button', { name: 'Thumbnail lab' }).click();
+    expect(await studio.locator('input[name="title"]').inputValue()).toBe(TITLE);
+    await studio
+      .locator('input[name="files"]')
+      .setInputFiles([files.face!, files.bigText!, files.smallText!]);
+    await expect
+      .poll(() => studio.locator('li.candidate[data-state="scored"]').count(), { timeout: 60_000 })
+      .toBe(3)
+      .catch(async (error) => {
+        throw new Error(`${error}\n${await studio.locator('ol.candidates').innerText()}`);
+      });
+
+    const face = candidate('face.jpg');
+    expect(await face.locator('[data-part="faces"]').textContent()).toMatch(/^faces: \d+ · 1 face/);
+    expect(await face.locator('.advice').textContent()).not.toContain('no face');
+    expect(await candidate('big-text.png').locator('.advice').textContent()).toContain('no face');
+    // Big letters survive the mobile feed's 168x94; a long line of small ones does not.
+    expect(await candidate('big-text.png').locator('[data-part="text"]').textContent()).toContain(
+      'legible at every feed size',
+    );
+    expect(await candidate('small-text.png').locator('.advice').textContent()).toMatch(/text is unreadable/);
+    expect(await studio.locator('li.candidate[data-winner]').count()).toBe(1);
+    for (const item of await studio.locator('li.candidate').all()) {
+      const score = Number((await item.locator('.score').textContent())!.match(/^\d+/)![0]);
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(100);
+      expect(await item.locator('[data-part="stand-out"]').textContent()).toContain('a reference set');
+    }
+  });
+
+  it('receives the deep score by push: the text read, faces, and no fake title match', async () => {
+    await expect
+      .poll(() => studio.locator('li.candidate[data-deep="done"]').count(), { timeout: 90_000 })
+      .toBe(3);
+    const deep = await candidate('big-text.png').locator('.deep').textContent();
+    expect(deep).toMatch(/Text read: "LIFTOFF" \(adds to the title\)/);
+    expect(deep).toMatch(/title match: unavailable \(CLIP's real weights are not installed/);
+    expect(await candidate('big-text.png').locator('[data-part="focus"]').count()).toBe(1);
+    expect(await candidate('face.jpg').locator('[data-part="faces"]').textContent()).toContain('expression:');
+  });
+
+  it('refuses a file that is not an image, with a visible notice', async () => {
+    await studio.locator('input[name="files"]').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not a picture'),
+    });
+    expect(await studio.locator('.veneer-lab .notice').first().textContent()).toBe(
+      'notes.txt is not an image',
+    );
+    expect(await studio.locator('li.candidate').count()).toBe(3);
+  });
+});
+
+describe('preview inside youtube.com', () => {
+  let youtube: Page;
+  const copies = () => youtube.locator('[data-veneer-preview]');
+  const bar = () => youtube.locator('veneer-preview-bar');
+
+  beforeAll(async () => {
+    youtube = await browser.context.newPage();
+    await youtube.goto('https://www.youtube.com/');
+  });
+
+  it('shows a candidate in the home grid, in the first cell, dark theme and grid size kept', async () => {
+    await expect.poll(() => youtube.locator('ytd-rich-item-renderer[data-veneer-state]').count()).toBe(8);
+    const before = await youtube.locator('#contents').innerHTML();
+    const opened = browser.context.waitForEvent('page');
+    await studio.getByRole('button', { name: 'Preview on YouTube' }).click();
+    await (await opened).close();
+    await expect.poll(() => copies().count()).toBe(1);
+    const copy = copies().first();
+    expect(await copy.locator('.yt-lockup-metadata-view-model__title').textContent()).toBe(TITLE);
+    expect(await copy.locator('.yt-content-metadata-view-model__metadata-text').textContent()).toBe(CHANNEL);
+    expect(await copy.locator('img').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    expect(await youtube.locator('#contents > *').first().getAttribute('data-veneer-preview')).not.toBeNull();
+    const [a, b] = await Promise.all([
+      copy.boundingBox(),
+      youtube.locator('ytd-rich-item-renderer').nth(1).boundingBox(),
+    ]);
+    expect(a!.width).toBe(b!.width);
+    expect(await bar().getByText('Candidate 1 of 3: face.jpg').count()).toBe(1);
+
+    // The switcher cycles the candidates in the same slot.
+    await bar().getByRole('button', { name: 'Next candidate' }).click();
+    await expect.poll(() => bar().locator('.label').textContent()).toBe('Candidate 2 of 3: big-text.png');
+    expect(await copies().count()).toBe(1);
+
+    // Side by side: every candidate in the grid at once.
+    await bar().getByRole('button', { name: 'Side by side' }).click();
+    await expect.poll(() => copies().count()).toBe(3);
+
+    // Export: a PNG of the preview at twice its size.
+    await bar().getByRole('button', { name: 'Side by side' }).click();
+    const download = youtube.waitForEvent('download');
+    await bar().getByRole('button', { name: 'Export PNG' }).click();
+    const file = path.join(tmpDir, 'preview.png');
+    await (await download).saveAs(file);
+    const meta = await sharp(file).metadata();
+    expect(meta.format).toBe('png');
+    expect(meta.width).toBe(Math.round(a!.width * 2));
+
+    await bar().getByRole('button', { name: 'Remove preview' }).click();
+    await expect.poll(() => copies().count()).toBe(0);
+    expect(await youtube.locator('#contents').innerHTML()).toBe(before);
+    expect(await bar().count()).toBe(0);
+  });
+
+  it('shows it in search results and in the watch-page sidebar, light theme, and restores them exactly', async () => {
+    for (const [url, container, item] of [
+      ['https://www.youtube.com/results?search_query=shed', 'ytd-search #contents', 'ytd-video-renderer'],
+      ['https://www.youtube.com/watch?v=IzFmNQGzApQ', '#related', 'ytd-compact-video-renderer'],
+    ] as const) {
+      await youtube.goto(url);
+      await expect.poll(() => youtube.locator(`${item}[data-veneer-state]`).count()).toBeGreaterThan(2);
+      const before = await youtube.locator(container).first().innerHTML();
+      const opened = browser.context.waitForEvent('page');
+      await studio.getByRole('button', { name: 'Preview on YouTube' }).click();
+      await (await opened).close();
+      await expect.poll(() => copies().count(), { timeout: 20_000 }).toBe(1);
+      const copy = copies().first();
+      expect(await copy.evaluate((element) => element.localName)).toBe(item);
+      expect((await copy.locator('#video-title').textContent())?.trim()).toBe(TITLE);
+      expect(await copy.locator('#video-title').getAttribute('aria-label')).toBe(
+        item === 'ytd-compact-video-renderer' ? TITLE : null,
+      );
+      expect(await copy.locator('ytd-channel-name #text').first().textContent()).toBe(CHANNEL);
+      const [shown, neighbour] = await Promise.all([
+        copy.boundingBox(),
+        youtube.locator(`${item}:not([data-veneer-preview])`).first().boundingBox(),
+      ]);
+      expect(shown!.width).toBe(neighbour!.width);
+      await bar().getByRole('button', { name: 'Side by side' }).click();
+      await expect.poll(() => copies().count()).toBe(3);
+      await bar().getByRole('button', { name: 'Remove preview' }).click();
+      await expect.poll(() => copies().count()).toBe(0);
+      expect(await youtube.locator(container).first().innerHTML()).toBe(before);
+    }
+  });
+});

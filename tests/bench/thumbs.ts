@@ -1,0 +1,88 @@
+/**
+ * pnpm bench:thumbs: the thumbnail lab's speed as a creator feels it, on the extension's lab page
+ * in Chromium with the real edge, inference node and Redis:
+ * - `instant score`: from adding a candidate (file picked) to its instant score shown, computed
+ *   in the browser (YuNet + PaddleOCR's detector at three sizes + statistics, onnxruntime-web);
+ *   the first candidate (models loading) is reported apart;
+ * - `instant score, models only`: the same, timed inside the offscreen document;
+ * - `deep score arrives`: from adding a candidate to its deep score pushed over the WebSocket.
+ * Each candidate is a different 1280x720 image (so no result cache answers), added one at a time.
+ * Needs the built extension (pnpm build).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { launchWithExtension } from '../e2e/browser.ts';
+import { configureExtension } from '../e2e/configure.ts';
+import { dataDir, startStack, tmpDir } from '../stack/index.ts';
+import { percentile, type Row, report, round } from './bench-report.ts';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 24);
+const photos = fs.readdirSync(path.join(dataDir, 'images')).filter((name) => /\.(png|jpe?g)$/.test(name));
+fs.mkdirSync(tmpDir, { recursive: true });
+
+const stack = await startStack();
+const browser = await launchWithExtension();
+const rows: Row[] = [];
+try {
+  await configureExtension(browser, stack.edge.url, { filters: [], cloudProcessing: true });
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/lab.html`);
+  await page.fill('input[name="title"]', 'I built a shed in 48 hours');
+  const instant: number[] = [];
+  const modelsOnly: number[] = [];
+  const deep: number[] = [];
+  let first = Number.NaN;
+  for (let i = 0; i < ROUNDS + 1; i++) {
+    const file = path.join(tmpDir, `bench-thumb-${i}.jpg`);
+    // A different crop each round: a new image, so no cache answers for it. Every other one has a
+    // caption, as many thumbnails do (text costs a second detector pass at the mobile size).
+    const photo = await sharp(path.join(dataDir, 'images', photos[i % photos.length]!))
+      .resize(1280 + 8 * i, 720 + 4 * i, { fit: 'cover' })
+      .resize(1280, 720, { fit: 'cover', position: i % 2 ? 'left' : 'right' })
+      .toBuffer();
+    const caption = `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"><text x="60" y="620"
+      font-family="DejaVu Sans" font-weight="bold" font-size="${90 + 10 * (i % 5)}" fill="#fff" stroke="#000"
+      stroke-width="5">${['HOW I DID IT', 'DAY 2', 'NEVER AGAIN', 'IT WORKED!', 'THE TRUTH'][i % 5]}</text></svg>`;
+    await sharp(photo)
+      .composite(i % 2 ? [] : [{ input: Buffer.from(caption) }])
+      .jpeg({ quality: 90 })
+      .toFile(file);
+    await page.setInputFiles('input[name="files"]', file);
+    const item = page.locator('li.candidate').last();
+    await item.locator('xpath=self::*[@data-instant-ms]').waitFor({ timeout: 60_000 });
+    await item.locator('xpath=self::*[@data-deep-ms]').waitFor({ timeout: 120_000 });
+    const [instantMs, deepMs, state] = await Promise.all([
+      item.getAttribute('data-instant-ms'),
+      item.getAttribute('data-deep-ms'),
+      item.getAttribute('data-state'),
+    ]);
+    if (state !== 'scored') throw new Error(`round ${i}: ${await item.textContent()}`);
+    const scorer = (await page.evaluate(
+      async (image) => chrome.runtime.sendMessage({ type: 'veneer:thumb-instant', title: 'x', image }),
+      { kind: 'bytes', mime: 'image/jpeg', data: fs.readFileSync(file).toString('base64') },
+    )) as { ok: boolean; score: { ms: number; timings: Record<string, number> } };
+    if (process.env.TIMINGS) console.log(JSON.stringify(scorer.score.timings));
+    if (i === 0) first = Number(instantMs);
+    else {
+      instant.push(Number(instantMs));
+      deep.push(Number(deepMs));
+      modelsOnly.push(scorer.score.ms);
+    }
+    await item.getByRole('button', { name: 'Remove' }).click();
+  }
+  rows.push(
+    { case: 'instant score', p50_ms: round(percentile(instant, 50)), p95_ms: round(percentile(instant, 95)) },
+    { case: 'instant score, first candidate (models load)', p50_ms: round(first), p95_ms: round(first) },
+    {
+      case: 'instant score, models only',
+      p50_ms: round(percentile(modelsOnly, 50)),
+      p95_ms: round(percentile(modelsOnly, 95)),
+    },
+    { case: 'deep score arrives', p50_ms: round(percentile(deep, 50)), p99_ms: round(percentile(deep, 99)) },
+  );
+  report('thumbs', rows);
+} finally {
+  await browser.close();
+  await stack.stop();
+}

@@ -9,6 +9,7 @@ import { filterRoutes } from './routes/filters.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { registerRoutes } from './routes/register.ts';
 import { resultRoutes } from './routes/results.ts';
+import { scoreRoutes } from './routes/score.ts';
 import { tokenRoutes } from './routes/token.ts';
 
 export const app = new Hono<AppEnv>();
@@ -46,6 +47,7 @@ app.route('/v1', connectRoutes);
 app.route('/v1', resultRoutes);
 app.route('/v1', tokenRoutes);
 app.route('/v1', filterRoutes);
+app.route('/v1', scoreRoutes);
 
 app.notFound((c) => c.json(apiError('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 app.onError((error, c) => {

@@ -5,15 +5,19 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { type EmbeddingRouteDependencies, embeddingRoutes } from './routes/embeddings.ts';
 import { type HealthDependencies, healthRoutes } from './routes/health.ts';
 import { type JobRouteDependencies, jobRoutes } from './routes/jobs.ts';
+import { type ScoreRouteDependencies, scoreRoutes } from './routes/score.ts';
 
 export function createApp(
   deps: JobRouteDependencies &
-    HealthDependencies &
+    Omit<ScoreRouteDependencies, 'fetcher'> & {
+      fetcher: JobRouteDependencies['fetcher'] & ScoreRouteDependencies['fetcher'];
+    } & HealthDependencies &
     EmbeddingRouteDependencies & { operatorSecret?: string | undefined },
 ) {
   const app = new Hono();
   app.route('/', healthRoutes(deps));
   app.route('/', jobRoutes(deps));
+  app.route('/', scoreRoutes(deps));
   app.route('/', embeddingRoutes(deps));
   app.route('/', dashboardRoutes(deps));
   app.notFound((c) => c.json(apiError('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));

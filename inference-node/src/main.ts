@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { MODELS } from '@veneer/shared/models';
 import { type FaceModel, JOB_TYPES, type NodeJob } from '@veneer/shared/protocol';
+import { OnnxTextClassifier } from '@veneer/text-models/onnx-text-classifier';
+import { modelFile } from '@veneer/text-models/paths';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -13,6 +15,7 @@ import { ImageTransformer } from './detectors/image-transformer.ts';
 import { NsfwClassifier } from './detectors/nsfw-classifier.ts';
 import { ObjectDetector } from './detectors/object-detector.ts';
 import { OcrReader, ocrModelFile } from './detectors/ocr-reader.ts';
+import { ThumbnailAppraiser } from './detectors/thumbnail-appraiser.ts';
 import { ThumbnailScorer } from './detectors/thumbnail-scorer.ts';
 import { UltraFaceDetector } from './detectors/ultraface-detector.ts';
 import { YunetDetector } from './detectors/yunet-detector.ts';
@@ -85,11 +88,8 @@ const faceDetectors = {
   }),
   yunet: new YunetDetector(MODELS['yunet-n-320'], yunetPool, config.MAX_IMAGE_PIXELS),
 } satisfies Record<FaceModel, FaceDetector>;
-const ocr = await OcrReader.create(
-  batched(ocrDetectorPool, MODELS['pp-ocrv4-det'].id),
-  ocrRecognizerPool,
-  config.MAX_IMAGE_PIXELS,
-);
+const textDetector = batched(ocrDetectorPool, MODELS['pp-ocrv4-det'].id);
+const ocr = await OcrReader.create(textDetector, ocrRecognizerPool, config.MAX_IMAGE_PIXELS);
 const nsfw = new NsfwClassifier(
   MODELS['nsfw-mobilenet-v2'],
   batched(nsfwPool, MODELS['nsfw-mobilenet-v2'].id),
@@ -112,6 +112,12 @@ const models: Models = {
   embedder: embedder?.embedder ?? null,
   thumbs: new ThumbnailScorer(ocr, emotion, embedder?.embedder ?? null, config.MAX_IMAGE_PIXELS),
 };
+// The thumbnail lab's title signal: Veneer's own clickbait model (text-models/), as in the browser.
+const clickbait = await OnnxTextClassifier.load(modelFile('clickbait')).catch((error: Error) => {
+  log.error({ err: error.message }, 'clickbait model unavailable: titles are scored without it');
+  return null;
+});
+const appraiser = new ThumbnailAppraiser(textDetector, models.thumbs, clickbait, config.MAX_IMAGE_PIXELS);
 const cache = new ResultCache(redis, config.QUEUE_PREFIX);
 const edge = createEdgeClient(config.EDGE_URL, config.NODE_SECRET);
 
@@ -165,6 +171,7 @@ const app = createApp({
     ...(embedder ? [embedder.embedder.modelId] : []),
   ],
   unavailable: embedder ? [] : ['embed'],
+  appraiser,
   embeddings,
   embedModel: embedder?.embedder.modelId ?? null,
   operatorSecret: config.OPERATOR_SECRET,

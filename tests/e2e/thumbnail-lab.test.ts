@@ -17,6 +17,7 @@ import { studioVideoHtml, youtubeHomeHtml, youtubeSearchHtml, youtubeWatchHtml }
 let stack: Stack;
 let browser: ExtensionBrowser;
 let studio: Page;
+let token: string;
 const TITLE = 'Building a shed in 48 hours';
 const CHANNEL = 'Maker Mike';
 const files: Record<string, string> = {};
@@ -66,7 +67,7 @@ beforeAll(async () => {
       ? route.fulfill({ status: 404, body: '' })
       : route.fulfill({ status: 200, contentType: 'text/html', body });
   });
-  await configureExtension(browser, stack.edge.url, { filters: [], cloudProcessing: true });
+  ({ token } = await configureExtension(browser, stack.edge.url, { filters: [], cloudProcessing: true }));
   studio = await browser.context.newPage();
   await studio.goto('https://studio.youtube.com/video/abc123XYZ/edit');
 });
@@ -219,5 +220,35 @@ describe('preview inside youtube.com', () => {
       await expect.poll(() => copies().count()).toBe(0);
       expect(await youtube.locator(container).first().innerHTML()).toBe(before);
     }
+  });
+});
+
+describe('POST /v1/score through the real edge and inference node', () => {
+  it('answers the winner and every score with its parts and advice, then the same from the cache', async () => {
+    const body = {
+      title: TITLE,
+      thumbnails: [
+        { id: 'portrait', url: `${stack.images.origin}/faces/2.jpg` },
+        { id: 'hopper', url: `${stack.images.origin}/images/pillow_hopper.jpg` },
+      ],
+    };
+    const ask = () =>
+      fetch(`${stack.edge.url}/v1/score`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const response = await ask();
+    expect(response.status, await response.clone().text()).toBe(200);
+    const answer = (await response.json()) as {
+      winner_id: string;
+      scores: Array<{ id: string; score: number; advice: string[] }>;
+    };
+    expect(answer.scores.map((s) => s.id)).toEqual(['portrait', 'hopper']);
+    const best = [...answer.scores].sort((a, b) => b.score - a.score)[0]!;
+    expect(answer.winner_id).toBe(best.id);
+    const again = await ask();
+    expect(again.headers.get('x-veneer-cache')).toBe('hit');
+    expect(await again.json()).toEqual(answer);
   });
 });

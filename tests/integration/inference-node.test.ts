@@ -727,3 +727,63 @@ describe('thumb (the thumbnail lab deep score)', () => {
     expect(await response.text()).toMatch(/title is empty/);
   });
 });
+
+describe('POST /score (the thumbnail lab for tools outside the extension)', () => {
+  const score = (body: unknown) =>
+    fetch(`${node.url}/score`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify(body),
+    });
+
+  it('fetches each thumbnail, scores it against the title with its parts and advice, and names the winner', async () => {
+    const response = await score({
+      title: 'My trip to space',
+      thumbnails: [
+        { id: 'portrait', url: `${images.origin}/faces/2.jpg` },
+        { id: 'camera', url: `${images.origin}/images/skimage_camera.png` },
+      ],
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const answer = (await response.json()) as {
+      winner_id: string;
+      scores: Array<{
+        id: string;
+        score: number;
+        parts: Array<{ name: string; detail: string }>;
+        advice: string[];
+      }>;
+    };
+    expect(answer.scores.map((s) => s.id)).toEqual(['portrait', 'camera']);
+    const [portrait, camera] = answer.scores;
+    // The portrait has faces; the grey camera man is colourless.
+    expect(portrait!.parts.find((p) => p.name === 'faces')?.detail).toMatch(/^\d+ faces?, the largest/);
+    expect(camera!.advice).toContain('dull colours');
+    expect(answer.winner_id).toBe(portrait!.score >= camera!.score ? 'portrait' : 'camera');
+    expect(portrait!.parts.find((p) => p.name === 'title')?.detail).toMatch(/clickbait model: \d+%/);
+    expect(portrait!.parts.map((p) => p.name)).toContain('focus');
+    for (const s of answer.scores) {
+      expect(s.score).toBeGreaterThanOrEqual(0);
+      expect(s.score).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('names the thumbnail it could not read, and refuses private addresses', async () => {
+    const missing = await score({
+      title: 'x',
+      thumbnails: [{ id: 'gone', url: `${images.origin}/images/nope.png` }],
+    });
+    expect(missing.status).toBeGreaterThanOrEqual(400);
+    expect(missing.status).toBeLessThan(500);
+    const messageOf = async (response: Response) =>
+      ((await response.json()) as { error: { message: string } }).error.message;
+    expect(await messageOf(missing)).toBe('thumbnail "gone": the image host answered 404');
+    const internal = await score({
+      title: 'x',
+      thumbnails: [{ id: 'meta', url: 'http://169.254.169.254/latest' }],
+    });
+    expect(internal.status).toBeGreaterThanOrEqual(400);
+    expect(internal.status).toBeLessThan(500);
+    expect(await messageOf(internal)).toMatch(/^thumbnail "meta": /);
+  });
+});

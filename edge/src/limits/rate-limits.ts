@@ -1,5 +1,5 @@
 /** Route groups that are limited separately. */
-export const ROUTE_GROUPS = ['register', 'jobs', 'connect', 'filters', 'token'] as const;
+export const ROUTE_GROUPS = ['register', 'jobs', 'connect', 'filters', 'token', 'score'] as const;
 export type RouteGroup = (typeof ROUTE_GROUPS)[number];
 
 /** A token bucket: up to `burst` at once, refilled at `perMinute`. */
@@ -19,6 +19,7 @@ export const DEFAULT_LIMITS: Limits = {
     connect: { perMinute: 30, burst: 10 },
     filters: { perMinute: 60, burst: 20 },
     token: { perMinute: 10, burst: 5 },
+    score: { perMinute: 30, burst: 10 },
   },
   ip: {
     register: { perMinute: 10, burst: 10 },
@@ -26,6 +27,7 @@ export const DEFAULT_LIMITS: Limits = {
     connect: { perMinute: 120, burst: 40 },
     filters: { perMinute: 240, burst: 60 },
     token: { perMinute: 60, burst: 20 },
+    score: { perMinute: 60, burst: 20 },
   },
 };
 

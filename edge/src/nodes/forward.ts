@@ -1,5 +1,5 @@
 import { ApiFailure } from '@veneer/shared/http';
-import { ApiErrorSchema, type NodeJob } from '@veneer/shared/protocol';
+import { ApiErrorSchema, type NodeJob, type ScoreRequest } from '@veneer/shared/protocol';
 import type { Env } from '../env.ts';
 
 const FORWARD_TIMEOUT_MS = 10_000;
@@ -12,12 +12,32 @@ const registry = (env: Env) => env.NODE_REGISTRY.get(env.NODE_REGISTRY.idFromNam
  * With no healthy node: 503 with Retry-After.
  */
 export async function forwardJob(env: Env, job: NodeJob, requestId: string): Promise<void> {
+  const response = await postToNodes(env, '/jobs', job, requestId, FORWARD_TIMEOUT_MS);
+  await response.body?.cancel();
+}
+
+/** Scoring answers in the request: up to six images fetched and run through the heavy models. */
+const SCORE_TIMEOUT_MS = 60_000;
+
+/** `POST /score` on a healthy inference node (with failover), its answer as it is. */
+export async function scoreOnNode(env: Env, request: ScoreRequest, requestId: string): Promise<unknown> {
+  const response = await postToNodes(env, '/score', request, requestId, SCORE_TIMEOUT_MS);
+  return response.json();
+}
+
+/** Posts to each healthy node in turn until one answers 2xx; a node's own 4xx is believed. */
+async function postToNodes(
+  env: Env,
+  path: string,
+  body: unknown,
+  requestId: string,
+  timeoutMs: number,
+): Promise<Response> {
   const choice = await registry(env).choose();
   if (choice.nodes.length === 0) throw unavailable('retryAfterS' in choice ? choice.retryAfterS : 5);
   for (const node of choice.nodes) {
     try {
-      await postJob(node.url, env.NODE_SECRET, job, requestId);
-      return;
+      return await postToNode(node.url, path, env.NODE_SECRET, body, requestId, timeoutMs);
     } catch (error) {
       if (error instanceof ApiFailure) throw error;
       await registry(env).reportFailure(node.url);
@@ -26,21 +46,25 @@ export async function forwardJob(env: Env, job: NodeJob, requestId: string): Pro
   throw unavailable(5);
 }
 
-async function postJob(nodeUrl: string, secret: string, job: NodeJob, requestId: string): Promise<void> {
-  const response = await fetch(new URL('/jobs', nodeUrl), {
+async function postToNode(
+  nodeUrl: string,
+  path: string,
+  secret: string,
+  body: unknown,
+  requestId: string,
+  timeoutMs: number,
+): Promise<Response> {
+  const response = await fetch(new URL(path, nodeUrl), {
     method: 'POST',
     headers: {
       authorization: `Bearer ${secret}`,
       'content-type': 'application/json',
       'x-request-id': requestId,
     },
-    body: JSON.stringify(job),
-    signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
   });
-  if (response.ok) {
-    await response.body?.cancel();
-    return;
-  }
+  if (response.ok) return response;
   if (response.status >= 400 && response.status < 500 && response.status !== 401 && response.status !== 429) {
     const parsed = ApiErrorSchema.safeParse(await response.json().catch(() => null));
     if (parsed.success) {

@@ -132,7 +132,8 @@ function textPart(text: TextSignal, deep: DeepSignals | undefined, advice: strin
   return { name: 'text', value, weight: 2, detail };
 }
 
-function titlePart(title: TitleSignal, advice: string[]): AppealPart {
+/** The title's part of the score (and its advice): the same for every candidate of one video. */
+export function titlePart(title: TitleSignal, advice: string[] = []): AppealPart {
   let value = 1;
   if (title.length === 0) value = 0;
   else if (title.length < 20) value = title.length / 20;

@@ -69,6 +69,20 @@ describe('appeal', () => {
     expect(matched.parts.find((part) => part.name === 'title match')?.value).toBe(1);
   });
 
+  it('text only the full-resolution OCR can read is too small for the feed', () => {
+    const noText = { ...strong, text: { ...strong.text, area: 0 } };
+    const deep: DeepSignals = {
+      text: { content: 'tiny words', relation: 'adds' },
+      faces: strong.faces,
+      saliency: { concentration: 0.5, focus: { x: 0.5, y: 0.5 } },
+      titleMatch: { available: false, reason: 'stand-in' },
+    };
+    expect(appeal(noText).parts.find((part) => part.name === 'text')?.detail).toBe('no text on the image');
+    const result = appeal(noText, deep);
+    expect(result.parts.find((part) => part.name === 'text')?.value).toBe(0.3);
+    expect(result.advice).toContain('the text is too small to read in the feed');
+  });
+
   it('a long title is advised against', () => {
     expect(appeal({ ...strong, title: { length: 95, clickbait: 0.95 } }).advice).toEqual([
       'the title is cut off in the feed after about 70 characters',

@@ -104,11 +104,17 @@ function facesPart(faces: FacesSignal, advice: string[]): AppealPart {
 }
 
 function textPart(text: TextSignal, deep: DeepSignals | undefined, advice: string[]): AppealPart {
-  if (text.area < 0.005) return { name: 'text', value: 0.6, weight: 2, detail: 'no text on the image' };
   const { mobile, desktop } = text.legibility;
   let value: number;
   let detail: string;
-  if (mobile.legible && desktop.legible) {
+  if (text.area < 0.005) {
+    if (!deep?.text.content.trim())
+      return { name: 'text', value: 0.6, weight: 2, detail: 'no text on the image' };
+    // Read at full resolution, but too small for the detector at the feed's sizes.
+    value = 0.3;
+    detail = 'text too small to see at feed sizes';
+    advice.push('the text is too small to read in the feed');
+  } else if (mobile.legible && desktop.legible) {
     value = 1;
     detail = `legible at every feed size (letters ${Math.round(mobile.tallestLinePx)} px tall on mobile)`;
   } else if (desktop.legible) {

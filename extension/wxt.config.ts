@@ -83,9 +83,9 @@ export default defineConfig({
         });
         files.push({ absoluteSrc: file, relativeDest: `models/${spec.file}` });
       }
-      // nsfwjs's classifier and Human's CenterNet, imported from their npm packages (TF.js -> ONNX)
+      // nsfwjs's classifier, Human's CenterNet and emotion model, imported from their npm packages (TF.js -> ONNX)
       // and checked by sha256.
-      for (const spec of [MODELS['nsfw-mobilenet-v2'], MODELS['centernet-human']]) {
+      for (const spec of [MODELS['nsfw-mobilenet-v2'], MODELS['centernet-human'], MODELS['emotion-human']]) {
         const { file } = await resolveModel(spec, {
           cacheDir: process.env.VENEER_MODELS_CACHE ?? path.join(os.homedir(), '.cache', 'veneer', 'models'),
           download: async () => new Response(IMPORTED_MODELS[spec.source]!().slice()),

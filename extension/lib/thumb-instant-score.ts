@@ -1,12 +1,4 @@
-import {
-  DETECTION_MEAN,
-  DETECTION_STD,
-  MODELS,
-  normalizedBgr,
-  textRegions,
-  yunetFaces,
-  yunetInput,
-} from '@veneer/shared/models';
+import { DETECTION_MEAN, DETECTION_STD, MODELS, normalizedBgr, textRegions } from '@veneer/shared/models';
 import type { Box, ImageRef } from '@veneer/shared/protocol';
 import {
   type ColourSignature,
@@ -24,20 +16,20 @@ import {
 import * as ort from 'onnxruntime-web/wasm';
 import { imageBlob } from './image-blob.ts';
 import { drawRgb } from './image-pixels.ts';
+import { readEmotionsLocally } from './local-emotion.ts';
 import { classifyTexts } from './local-text.ts';
+import { detectYunetFaces } from './local-yunet.ts';
 import { packagedSession } from './ort-session.ts';
 import { feedSignatures } from './thumb-feed.ts';
 
 /**
- * The thumbnail lab's instant score, on this device: YuNet for faces, PaddleOCR's text detector
+ * The thumbnail lab's instant score, on this device: YuNet for faces and Human's emotion model
+ * for their expressions, PaddleOCR's text detector
  * at the desktop grid's size and again on the thumbnail shrunk to the mobile feed's size, whole-image
  * statistics, how it stands out from the creator's home feed (or the bundled reference set), and
  * the title's signals from Veneer's clickbait model. Runs in a document (Chrome's offscreen
  * document, Firefox's background page).
  */
-const yunet = MODELS['yunet-n-320'];
-const YUNET_SIZE = 320;
-export const YUNET_PATH = `/models/${yunet.file}`;
 export const TEXT_DETECTOR_PATH = `/models/${MODELS['pp-ocrv4-det'].id}.onnx`;
 
 /**
@@ -64,21 +56,6 @@ export interface InstantScore {
   ms: number;
   /** Where the time went, ms: decode, faces, text (each detector pass), the rest. */
   timings: Record<string, number>;
-}
-
-async function detectFaces(bitmap: ImageBitmap): Promise<Box[]> {
-  const session = await packagedSession(YUNET_PATH);
-  const scale = YUNET_SIZE / Math.max(bitmap.width, bitmap.height);
-  const width = Math.max(1, Math.round(bitmap.width * scale));
-  const height = Math.max(1, Math.round(bitmap.height * scale));
-  const input = yunetInput(drawRgb(bitmap, width, height, YUNET_SIZE, YUNET_SIZE), YUNET_SIZE);
-  const outputs = await session.run({
-    [yunet.input.name]: new ort.Tensor('float32', input, [1, 3, YUNET_SIZE, YUNET_SIZE]),
-  });
-  const arrays = Object.fromEntries(
-    Object.entries(outputs).map(([name, tensor]) => [name, tensor.data as Float32Array]),
-  );
-  return yunetFaces(arrays, YUNET_SIZE, width, height).map((face) => face.box);
 }
 
 async function detectText(source: CanvasImageSource, width: number, height: number): Promise<TextBox[]> {
@@ -138,7 +115,9 @@ export async function scoreThumbnailLocally(
       timings[name] = now - mark;
       mark = now;
     };
-    const faces = await detectFaces(bitmap);
+    const faces = await detectYunetFaces(bitmap, bitmap.width, bitmap.height);
+    // The expressions of the three largest faces are part of the face signal.
+    const emotions = await readEmotionsLocally(bitmap, { faces, maxFaces: 3 });
     lap('faces');
     const reference = referenceSize(bitmap.width, bitmap.height);
     const referenceText = await detectText(bitmap, reference.width, reference.height);
@@ -155,7 +134,8 @@ export async function scoreThumbnailLocally(
       stats: imageStats(small, 160, 90),
       faces: {
         count: faces.length,
-        largestArea: Math.max(0, ...faces.map((box) => box.width * box.height)),
+        largestArea: Math.max(0, ...faces.map(({ box }) => box.width * box.height)),
+        expressions: emotions.faces.map((face) => face.emotion),
       },
       text: {
         area: textArea(referenceText),
@@ -174,7 +154,7 @@ export async function scoreThumbnailLocally(
     };
     return {
       signals,
-      faces,
+      faces: faces.map((face) => face.box),
       text: referenceText,
       width: bitmap.width,
       height: bitmap.height,

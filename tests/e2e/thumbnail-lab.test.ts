@@ -136,6 +136,28 @@ describe('thumbnail lab in YouTube Studio', () => {
   });
 });
 
+describe('the instant score on this device', () => {
+  it("reads the face's expression with Human's emotion model, and finds no face in a landscape", async () => {
+    const lab = await browser.context.newPage();
+    await lab.goto(`chrome-extension://${browser.extensionId}/lab.html`);
+    const instant = (file: string) =>
+      lab.evaluate(
+        (image) => chrome.runtime.sendMessage({ type: 'veneer:thumb-instant', title: 'x', image }),
+        { kind: 'bytes', mime: 'image/jpeg', data: fs.readFileSync(file).toString('base64') },
+      ) as Promise<{ ok: boolean; score: { signals: { faces: { count: number; expressions: string[] } } } }>;
+    const face = await instant(files.face!);
+    expect(face.ok).toBe(true);
+    expect(face.score.signals.faces.count).toBe(1);
+    expect(face.score.signals.faces.expressions).toHaveLength(1);
+    expect(['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral']).toContain(
+      face.score.signals.faces.expressions[0],
+    );
+    const rocket = await instant(files.bigText!);
+    expect(rocket.score.signals.faces).toEqual({ count: 0, largestArea: 0, expressions: [] });
+    await lab.close();
+  });
+});
+
 describe('preview inside youtube.com', () => {
   let youtube: Page;
   const copies = () => youtube.locator('[data-veneer-preview]');

@@ -1,5 +1,6 @@
+import { cropRgb } from '@veneer/shared/images';
 import { EMOTION_SIZE, EMOTIONS, emotionInput, emotionScores, type ModelSpec } from '@veneer/shared/models';
-import type { EmotionResult, Face } from '@veneer/shared/protocol';
+import type { EmotionResult } from '@veneer/shared/protocol';
 import { decodeWithin, inspectImage } from '../images/decode.ts';
 import type { ModelRunner } from '../inference/batching-runner.ts';
 import type { FaceDetector } from './face-detector.ts';
@@ -8,22 +9,6 @@ import type { FaceDetector } from './face-detector.ts';
 const DECODE_SIDE = 1024;
 /** At most this many faces (the largest) get an expression. */
 export const MAX_EMOTION_FACES = 20;
-
-/** Cuts a box (fractions of the image) out of interleaved RGB bytes. */
-export function cropRgb(rgb: Uint8Array, width: number, height: number, box: Face['box']) {
-  const left = Math.max(0, Math.floor(box.x * width));
-  const top = Math.max(0, Math.floor(box.y * height));
-  const right = Math.min(width, Math.ceil((box.x + box.width) * width));
-  const bottom = Math.min(height, Math.ceil((box.y + box.height) * height));
-  const w = Math.max(1, right - left);
-  const h = Math.max(1, bottom - top);
-  const out = new Uint8Array(w * h * 3);
-  for (let y = 0; y < h; y++) {
-    const from = ((top + Math.min(y, height - 1 - top)) * width + left) * 3;
-    out.set(rgb.subarray(from, from + w * 3), y * w * 3);
-  }
-  return { rgb: out, width: w, height: h };
-}
 
 /** Faces found by YuNet, each with its expression from Human's emotion model (model-import/). */
 export class EmotionReader {

@@ -1,1 +1,2 @@
+export * from './crop.ts';
 export * from './dhash.ts';

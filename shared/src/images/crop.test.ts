@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropRgb } from './emotion-reader.ts';
+import { cropRgb } from './crop.ts';
 
 describe('cropRgb', () => {
   it('cuts the box out of RGB bytes, clamped to the image', () => {

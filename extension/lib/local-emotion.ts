@@ -1,0 +1,55 @@
+import { cropRgb } from '@veneer/shared/images';
+import { EMOTION_SIZE, EMOTIONS, emotionInput, emotionScores, MODELS } from '@veneer/shared/models';
+import type { EmotionResult, Face } from '@veneer/shared/protocol';
+import * as ort from 'onnxruntime-web/wasm';
+import { drawRgb } from './image-pixels.ts';
+import { detectYunetFaces } from './local-yunet.ts';
+import { packagedSession } from './ort-session.ts';
+
+/**
+ * Face expressions on this device: YuNet finds the faces, Human's emotion model (imported from
+ * TF.js, model-import/) reads each of the largest, with the same preparation code as the
+ * inference node's EmotionReader. Runs in a document (offscreen on Chrome, background on Firefox).
+ */
+const spec = MODELS['emotion-human'];
+export const EMOTION_PATH = `/models/${spec.file}`;
+/** Faces are cut from the image drawn at most this large. */
+const CROP_SIDE = 1024;
+
+export async function readEmotionsLocally(
+  bitmap: ImageBitmap,
+  { maxFaces = 20, faces }: { maxFaces?: number; faces?: Face[] } = {},
+): Promise<EmotionResult> {
+  const found = faces ?? (await detectYunetFaces(bitmap, bitmap.width, bitmap.height));
+  const largest = [...found]
+    .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)
+    .slice(0, maxFaces);
+  const result: EmotionResult = {
+    type: 'emotion',
+    model: `${MODELS['yunet-n-320'].id}+${spec.id}`,
+    width: bitmap.width,
+    height: bitmap.height,
+    faces: [],
+  };
+  if (largest.length === 0) return result;
+  const scale = Math.min(1, CROP_SIDE / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const rgb = drawRgb(bitmap, width, height);
+  const session = await packagedSession(EMOTION_PATH);
+  for (const face of largest) {
+    const crop = cropRgb(rgb, width, height, face.box);
+    const outputs = await session.run({
+      [spec.input.name]: new ort.Tensor('float32', emotionInput(crop.rgb, crop.width, crop.height), [
+        1,
+        EMOTION_SIZE,
+        EMOTION_SIZE,
+        1,
+      ]),
+    });
+    const scores = emotionScores(outputs[spec.outputs[0]!]!.data as Float32Array);
+    const emotion = EMOTIONS.reduce((a, b) => (scores[a] >= scores[b] ? a : b));
+    result.faces.push({ ...face, emotion, scores });
+  }
+  return result;
+}

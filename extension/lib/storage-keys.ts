@@ -51,7 +51,7 @@ export const edgeUrlOf = (settings: Settings) => settings.edgeUrl.trim() || DEFA
 /** The thumbnails of the creator's youtube.com home feed, as last seen (the lab compares candidates with them). */
 export const FEED_THUMBNAILS_STORAGE_KEY = 'veneer.thumbs.feed';
 export const FeedThumbnailsSchema = z.object({
-  urls: z.array(z.string().url()).max(48),
+  urls: z.array(z.string().url().startsWith('https://i.ytimg.com/')).max(48),
   seenAt: z.number(),
 });
 

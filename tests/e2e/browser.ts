@@ -14,11 +14,12 @@ export interface ExtensionBrowser {
 export async function launchWithExtension({
   headless = true,
   extensionPath = extensionDir,
+  hostMap = {} as Record<string, string>,
 } = {}): Promise<ExtensionBrowser> {
   if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`the extension is not built at ${extensionDir}: run pnpm build first`);
   }
-  const { context, profile } = await launchChromium(headless, [
+  const { context, profile } = await launchChromium(headless, hostMap, [
     `--disable-extensions-except=${extensionPath}`,
     `--load-extension=${extensionPath}`,
   ]);
@@ -52,7 +53,12 @@ export function extensionWithGrantedOrigins(origins: string[]): string {
 }
 
 /** Chromium flags every Veneer browser test uses, plus `extra`. */
-async function launchChromium(headless: boolean, extra: string[]) {
+/**
+ * `hostMap` sends a real host name to a loopback fixture (`i.ytimg.com` -> `127.0.0.1:PORT`) at
+ * the network level, so every part of the extension (offscreen documents too, which Playwright's
+ * routing does not see) reaches the fixture under the real address.
+ */
+async function launchChromium(headless: boolean, hostMap: Record<string, string>, extra: string[]) {
   const profile = fs.mkdtempSync(path.join(tmpDir, 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -73,7 +79,10 @@ async function launchChromium(headless: boolean, extra: string[]) {
       // The fixture image host is on loopback; real image CDNs are public, so Local Network
       // Access checks would only get in the way of the fixture here.
       '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      `--host-resolver-rules=${[
+        ...Object.entries(hostMap).map(([host, target]) => `MAP ${host} ${target}`),
+        'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ].join(', ')}`,
       ...extra,
     ],
   });
@@ -82,7 +91,7 @@ async function launchChromium(headless: boolean, extra: string[]) {
 
 /** The same browser without any extension, for side-by-side measurements. */
 export async function launchWithoutExtension({ headless = true } = {}) {
-  const { context, profile } = await launchChromium(headless, []);
+  const { context, profile } = await launchChromium(headless, {}, []);
   return {
     context,
     async close() {

@@ -7,6 +7,7 @@ import { dataDir, type Stack, startStack, tmpDir } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension } from './configure.ts';
 import { studioVideoHtml, youtubeHomeHtml, youtubeSearchHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
+import { waitFor } from './wait.ts';
 
 /**
  * The thumbnail lab end to end: in YouTube Studio a creator adds candidates, sees each one's
@@ -49,7 +50,8 @@ beforeAll(async () => {
     30,
   );
   stack = await startStack();
-  browser = await launchWithExtension();
+  // The home feed's thumbnails come from i.ytimg.com, here the fixture image host.
+  browser = await launchWithExtension({ hostMap: { 'i.ytimg.com': stack.images.hostPort } });
   await browser.context.route('https://studio.youtube.com/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: studioVideoHtml(TITLE, CHANNEL) }),
   );
@@ -272,5 +274,37 @@ describe('POST /v1/score through the real edge and inference node', () => {
     const again = await ask();
     expect(again.headers.get('x-veneer-cache')).toBe('hit');
     expect(await again.json()).toEqual(answer);
+  });
+});
+
+describe("stand-out against the creator's own home feed", () => {
+  it('remembers the home feed thumbnails and compares candidates with them instead of the reference set', async () => {
+    const home = await browser.context.newPage();
+    await browser.context.route('https://www.youtube.com/', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: youtubeHomeHtml({ thumbnails: true }) }),
+    );
+    await home.goto('https://www.youtube.com/');
+    const feed = await waitFor('the home feed thumbnails to be remembered', () =>
+      browser.serviceWorker.evaluate(async () => {
+        const stored = (await chrome.storage.local.get('veneer.thumbs.feed'))['veneer.thumbs.feed'] as
+          | { urls: string[] }
+          | undefined;
+        return stored && stored.urls.length >= 8 ? stored.urls : null;
+      }),
+    );
+    expect(feed.every((url) => url.startsWith('https://i.ytimg.com/images/'))).toBe(true);
+    const lab = await browser.context.newPage();
+    await lab.goto(`chrome-extension://${browser.extensionId}/lab.html`);
+    const answer = (await lab.evaluate(
+      (image) => chrome.runtime.sendMessage({ type: 'veneer:thumb-instant', title: 'x', image }),
+      { kind: 'bytes', mime: 'image/jpeg', data: fs.readFileSync(files.face!).toString('base64') },
+    )) as {
+      ok: boolean;
+      message?: string;
+      score: { signals: { standOut: { against: string; compared: number } } };
+    };
+    expect(answer.ok, answer.message).toBe(true);
+    expect(answer.score.signals.standOut).toMatchObject({ against: 'your home feed', compared: 8 });
+    await Promise.all([home.close(), lab.close()]);
   });
 });

@@ -561,6 +561,7 @@ describe('queue dashboard', () => {
       'jobs-nsfw',
       'jobs-objects',
       'jobs-ocr',
+      'jobs-thumb',
       'jobs-transform',
     ]);
   });

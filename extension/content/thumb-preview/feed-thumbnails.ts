@@ -17,7 +17,7 @@ export function reportFeedThumbnails(): void {
       ...new Set(
         [...document.querySelectorAll<HTMLImageElement>('ytd-rich-item-renderer img')]
           .map((image) => image.currentSrc || image.src)
-          .filter((src) => /^https:\/\/i\.ytimg\.com\/vi\//.test(src)),
+          .filter((src) => src.startsWith('https://i.ytimg.com/')),
       ),
     ].slice(0, MAX_THUMBNAILS);
     const key = urls.join('\n');

@@ -93,7 +93,7 @@ describe('thumbnail lab in YouTube Studio', () => {
       .poll(() => studio.locator('li.candidate[data-state="scored"]').count(), { timeout: 60_000 })
       .toBe(3)
       .catch(async (error) => {
-        throw new Error(`${error}\n${await studio.locator('ol.candidates').innerText()}`);
+        throw new Error(`${error}\n${await studio.locator('ol.candidates').textContent()}`);
       });
 
     const face = candidate('face.jpg');

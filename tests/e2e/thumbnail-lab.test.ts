@@ -238,6 +238,15 @@ describe('preview inside youtube.com', () => {
         youtube.locator(`${item}:not([data-veneer-preview])`).first().boundingBox(),
       ]);
       expect(shown!.width).toBe(neighbour!.width);
+      // At a phone's width the copy still takes exactly its slot's size.
+      await youtube.setViewportSize({ width: 412, height: 915 });
+      const [narrow, narrowNeighbour] = await Promise.all([
+        copy.boundingBox(),
+        youtube.locator(`${item}:not([data-veneer-preview])`).first().boundingBox(),
+      ]);
+      expect(narrow!.width).toBe(narrowNeighbour!.width);
+      expect(narrow!.width).toBeLessThanOrEqual(412);
+      await youtube.setViewportSize({ width: 1000, height: 900 });
       await bar().getByRole('button', { name: 'Side by side' }).click();
       await expect.poll(() => copies().count()).toBe(3);
       await bar().getByRole('button', { name: 'Remove preview' }).click();

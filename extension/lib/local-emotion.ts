@@ -4,7 +4,7 @@ import type { EmotionResult, Face } from '@veneer/shared/protocol';
 import * as ort from 'onnxruntime-web/wasm';
 import { drawRgb } from './image-pixels.ts';
 import { detectYunetFaces } from './local-yunet.ts';
-import { packagedSession } from './ort-session.ts';
+import { type RunModel, runHere } from './model-runner.ts';
 
 /**
  * Face expressions on this device: YuNet finds the faces, Human's emotion model (imported from
@@ -18,9 +18,9 @@ const CROP_SIDE = 1024;
 
 export async function readEmotionsLocally(
   bitmap: ImageBitmap,
-  { maxFaces = 20, faces }: { maxFaces?: number; faces?: Face[] } = {},
+  { maxFaces = 20, faces, run = runHere }: { maxFaces?: number; faces?: Face[]; run?: RunModel } = {},
 ): Promise<EmotionResult> {
-  const found = faces ?? (await detectYunetFaces(bitmap, bitmap.width, bitmap.height));
+  const found = faces ?? (await detectYunetFaces(bitmap, bitmap.width, bitmap.height, run));
   const largest = [...found]
     .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)
     .slice(0, maxFaces);
@@ -36,10 +36,9 @@ export async function readEmotionsLocally(
   const width = Math.max(1, Math.round(bitmap.width * scale));
   const height = Math.max(1, Math.round(bitmap.height * scale));
   const rgb = drawRgb(bitmap, width, height);
-  const session = await packagedSession(EMOTION_PATH);
   for (const face of largest) {
     const crop = cropRgb(rgb, width, height, face.box);
-    const outputs = await session.run({
+    const outputs = await run(EMOTION_PATH, {
       [spec.input.name]: new ort.Tensor('float32', emotionInput(crop.rgb, crop.width, crop.height), [
         1,
         EMOTION_SIZE,

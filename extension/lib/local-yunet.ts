@@ -2,7 +2,7 @@ import { MODELS, yunetFaces, yunetInput } from '@veneer/shared/models';
 import type { Face } from '@veneer/shared/protocol';
 import * as ort from 'onnxruntime-web/wasm';
 import { drawRgb } from './image-pixels.ts';
-import { packagedSession } from './ort-session.ts';
+import { type RunModel, runHere } from './model-runner.ts';
 
 /**
  * YuNet on this device (the thumbnail lab, on-device expressions): the same model and the same
@@ -17,13 +17,13 @@ export async function detectYunetFaces(
   image: CanvasImageSource,
   width: number,
   height: number,
+  run: RunModel = runHere,
 ): Promise<Face[]> {
-  const session = await packagedSession(YUNET_PATH);
   const scale = SIZE / Math.max(width, height);
   const contentWidth = Math.max(1, Math.round(width * scale));
   const contentHeight = Math.max(1, Math.round(height * scale));
   const input = yunetInput(drawRgb(image, contentWidth, contentHeight, SIZE, SIZE), SIZE);
-  const outputs = await session.run({
+  const outputs = await run(YUNET_PATH, {
     [spec.input.name]: new ort.Tensor('float32', input, [1, 3, SIZE, SIZE]),
   });
   const arrays = Object.fromEntries(

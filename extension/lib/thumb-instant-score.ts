@@ -19,7 +19,7 @@ import { drawRgb } from './image-pixels.ts';
 import { readEmotionsLocally } from './local-emotion.ts';
 import { classifyTexts } from './local-text.ts';
 import { detectYunetFaces } from './local-yunet.ts';
-import { packagedSession } from './ort-session.ts';
+import { type RunModel, runHere, runInWorker } from './model-runner.ts';
 import { feedSignatures } from './thumb-feed.ts';
 
 /**
@@ -58,10 +58,16 @@ export interface InstantScore {
   timings: Record<string, number>;
 }
 
-async function detectText(source: CanvasImageSource, width: number, height: number): Promise<TextBox[]> {
-  const session = await packagedSession(TEXT_DETECTOR_PATH);
+async function detectText(
+  source: CanvasImageSource,
+  width: number,
+  height: number,
+  run: RunModel,
+): Promise<TextBox[]> {
   const input = normalizedBgr(drawRgb(source, width, height), width, height, DETECTION_MEAN, DETECTION_STD);
-  const outputs = await session.run({ x: new ort.Tensor('float32', input, [1, 3, height, width]) });
+  const outputs = await run(TEXT_DETECTOR_PATH, {
+    x: new ort.Tensor('float32', input, [1, 3, height, width]),
+  });
   const probability = Object.values(outputs)[0]!.data as Float32Array;
   return textBoxes(textRegions(probability, width, height), width, height);
 }
@@ -109,25 +115,28 @@ export async function scoreThumbnailLocally(
         )
       : Promise.resolve(null);
     const timings: Record<string, number> = { decode: performance.now() - started };
-    let mark = performance.now();
-    const lap = (name: string) => {
-      const now = performance.now();
-      timings[name] = now - mark;
-      mark = now;
-    };
-    const faces = await detectYunetFaces(bitmap, bitmap.width, bitmap.height);
-    // The expressions of the three largest faces are part of the face signal.
-    const emotions = await readEmotionsLocally(bitmap, { faces, maxFaces: 3 });
-    lap('faces');
+    // Two cores: faces and the mobile-size text pass go to the model worker while this document
+    // runs the desktop-size text pass. The mobile pass starts before it is known whether there is
+    // any text, so it never waits for the desktop pass (without text its answer is not used).
+    const parallelStarted = performance.now();
+    const facesPromise = detectYunetFaces(bitmap, bitmap.width, bitmap.height, runInWorker);
+    const mobilePromise = detectText(
+      shrunk(bitmap, VIEWER_SIZES.mobile),
+      MOBILE_DETECTION.width,
+      MOBILE_DETECTION.height,
+      runInWorker,
+    );
     const reference = referenceSize(bitmap.width, bitmap.height);
-    const referenceText = await detectText(bitmap, reference.width, reference.height);
+    const referenceText = await detectText(bitmap, reference.width, reference.height, runHere);
     const desktopText = referenceText;
-    lap('text_desktop');
-    // Without text there is nothing whose legibility could suffer at the smaller size.
-    const mobileText = referenceText.length
-      ? await detectText(shrunk(bitmap, VIEWER_SIZES.mobile), MOBILE_DETECTION.width, MOBILE_DETECTION.height)
-      : [];
-    lap('text_mobile');
+    timings.text_desktop = performance.now() - parallelStarted;
+    const faces = await facesPromise;
+    // The expressions of the three largest faces are part of the face signal.
+    const emotions = await readEmotionsLocally(bitmap, { faces, maxFaces: 3, run: runHere });
+    const mobileFound = await mobilePromise;
+    const mobileText = referenceText.length ? mobileFound : [];
+    timings.faces_and_mobile_text = performance.now() - parallelStarted;
+    const mark = performance.now();
     const feed: ColourSignature[] = await feedPromise;
     const useFeed = feed.length >= MIN_FEED;
     const signals: InstantSignals = {

@@ -87,6 +87,24 @@ describe('thumbnail lab panel (with a fake backend)', () => {
     expect(Number(a!.dataset.instantMs)).toBeGreaterThanOrEqual(0);
   });
 
+  it('takes candidates dropped on the drop zone', async () => {
+    const root = document.createElement('div');
+    mountLab(root, { backend: fakeBackend().backend, title: 't' });
+    const drop = root.querySelector<HTMLElement>('.drop')!;
+    const dragOver = new Event('dragover', { cancelable: true });
+    drop.dispatchEvent(dragOver);
+    expect(dragOver.defaultPrevented).toBe(true);
+    expect(drop.hasAttribute('data-over')).toBe(true);
+    const dropped = new Event('drop', { cancelable: true });
+    Object.defineProperty(dropped, 'dataTransfer', {
+      value: { files: [file('a.png', 'x'), file('b.png', 'y')] },
+    });
+    drop.dispatchEvent(dropped);
+    expect(dropped.defaultPrevented).toBe(true);
+    expect(drop.hasAttribute('data-over')).toBe(false);
+    await until(() => root.querySelectorAll('li.candidate[data-state="scored"]').length === 2);
+  });
+
   it('refuses files that are not images, and more than six candidates, with a notice', async () => {
     const root = document.createElement('div');
     mountLab(root, { backend: fakeBackend().backend, title: 't' });

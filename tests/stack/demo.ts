@@ -10,6 +10,12 @@ import path from 'node:path';
 import { launchWithExtension } from '../e2e/browser.ts';
 import { redditFeedHtml } from '../e2e/fixtures/reddit-feed.ts';
 import { xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
+import {
+  studioVideoHtml,
+  youtubeHomeHtml,
+  youtubeSearchHtml,
+  youtubeWatchHtml,
+} from '../e2e/fixtures/youtube.ts';
 import { waitFor } from '../e2e/wait.ts';
 import { extensionDir, tmpDir } from './paths.ts';
 import { startStack } from './stack.ts';
@@ -34,6 +40,25 @@ await browser.context.route('https://www.reddit.com/**', (route) =>
 await browser.context.route('https://x.com/**', (route) =>
   route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml() }),
 );
+// The thumbnail lab: a Studio video page to open it from, and a YouTube home grid, search page
+// and watch page to preview candidates in.
+await browser.context.route('https://studio.youtube.com/**', (route) =>
+  route.fulfill({
+    status: 200,
+    contentType: 'text/html',
+    body: studioVideoHtml('I built a shed in 48 hours', 'Maker Mike'),
+  }),
+);
+await browser.context.route('https://www.youtube.com/**', (route) => {
+  const { pathname } = new URL(route.request().url());
+  const body =
+    pathname === '/results'
+      ? youtubeSearchHtml()
+      : pathname === '/watch'
+        ? youtubeWatchHtml()
+        : youtubeHomeHtml();
+  return route.fulfill({ status: 200, contentType: 'text/html', body });
+});
 await browser.serviceWorker.evaluate(async () => {
   await chrome.storage.local.set({
     'veneer.settings': { cloudProcessing: true, edgeUrl: '' },
@@ -54,6 +79,8 @@ await waitFor('the extension to register with the edge', () =>
 );
 const timeline = await browser.context.newPage();
 await timeline.goto('https://x.com/home');
+const studio = await browser.context.newPage();
+await studio.goto('https://studio.youtube.com/video/demo/edit');
 const page = await browser.context.newPage();
 await page.goto('https://www.reddit.com/r/pics/');
 
@@ -65,6 +92,9 @@ Veneer is running.
   extension       ${extensionDir}
   demo feed       https://www.reddit.com/r/pics/ (served from tests/e2e/fixtures, images from ${stack.images.origin})
   demo timeline   https://x.com/home (real tweet markup from ../shared/data/dom)
+  thumbnail lab   https://studio.youtube.com/video/demo/edit ("Thumbnail lab" button), or
+                  chrome-extension://${browser.extensionId}/lab.html; "Preview on YouTube" shows the
+                  candidates in https://www.youtube.com/ (also /results and /watch)
 Demo filters: "spiders" collapses posts; "blur faces" blurs every face on Reddit (cloud processing is on
 in this profile); crypto scams are hidden, election posts get a warning, "season finale" is blurred and
 hedgehog photos are pixelated.`);

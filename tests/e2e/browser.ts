@@ -15,11 +15,16 @@ export async function launchWithExtension({
   headless = true,
   extensionPath = extensionDir,
   hostMap = {} as Record<string, string>,
+  /**
+   * false: the caller handles Ctrl-C and SIGTERM itself (pnpm dev stops its services first);
+   * Playwright's own handlers would close the browser and exit the process before that.
+   */
+  handleSignals = true,
 } = {}): Promise<ExtensionBrowser> {
   if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`the extension is not built at ${extensionDir}: run pnpm build first`);
   }
-  const { context, profile } = await launchChromium(headless, hostMap, [
+  const { context, profile } = await launchChromium(headless, hostMap, handleSignals, [
     `--disable-extensions-except=${extensionPath}`,
     `--load-extension=${extensionPath}`,
   ]);
@@ -58,11 +63,19 @@ export function extensionWithGrantedOrigins(origins: string[]): string {
  * the network level, so every part of the extension (offscreen documents too, which Playwright's
  * routing does not see) reaches the fixture under the real address.
  */
-async function launchChromium(headless: boolean, hostMap: Record<string, string>, extra: string[]) {
+async function launchChromium(
+  headless: boolean,
+  hostMap: Record<string, string>,
+  handleSignals: boolean,
+  extra: string[],
+) {
   const profile = fs.mkdtempSync(path.join(tmpDir, 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless,
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
     ignoreHTTPSErrors: true,
     viewport: { width: 1000, height: 900 },
     args: [
@@ -91,7 +104,7 @@ async function launchChromium(headless: boolean, hostMap: Record<string, string>
 
 /** The same browser without any extension, for side-by-side measurements. */
 export async function launchWithoutExtension({ headless = true } = {}) {
-  const { context, profile } = await launchChromium(headless, {}, []);
+  const { context, profile } = await launchChromium(headless, {}, true, []);
   return {
     context,
     async close() {

@@ -22,7 +22,8 @@ import { startStack } from './stack.ts';
 
 const stack = await startStack({ edgePort: 8787, nodePort: 8788 });
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const browser = await launchWithExtension({ headless: !hasDisplay });
+// Ctrl-C is handled below: the services stop first, then the process exits.
+const browser = await launchWithExtension({ headless: !hasDisplay, handleSignals: false });
 let stopping = false;
 const stop = async () => {
   if (stopping) return;

@@ -9,7 +9,7 @@ import { runtimeBackend } from './runtime-backend.ts';
  * title comes from the video's title field and the channel from Studio's navigation drawer.
  * Studio is a single-page app: the button follows navigation.
  */
-const VIDEO_PAGE = /^\/video\/[\w-]+\//;
+const VIDEO_PAGE = /^\/video\/([\w-]+)\//;
 
 function textOf(selector: string): string {
   return document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -17,15 +17,18 @@ function textOf(selector: string): string {
 
 export function mountStudioLab(ctx: ContentScriptContext): void {
   let host: HTMLElement | null = null;
+  let video: string | null = null;
 
-  const sync = () => {
-    const onVideo = VIDEO_PAGE.test(location.pathname);
-    if (!onVideo) {
+  // The navigation event comes before the address changes: it carries the new one.
+  const sync = (pathname = location.pathname) => {
+    const current = VIDEO_PAGE.exec(pathname)?.[1] ?? null;
+    // Another video (or none): the panel of the previous one goes, with its title and candidates.
+    if (current !== video) {
       host?.remove();
       host = null;
-      return;
+      video = current;
     }
-    if (host) return;
+    if (!current || host) return;
     host = document.createElement('veneer-thumbnail-lab');
     host.style.cssText = 'position:fixed;right:16px;bottom:16px;z-index:2147483000;';
     const shadow = host.attachShadow({ mode: 'open' });
@@ -50,5 +53,5 @@ export function mountStudioLab(ctx: ContentScriptContext): void {
     document.body.append(host);
   };
   sync();
-  ctx.addEventListener(window, 'wxt:locationchange', sync);
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => sync(event.newUrl.pathname));
 }

@@ -317,3 +317,13 @@ describe("stand-out against the creator's own home feed", () => {
     await Promise.all([home.close(), lab.close()]);
   });
 });
+
+describe('YouTube Studio is a single-page app', () => {
+  it('gives another video a fresh lab, and none to pages that are not a video', async () => {
+    await studio.evaluate(() => history.pushState({}, '', '/video/another1/edit'));
+    await expect.poll(() => studio.locator('li.candidate').count(), { timeout: 10_000 }).toBe(0);
+    expect(await studio.getByRole('button', { name: 'Thumbnail lab' }).count()).toBe(1);
+    await studio.evaluate(() => history.pushState({}, '', '/channel/UC123/videos'));
+    await expect.poll(() => studio.locator('veneer-thumbnail-lab').count(), { timeout: 10_000 }).toBe(0);
+  });
+});

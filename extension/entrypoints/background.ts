@@ -37,6 +37,7 @@ import type {
   ThumbDeepRequest,
   ThumbInstantRequest,
   ThumbInstantResponse,
+  ThumbPrepareResponse,
 } from '../lib/messages.ts';
 import { forgetPageReport, savePageReport } from '../lib/page-reports.ts';
 import { PushSocket } from '../lib/push-socket.ts';
@@ -334,12 +335,28 @@ export default defineBackground(() => {
     }
   }
 
+  /** The home-feed thumbnails the YouTube content script last saw (the lab compares with them). */
+  async function feedThumbnailUrls(): Promise<string[]> {
+    const stored = await browser.storage.local.get(FEED_THUMBNAILS_STORAGE_KEY);
+    const feed = FeedThumbnailsSchema.safeParse(stored[FEED_THUMBNAILS_STORAGE_KEY]);
+    return feed.success ? feed.data.urls : [];
+  }
+
+  async function prepareThumbnailScoring(): Promise<ThumbPrepareResponse> {
+    try {
+      const feedUrls = await feedThumbnailUrls();
+      if (import.meta.env.FIREFOX) return { ok: true, direct: false, feedUrls };
+      await ensureOffscreenDocument();
+      return { ok: true, direct: true, feedUrls };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
   /** The thumbnail lab's instant score of one candidate, always on this device. */
   async function scoreThumbnail(request: ThumbInstantRequest): Promise<ThumbInstantResponse> {
     try {
-      const stored = await browser.storage.local.get(FEED_THUMBNAILS_STORAGE_KEY);
-      const feed = FeedThumbnailsSchema.safeParse(stored[FEED_THUMBNAILS_STORAGE_KEY]);
-      const feedUrls = feed.success ? feed.data.urls : [];
+      const feedUrls = await feedThumbnailUrls();
       if (import.meta.env.FIREFOX) {
         const { scoreThumbnailLocally } = await import('../lib/thumb-instant-score.ts');
         return { ok: true, score: await scoreThumbnailLocally(request.image, request.title, feedUrls) };
@@ -483,6 +500,7 @@ export default defineBackground(() => {
     }
     if (message?.type === 'veneer:classify-text') return classifyText(message);
     if (message?.type === 'veneer:thumb-instant') return scoreThumbnail(message);
+    if (message?.type === 'veneer:thumb-prepare') return prepareThumbnailScoring();
     if (message?.type === 'veneer:thumb-deep' && sender.tab?.id !== undefined) {
       const extensionPage = sender.url?.startsWith(browser.runtime.getURL('/' as '/')) ?? false;
       return deepScoreThumbnail(message, {

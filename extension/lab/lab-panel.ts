@@ -17,6 +17,8 @@ interface Candidate {
   id: string;
   name: string;
   dataUrl: string;
+  /** An object URL of the file, for showing it (short, decoded once). */
+  displayUrl: string;
   image: ImageRef;
   addedAt: number;
   instant?: InstantScore;
@@ -111,9 +113,13 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
     for (const candidate of candidates) {
       let item = list.querySelector<HTMLLIElement>(`li[data-candidate-id="${candidate.id}"]`);
       if (!item) {
+        // The picture is made once: re-rendering the card must not decode the image again.
         item = document.createElement('li');
         item.className = 'candidate';
         item.dataset.candidateId = candidate.id;
+        item.innerHTML = html`<div class="frame"><img alt="${candidate.name}"><span class="boxes"></span></div>
+          <p class="name">${candidate.name}</p><div class="result"></div>`;
+        item.querySelector('img')!.src = candidate.displayUrl;
         list.append(item);
       }
       item.toggleAttribute('data-winner', candidate.id === winner);
@@ -121,16 +127,18 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
       if (candidate.instantMs !== undefined) item.dataset.instantMs = candidate.instantMs.toFixed(1);
       if (candidate.deepMs !== undefined) item.dataset.deepMs = candidate.deepMs.toFixed(1);
       item.dataset.deep = candidate.deep ? 'done' : 'waiting';
-      item.innerHTML = candidateHtml(candidate, candidate.id === winner);
-      item.querySelector('button[name="remove"]')?.addEventListener('click', () => remove(candidate.id));
+      item.querySelector('.boxes')!.innerHTML = boxesHtml(candidate);
+      const result = item.querySelector('.result')!;
+      result.innerHTML = resultHtml(candidate, candidate.id === winner);
+      result.querySelector('button[name="remove"]')?.addEventListener('click', () => remove(candidate.id));
     }
     for (const item of list.querySelectorAll<HTMLLIElement>('li.candidate'))
       if (!candidates.some((c) => c.id === item.dataset.candidateId)) item.remove();
     previewButton.disabled = candidates.length === 0;
   }
 
-  function candidateHtml(candidate: Candidate, isWinner: boolean): string {
-    const boxes = candidate.instant
+  function boxesHtml(candidate: Candidate): string {
+    return candidate.instant
       ? [
           ...candidate.instant.faces.map((box) => ({ box, kind: 'face' })),
           ...candidate.instant.text.map((box) => ({ box, kind: 'text' })),
@@ -141,10 +149,13 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
           )
           .join('')
       : '';
+  }
+
+  function resultHtml(candidate: Candidate, isWinner: boolean): string {
     const score = candidate.instantError
       ? html`<p class="notice">${candidate.instantError}</p>`
       : candidate.score
-        ? html`<div class="score">${candidate.score.score}<small> / 100 appeal</small>${isWinner ? '' : ''}</div>` +
+        ? html`<div class="score">${candidate.score.score}<small> / 100 appeal</small></div>` +
           (isWinner ? '<span class="winner-badge">Winner</span>' : '') +
           `<ul class="parts">${candidate.score.parts
             .map(
@@ -155,10 +166,6 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
           `<ul class="advice">${candidate.score.advice.map((line) => html`<li>${line}</li>`).join('')}</ul>`
         : '<div class="score"><small>Scoring…</small></div>';
     return (
-      html`<div class="frame"><img alt="${candidate.name}" src="${candidate.dataUrl}">` +
-      boxes +
-      '</div>' +
-      html`<p class="name">${candidate.name}</p>` +
       score +
       html`<p class="deep">Deep score: ${candidate.deepStatus}</p>` +
       (candidate.deep ? saliencyHtml(candidate.deep) : '') +
@@ -247,6 +254,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
         id: `c${++counter}`,
         name: file.name,
         dataUrl,
+        displayUrl: URL.createObjectURL(file),
         image: { kind: 'bytes', mime: file.type, data: dataUrl.slice(dataUrl.indexOf(',') + 1) },
         addedAt,
         deepStatus: 'waiting for the instant score',
@@ -260,7 +268,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
 
   function remove(id: string) {
     const at = candidates.findIndex((c) => c.id === id);
-    if (at >= 0) candidates.splice(at, 1);
+    if (at >= 0) URL.revokeObjectURL(candidates.splice(at, 1)[0]!.displayUrl);
     render();
   }
 

@@ -2,18 +2,37 @@ import { browser } from 'wxt/browser';
 import type {
   AnalyzeFacesResponse,
   JobFrameMessage,
+  LocalThumbInstantRequest,
   ThumbDeepRequest,
   ThumbInstantRequest,
   ThumbInstantResponse,
+  ThumbPrepareRequest,
+  ThumbPrepareResponse,
 } from '../lib/messages.ts';
 import { THUMB_PREVIEW_STORAGE_KEY, ThumbPreviewSchema } from '../lib/storage-keys.ts';
 import type { LabBackend } from './lab-backend.ts';
 
 /** The lab's backend in the extension: the background worker scores, routes pushed frames, stores the preview. */
 export function runtimeBackend(): LabBackend {
+  const prepare = async (): Promise<ThumbPrepareResponse> => {
+    const request: ThumbPrepareRequest = { type: 'veneer:thumb-prepare' };
+    const response = (await browser.runtime.sendMessage(request).catch(() => undefined)) as
+      | ThumbPrepareResponse
+      | undefined;
+    return response ?? { ok: false, message: 'Veneer did not answer; reload the page' };
+  };
+  // Made ready before a candidate is added, and again after each score (for the next one).
+  let ready = prepare();
   return {
     async instantScore(image, title) {
-      const request: ThumbInstantRequest = { type: 'veneer:thumb-instant', image, title };
+      let prepared = await ready;
+      if (!prepared.ok) prepared = await prepare();
+      ready = prepare();
+      if (!prepared.ok) throw new Error(prepared.message);
+      // Chrome: straight to the offscreen document, which runs the models.
+      const request: ThumbInstantRequest | LocalThumbInstantRequest = prepared.direct
+        ? { type: 'veneer:local-thumb-instant', image, title, feedUrls: prepared.feedUrls }
+        : { type: 'veneer:thumb-instant', image, title };
       const response = (await browser.runtime.sendMessage(request)) as ThumbInstantResponse | undefined;
       if (!response) throw new Error('Veneer did not answer; reload the page');
       if (!response.ok) throw new Error(response.message);

@@ -159,6 +159,18 @@ export interface LocalThumbInstantRequest extends Omit<ThumbInstantRequest, 'typ
 }
 
 /**
+ * Thumbnail lab -> background: get ready to score on this device. On Chrome the background makes
+ * sure the offscreen document is up and the lab then sends it the image itself (`direct`: one
+ * hop instead of two for a few hundred kB of base64); on Firefox the background scores it.
+ */
+export interface ThumbPrepareRequest {
+  type: 'veneer:thumb-prepare';
+}
+export type ThumbPrepareResponse =
+  | { ok: true; direct: boolean; feedUrls: string[] }
+  | { ok: false; message: string };
+
+/**
  * Thumbnail lab -> background: the deep score on the inference node (cloud processing only). Its
  * frames come back as `veneer:job-frame` for `clientRef`.
  */
@@ -187,5 +199,6 @@ export type BackgroundRequest =
   | PageReportMessage
   | MastodonEnabledMessage
   | ThumbInstantRequest
+  | ThumbPrepareRequest
   | ThumbDeepRequest
   | FeedThumbnailsMessage;

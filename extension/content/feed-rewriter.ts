@@ -57,6 +57,9 @@ const IMAGES = 'images';
 /** The check that runs the on-device image model over a post's images. */
 const CONTENT = 'image-content';
 
+/** How often one element is judged again because its text filled in later. */
+const MAX_TEXT_REJUDGES = 3;
+
 export interface FeedRewriterOptions {
   /** Longest time a new post stays invisible while waiting for its verdict. */
   budgetMs?: number;
@@ -68,7 +71,8 @@ export interface FeedRewriterOptions {
  * that were added or changed, and they are judged once per animation frame, so the work per post
  * stays the same however long the feed grows. A post is judged once per id: a re-render (or a
  * recycled element showing the same post) gets the remembered verdict, and a post the user chose
- * to show stays shown.
+ * to show stays shown. Only when a post's own text changes under the same id (its text arriving
+ * after the element) is it judged again.
  */
 export function startFeedRewriter(
   adapter: SiteAdapter,
@@ -84,8 +88,10 @@ export function startFeedRewriter(
   let cloudProcessing = false;
   const textRead = new WeakSet<HTMLImageElement>();
   const awaitingText = new Map<string, SitePost>();
-  /** The post id each element was judged as. */
+  /** The post id each element was judged as, and the text it was judged on. */
   let judgedAs = new WeakMap<HTMLElement, string>();
+  let judgedText = new WeakMap<HTMLElement, string>();
+  const rejudgedCount = new WeakMap<HTMLElement, number>();
   /** Verdicts by post id: null for "nothing matched", "shown" for posts the user revealed. */
   const verdicts = new Map<string, Verdict | null | 'shown'>();
   const dirty = new Set<HTMLElement>();
@@ -145,13 +151,25 @@ export function startFeedRewriter(
       return false;
     }
     const previous = judgedAs.get(element);
-    if (previous === post.id && stateOf(element)) return false;
-    if (previous !== undefined && previous !== post.id) {
+    if (previous === post.id && stateOf(element)) {
+      if (judgedText.get(element) === post.text) return false;
+      // The same post, its text filled in after it was first read (a page parsed in pieces, data
+      // bound after the element was inserted): judged again on the full text, a few times at most.
+      const rejudged = (rejudgedCount.get(element) ?? 0) + 1;
+      judgedText.set(element, post.text);
+      if (rejudged > MAX_TEXT_REJUDGES || verdicts.get(post.id) === 'shown') return false;
+      rejudgedCount.set(element, rejudged);
+      verdicts.delete(post.id);
+      pendingModels.delete(post.id);
+      clearModification(element);
+      element.removeAttribute(STATE_ATTRIBUTE);
+    } else if (previous !== undefined && previous !== post.id) {
       // A recycled element now showing another post.
       clearModification(element);
       element.removeAttribute(STATE_ATTRIBUTE);
     }
     judgedAs.set(element, post.id);
+    judgedText.set(element, post.text);
     reporter.postSeen(post.id);
     if (!enabled) {
       setState(element, 'clear');
@@ -419,6 +437,7 @@ export function startFeedRewriter(
     pendingModels.clear();
     reporter.resetVerdicts();
     judgedAs = new WeakMap();
+    judgedText = new WeakMap();
     for (const element of document.querySelectorAll<HTMLElement>(`[${STATE_ATTRIBUTE}]`)) {
       if (stateOf(element) === 'shown') continue;
       clearModification(element);

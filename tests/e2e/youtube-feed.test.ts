@@ -83,13 +83,36 @@ describe('YouTube home grid', () => {
   });
 });
 
+describe('text that arrives after the element', () => {
+  it('judges a video again when its title fills in under the same id (data bound late)', async () => {
+    await expect.poll(() => cell('vid00000004').getAttribute('data-veneer-state')).toBe('clear');
+    await page.evaluate(() =>
+      (window as unknown as { __recycle: (i: number, v: object) => void }).__recycle(3, {
+        id: 'vid00000004',
+        title: 'Spiders took over my shed',
+        channel: 'Maker Mike',
+      }),
+    );
+    await expect.poll(() => cell('vid00000004').getAttribute('data-veneer-action')).toBe('collapse');
+  });
+});
+
 describe('YouTube watch-page sidebar (real markup)', () => {
   it('collapses the sidebar videos whose titles match, and only those', async () => {
     const watch = await browser.context.newPage();
     await watch.goto('https://www.youtube.com/watch?v=srtMWzyqdp8');
     const items = watch.locator('ytd-compact-video-renderer');
     expect(await items.count()).toBe(19);
-    await expect.poll(() => watch.locator('ytd-compact-video-renderer[data-veneer-state]').count()).toBe(19);
+    // Judged, not waiting on an image check any more (slow under load).
+    await expect
+      .poll(
+        () =>
+          watch
+            .locator('ytd-compact-video-renderer[data-veneer-state]:not([data-veneer-state="pending"])')
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBe(19);
     const titles = await items.evaluateAll((els) =>
       els.map((e) => e.querySelector('#video-title')?.getAttribute('title') ?? ''),
     );

@@ -1,15 +1,12 @@
 import { DETECTION_MEAN, DETECTION_STD, MODELS, normalizedBgr, textRegions } from '@veneer/shared/models';
 import type { Box, ImageRef } from '@veneer/shared/protocol';
 import {
-  type ColourSignature,
-  colourSignature,
   type InstantSignals,
-  imageStats,
-  legibilityAt,
-  REFERENCE_FEED,
-  standOut,
+  instantSignals,
+  MIN_FEED,
+  STATS_SIZE,
+  TEXT_DETECTION,
   type TextBox,
-  textArea,
   textBoxes,
   VIEWER_SIZES,
 } from '@veneer/shared/thumbs';
@@ -32,19 +29,8 @@ import { feedSignatures } from './thumb-feed.ts';
  */
 export const TEXT_DETECTOR_PATH = `/models/${MODELS['pp-ocrv4-det'].id}.onnx`;
 
-/**
- * Detector input for the reference text. The desktop home grid shows thumbnails at 320x180, about
- * what the detector sees here (sides are multiples of 32), so this one pass is both the reference
- * and the desktop check. (A 480-wide reference pass found the same text on the test images and
- * cost ~100 ms more in wasm.)
- */
-const REFERENCE_LIMIT = 320;
-/** Detector input for the thumbnail shrunk to the mobile feed's 168x94 and brought back up. */
-const MOBILE_DETECTION = { width: 224, height: 128 };
 /** Width the candidate is decoded at (twice the widest detector pass). */
 const DECODE_WIDTH = 640;
-/** Fewer home-feed thumbnails than this and the reference set is used instead. */
-const MIN_FEED = 4;
 
 export interface InstantScore {
   signals: InstantSignals;
@@ -82,12 +68,6 @@ function shrunk(bitmap: ImageBitmap, size: { width: number; height: number }): O
   return canvas;
 }
 
-function referenceSize(width: number, height: number) {
-  const scale = REFERENCE_LIMIT / Math.max(width, height);
-  const round = (value: number) => Math.max(32, Math.round((value * scale) / 32) * 32);
-  return { width: round(width), height: round(height) };
-}
-
 export async function scoreThumbnailLocally(
   image: ImageRef,
   title: string,
@@ -106,7 +86,7 @@ export async function scoreThumbnailLocally(
     throw new Error('the file is not an image this browser can read');
   }
   try {
-    const small = drawRgb(bitmap, 160, 90);
+    const small = drawRgb(bitmap, STATS_SIZE.width, STATS_SIZE.height);
     const feedPromise = feedUrls.length >= MIN_FEED ? feedSignatures(feedUrls) : Promise.resolve([]);
     const titlePromise = title.trim()
       ? classifyTexts('clickbait', [title]).then(
@@ -120,51 +100,38 @@ export async function scoreThumbnailLocally(
     // any text, so it never waits for the desktop pass (without text its answer is not used).
     const parallelStarted = performance.now();
     const facesPromise = detectYunetFaces(bitmap, bitmap.width, bitmap.height, runInWorker);
+    const { desktop, mobile } = TEXT_DETECTION;
     const mobilePromise = detectText(
       shrunk(bitmap, VIEWER_SIZES.mobile),
-      MOBILE_DETECTION.width,
-      MOBILE_DETECTION.height,
+      mobile.width,
+      mobile.height,
       runInWorker,
     );
-    const reference = referenceSize(bitmap.width, bitmap.height);
-    const referenceText = await detectText(bitmap, reference.width, reference.height, runHere);
-    const desktopText = referenceText;
+    const desktopText = await detectText(bitmap, desktop.width, desktop.height, runHere);
     timings.text_desktop = performance.now() - parallelStarted;
     const faces = await facesPromise;
     // The expressions of the three largest faces are part of the face signal.
     const emotions = await readEmotionsLocally(bitmap, { faces, maxFaces: 3, run: runHere });
     const mobileFound = await mobilePromise;
-    const mobileText = referenceText.length ? mobileFound : [];
+    const mobileText = desktopText.length ? mobileFound : [];
     timings.faces_and_mobile_text = performance.now() - parallelStarted;
     const mark = performance.now();
-    const feed: ColourSignature[] = await feedPromise;
-    const useFeed = feed.length >= MIN_FEED;
-    const signals: InstantSignals = {
-      stats: imageStats(small, 160, 90),
+    const signals = instantSignals({
+      small,
       faces: {
         count: faces.length,
         largestArea: Math.max(0, ...faces.map(({ box }) => box.width * box.height)),
         expressions: emotions.faces.map((face) => face.emotion),
       },
-      text: {
-        area: textArea(referenceText),
-        legibility: {
-          mobile: legibilityAt('mobile', referenceText, mobileText),
-          desktop: legibilityAt('desktop', referenceText, desktopText),
-          // The sidebar shows thumbnails at the mobile feed's size.
-          sidebar: legibilityAt('sidebar', referenceText, mobileText),
-        },
-      },
-      standOut: {
-        ...standOut(colourSignature(small, 160, 90), useFeed ? feed : REFERENCE_FEED),
-        against: useFeed ? 'your home feed' : 'a reference set',
-      },
+      desktopText,
+      mobileText,
+      feed: await feedPromise,
       title: { length: title.trim().length, clickbait: await titlePromise },
-    };
+    });
     return {
       signals,
       faces: faces.map((face) => face.box),
-      text: referenceText,
+      text: desktopText,
       width: bitmap.width,
       height: bitmap.height,
       ms: performance.now() - started,

@@ -2,15 +2,11 @@ import { DETECTION_MEAN, DETECTION_STD, normalizedBgr, textRegions } from '@vene
 import {
   type Appeal,
   appeal,
-  colourSignature,
   deepSignals,
-  type InstantSignals,
-  imageStats,
-  legibilityAt,
-  REFERENCE_FEED,
-  standOut,
+  instantSignals,
+  STATS_SIZE,
+  TEXT_DETECTION,
   type TextBox,
-  textArea,
   textBoxes,
   VIEWER_SIZES,
 } from '@veneer/shared/thumbs';
@@ -18,10 +14,6 @@ import sharp from 'sharp';
 import { resizeToRgb } from '../images/decode.ts';
 import type { ModelRunner } from '../inference/batching-runner.ts';
 import type { ThumbnailScorer } from './thumbnail-scorer.ts';
-
-/** The text detector's input at the desktop grid's size, and for the mobile feed's size brought back up (as in the browser). */
-const DESKTOP_DETECTION = { width: 320, height: 192 };
-const MOBILE_DETECTION = { width: 224, height: 128 };
 
 export interface TitleClassifier {
   probability(text: string): Promise<number>;
@@ -67,38 +59,34 @@ export class ThumbnailAppraiser {
     const { width, height } = VIEWER_SIZES.mobile;
     const small = await resizeToRgb(bytes, width, height, this.maxPixels);
     const { data } = await sharp(small, { raw: { width, height, channels: 3 } })
-      .resize(MOBILE_DETECTION.width, MOBILE_DETECTION.height, { fit: 'fill' })
+      .resize(TEXT_DETECTION.mobile.width, TEXT_DETECTION.mobile.height, { fit: 'fill' })
       .raw()
       .toBuffer({ resolveWithObject: true });
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   }
 
   async appraise(bytes: Uint8Array, title: string): Promise<Appeal> {
-    const [deep, small, desktop, clickbait] = await Promise.all([
+    const { desktop, mobile } = TEXT_DETECTION;
+    const [deep, small, desktopView, clickbait] = await Promise.all([
       this.deep.score(bytes, title),
-      resizeToRgb(bytes, 160, 90, this.maxPixels),
-      resizeToRgb(bytes, DESKTOP_DETECTION.width, DESKTOP_DETECTION.height, this.maxPixels),
+      resizeToRgb(bytes, STATS_SIZE.width, STATS_SIZE.height, this.maxPixels),
+      resizeToRgb(bytes, desktop.width, desktop.height, this.maxPixels),
       this.titles?.probability(title).catch(() => null) ?? Promise.resolve(null),
     ]);
-    const reference = await this.detectText(desktop, DESKTOP_DETECTION.width, DESKTOP_DETECTION.height);
-    const mobile = reference.length
-      ? await this.detectText(await this.mobileView(bytes), MOBILE_DETECTION.width, MOBILE_DETECTION.height)
+    const desktopText = await this.detectText(desktopView, desktop.width, desktop.height);
+    const mobileText = desktopText.length
+      ? await this.detectText(await this.mobileView(bytes), mobile.width, mobile.height)
       : [];
     const deepParts = deepSignals(deep);
-    const instant: InstantSignals = {
-      stats: imageStats(small, 160, 90),
+    // No feed to compare with here: the reference set.
+    const instant = instantSignals({
+      small,
       faces: deepParts.faces,
-      text: {
-        area: textArea(reference),
-        legibility: {
-          mobile: legibilityAt('mobile', reference, mobile),
-          desktop: legibilityAt('desktop', reference, reference),
-          sidebar: legibilityAt('sidebar', reference, mobile),
-        },
-      },
-      standOut: { ...standOut(colourSignature(small, 160, 90), REFERENCE_FEED), against: 'a reference set' },
+      desktopText,
+      mobileText,
+      feed: [],
       title: { length: title.trim().length, clickbait },
-    };
+    });
     return appeal(instant, deepParts);
   }
 }

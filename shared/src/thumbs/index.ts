@@ -2,6 +2,7 @@ export * from './appeal.ts';
 export * from './colour-signature.ts';
 export * from './deep-signals.ts';
 export * from './image-stats.ts';
+export * from './instant-signals.ts';
 export * from './legibility.ts';
 export * from './reference-feed.ts';
 export * from './saliency.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { colourSignature } from './colour-signature.ts';
 import { instantSignals, STATS_SIZE } from './instant-signals.ts';
 
-const solid = (rgb: [number, number, number], size = STATS_SIZE) =>
+const solid = (rgb: [number, number, number], size: { width: number; height: number } = STATS_SIZE) =>
   Uint8Array.from({ length: size.width * size.height * 3 }, (_, i) => rgb[i % 3]!);
 const line = (y: number, height: number) => ({ x: 0.1, y, width: 0.8, height, lineHeight: height });
 

@@ -18,8 +18,23 @@ export interface Edge extends Running {
   port: number;
 }
 
-/** The real edge: `wrangler dev` (workerd) offline on a loopback port, with its own state folder. */
+/**
+ * The real edge: `wrangler dev` (workerd) offline on a loopback port, with its own state folder.
+ * A port found free can be taken by another process before workerd binds it (workerd also binds
+ * sockets of its own): then, unless the port was asked for, it starts again on fresh ports.
+ */
 export async function startEdge(options: EdgeOptions): Promise<Edge> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startEdgeOnce(options);
+    } catch (error) {
+      const clash = /Address already in use/.test((error as Error).message);
+      if (!clash || options.port !== undefined || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startEdgeOnce(options: EdgeOptions): Promise<Edge> {
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   const url = `http://127.0.0.1:${port}`;

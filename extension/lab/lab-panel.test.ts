@@ -87,6 +87,17 @@ describe('thumbnail lab panel (with a fake backend)', () => {
     expect(Number(a!.dataset.instantMs)).toBeGreaterThanOrEqual(0);
   });
 
+  it('asks for the channel on the lab page only', () => {
+    const page = document.createElement('div');
+    mountLab(page, { backend: fakeBackend().backend, askChannel: true });
+    expect(page.querySelector<HTMLLabelElement>('label[data-channel]')?.hidden).toBe(false);
+    expect(page.querySelectorAll('input[name="channel"]')).toHaveLength(1);
+    const studio = document.createElement('div');
+    mountLab(studio, { backend: fakeBackend().backend, channel: 'Maker Mike' });
+    expect(studio.querySelectorAll('input[name="channel"]')).toHaveLength(0);
+    expect(studio.textContent).not.toContain('<label');
+  });
+
   it('takes candidates dropped on the drop zone', async () => {
     const root = document.createElement('div');
     mountLab(root, { backend: fakeBackend().backend, title: 't' });

@@ -79,7 +79,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
   element.className = 'veneer-lab';
   element.innerHTML = html`<h2>Thumbnail lab</h2>
     <label>Video title <input name="title" maxlength="${MAX_TITLE_LENGTH}" value="${options.title ?? ''}"></label>
-    ${options.askChannel ? '<label>Channel name <input name="channel"></label>' : ''}
+    <label data-channel hidden>Channel name <input name="channel"></label>
     <div class="drop">Drop up to ${MAX_CANDIDATES} thumbnails here, or
       <label style="display:inline"><input type="file" name="files" accept="image/*" multiple></label></div>
     <p class="notice" role="status"></p>
@@ -89,6 +89,10 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
   root.append(element);
   const $ = <T extends Element>(selector: string) => element.querySelector(selector) as T;
   const titleInput = $<HTMLInputElement>('input[name="title"]');
+  // Studio knows the channel; the lab page asks for it.
+  const channelLabel = $<HTMLLabelElement>('label[data-channel]');
+  if (options.askChannel) channelLabel.hidden = false;
+  else channelLabel.remove();
   const channelInput = element.querySelector<HTMLInputElement>('input[name="channel"]');
   const notice = $<HTMLElement>('.notice');
   const list = $<HTMLOListElement>('.candidates');

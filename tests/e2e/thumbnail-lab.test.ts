@@ -138,6 +138,21 @@ describe('thumbnail lab in YouTube Studio', () => {
   });
 });
 
+describe('the lab page', () => {
+  it('opens from the popup', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const opened = browser.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Thumbnail lab' }).click();
+    const lab = await opened;
+    await lab.waitForLoadState();
+    expect(lab.url()).toBe(`chrome-extension://${browser.extensionId}/lab.html`);
+    await expect.poll(() => lab.locator('section.veneer-lab h2').textContent()).toBe('Thumbnail lab');
+    expect(await lab.locator('input[name="channel"]').count()).toBe(1);
+    await Promise.all([lab.close(), popup.close()]);
+  });
+});
+
 describe('the instant score on this device', () => {
   it("reads the face's expression with Human's emotion model, and finds no face in a landscape", async () => {
     const lab = await browser.context.newPage();

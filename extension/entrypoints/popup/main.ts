@@ -144,6 +144,9 @@ async function main(): Promise<void> {
     event.preventDefault();
     void browser.runtime.openOptionsPage();
   });
+  $('lab').addEventListener('click', () => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/lab.html') });
+  });
   // The report changes while the popup is open (posts scroll in, the user shows one).
   browser.storage.session.onChanged.addListener((changes) => {
     if (tabId !== null && changes[`veneer.page.${tabId}`]) void renderPage(tabId);

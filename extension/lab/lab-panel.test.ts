@@ -8,7 +8,7 @@ const legible = { recall: 1, tallestLinePx: 14, legible: true };
 
 /** A fake backend: instant scores chosen per file name, deep frames pushed by the test. */
 function fakeBackend(deepRefusal: string | null = null) {
-  let listener: (clientRef: string, frame: JobFrame) => void = () => {};
+  const listeners: Array<(clientRef: string, frame: JobFrame) => void> = [];
   const asked: Array<{ clientRef: string; image: ImageRef; title: string }> = [];
   const backend: LabBackend = {
     async instantScore(image, title): Promise<InstantScore> {
@@ -34,11 +34,15 @@ function fakeBackend(deepRefusal: string | null = null) {
       return deepRefusal;
     },
     onFrame(next) {
-      listener = next;
+      listeners.push(next);
     },
     async openPreview() {},
   };
-  return { backend, asked, push: (clientRef: string, frame: JobFrame) => listener(clientRef, frame) };
+  // Like runtime messages, a pushed frame reaches every panel that listens.
+  const push = (clientRef: string, frame: JobFrame) => {
+    for (const listener of listeners) listener(clientRef, frame);
+  };
+  return { backend, asked, push };
 }
 
 const file = (name: string, body: string, type = 'image/png') => new File([body], name, { type });
@@ -96,6 +100,20 @@ describe('thumbnail lab panel (with a fake backend)', () => {
     mountLab(studio, { backend: fakeBackend().backend, channel: 'Maker Mike' });
     expect(studio.querySelectorAll('input[name="channel"]')).toHaveLength(0);
     expect(studio.textContent).not.toContain('<label');
+  });
+
+  it("never takes another lab page's pushed deep score for its own candidate", async () => {
+    const { backend, asked, push } = fakeBackend();
+    const [first, second] = [document.createElement('div'), document.createElement('div')];
+    mountLab(first, { backend, title: 'Shed build' });
+    mountLab(second, { backend, title: 'Shed build' });
+    await addFiles(first, [file('a.png', 'plain')]);
+    await addFiles(second, [file('a.png', 'plain')]);
+    await until(() => asked.length === 2);
+    expect(asked[0]!.clientRef).not.toBe(asked[1]!.clientRef);
+    push(asked[0]!.clientRef, { kind: 'done', jobId: 'j', result: thumbResult });
+    expect(first.querySelector<HTMLLIElement>('li.candidate')!.dataset.deep).toBe('done');
+    expect(second.querySelector<HTMLLIElement>('li.candidate')!.dataset.deep).toBe('waiting');
   });
 
   it('takes candidates dropped on the drop zone', async () => {

@@ -99,6 +99,9 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
   const previewButton = $<HTMLButtonElement>('button[name="preview"]');
   const candidates: Candidate[] = [];
   let counter = 0;
+  // Pushed frames reach every lab page at once (runtime messages): this panel's requests carry
+  // a name no other panel uses.
+  const panelId = crypto.randomUUID();
   let titleTimer: ReturnType<typeof setTimeout> | undefined;
 
   const title = () => titleInput.value.trim();
@@ -208,7 +211,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
       return;
     }
     candidate.deep = undefined;
-    candidate.deepRef = `${candidate.id}:${++counter}`;
+    candidate.deepRef = `${panelId}:${candidate.id}:${++counter}`;
     candidate.deepStatus = 'asked…';
     render();
     const why = await backend.requestDeepScore(candidate.deepRef, candidate.image, title());

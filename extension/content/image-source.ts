@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '@veneer/shared/base64';
 import { type ImageRef, MAX_IMAGE_BYTES } from '@veneer/shared/protocol';
 
 /** Waits until an image has a source to read (lazy-loaded images get theirs late). */
@@ -27,14 +28,5 @@ export async function imageRefForSource(src: string): Promise<ImageRef> {
   if (blob.size > MAX_IMAGE_BYTES)
     throw new Error(`the image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
   const mime = blob.type.startsWith('image/') ? blob.type : 'image/png';
-  return { kind: 'bytes', mime, data: await toBase64(blob) };
-}
-
-async function toBase64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+  return { kind: 'bytes', mime, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
 }

@@ -1,3 +1,4 @@
+import { base64ToBytes } from '@veneer/shared/base64';
 import type { ImageRef } from '@veneer/shared/protocol';
 
 /**
@@ -6,7 +7,7 @@ import type { ImageRef } from '@veneer/shared/protocol';
  */
 export async function imageBlob(image: ImageRef): Promise<Blob> {
   if (image.kind === 'bytes') {
-    return new Blob([Uint8Array.from(atob(image.data), (c) => c.charCodeAt(0))], { type: image.mime });
+    return new Blob([base64ToBytes(image.data)], { type: image.mime });
   }
   const response = await fetch(image.url, { credentials: 'omit' });
   if (!response.ok) throw new Error(`the image host answered ${response.status}`);

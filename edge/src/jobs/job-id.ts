@@ -1,3 +1,4 @@
+import { base64ToBytes } from '@veneer/shared/base64';
 import type { JobRequest } from '@veneer/shared/protocol';
 
 const hex = (bytes: ArrayBuffer) =>
@@ -28,6 +29,6 @@ export async function jobIdFor(job: JobRequest): Promise<string> {
   const content =
     image.kind === 'url'
       ? `url:${normalizeImageUrl(image.url)}`
-      : `sha256:${await sha256(Uint8Array.from(atob(image.data), (c) => c.charCodeAt(0)))}`;
+      : `sha256:${await sha256(base64ToBytes(image.data))}`;
   return `j1_${await sha256(JSON.stringify({ params, content }))}`;
 }

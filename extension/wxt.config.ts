@@ -6,7 +6,9 @@ import path from 'node:path';
 import { IMPORTED_MODELS } from '@veneer/model-import';
 import { MODELS } from '@veneer/shared/models';
 import { resolveModel } from '@veneer/shared/models/loader';
+import { withInputShape } from '@veneer/shared/models/onnx-input-shape';
 import { defineConfig } from 'wxt';
+import { YUNET_WIDE, YUNET_WIDE_FILE } from './lib/yunet-wide.ts';
 
 const require = createRequire(import.meta.url);
 const ortDist = path.dirname(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'));
@@ -82,6 +84,21 @@ export default defineConfig({
           cacheDir: path.join(os.homedir(), '.cache', 'veneer', 'models'),
         });
         files.push({ absoluteSrc: file, relativeDest: `models/${spec.file}` });
+        if (spec.id === 'yunet-n-320') {
+          // The same YuNet with a 320x192 input, for 16:9 thumbnails (lib/local-yunet.ts).
+          const wide = path.resolve(import.meta.dirname, '.wxt/derived', YUNET_WIDE_FILE);
+          fs.mkdirSync(path.dirname(wide), { recursive: true });
+          fs.writeFileSync(
+            wide,
+            withInputShape(fs.readFileSync(file), spec.input.name, [
+              1,
+              3,
+              YUNET_WIDE.height,
+              YUNET_WIDE.width,
+            ]),
+          );
+          files.push({ absoluteSrc: wide, relativeDest: `models/${YUNET_WIDE_FILE}` });
+        }
       }
       // nsfwjs's classifier, Human's CenterNet and emotion model, imported from their npm packages (TF.js -> ONNX)
       // and checked by sha256.

@@ -16,9 +16,12 @@ export interface YunetOptions {
   maxFaces?: number;
 }
 
-/** Interleaved RGB bytes of the letterboxed S x S image -> planar BGR floats. */
-export function yunetInput(rgb: Uint8Array, size: number): Float32Array {
-  const plane = size * size;
+/**
+ * Interleaved RGB bytes of the letterboxed image -> planar BGR floats. The model's input is S x S
+ * as exported; `height` differs where the model was given a wider input (withInputShape).
+ */
+export function yunetInput(rgb: Uint8Array, width: number, height = width): Float32Array {
+  const plane = width * height;
   if (rgb.length !== plane * 3) throw new RangeError(`expected ${plane * 3} RGB bytes, got ${rgb.length}`);
   const out = new Float32Array(plane * 3);
   for (let i = 0; i < plane; i++) {
@@ -33,11 +36,12 @@ const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
 /**
  * Decodes the outputs into faces with boxes and landmarks as fractions of the original image.
- * `contentWidth` x `contentHeight` is the part of the S x S input the image occupies (letterbox).
+ * `contentWidth` x `contentHeight` is the part of the input the image occupies (letterbox);
+ * `inputWidth` is the input's width (S, or the width of a wider input).
  */
 export function yunetFaces(
   outputs: Record<string, Float32Array>,
-  size: number,
+  inputWidth: number,
   contentWidth: number,
   contentHeight: number,
   { scoreThreshold = 0.8, iouThreshold = 0.3, maxFaces = 200 }: YunetOptions = {},
@@ -49,7 +53,7 @@ export function yunetFaces(
     const bbox = outputs[`bbox_${stride}`];
     const kps = outputs[`kps_${stride}`];
     if (!cls || !obj || !bbox || !kps) throw new Error(`YuNet output for stride ${stride} is missing`);
-    const cols = size / stride;
+    const cols = inputWidth / stride;
     for (let i = 0; i < cls.length; i++) {
       const score = Math.sqrt(clamp01(cls[i]!) * clamp01(obj[i]!));
       if (score <= scoreThreshold) continue;

@@ -12,21 +12,42 @@ export type RunModel = (
 /** In this document's own onnxruntime-web. */
 export const runHere: RunModel = async (path, feeds) => (await packagedSession(path)).run(feeds);
 
-let worker: Worker | null = null;
-let nextId = 0;
-const pending = new Map<
-  number,
-  { resolve: (outputs: Record<string, ort.Tensor>) => void; reject: (error: Error) => void }
->();
+/** One dedicated worker with its own onnxruntime-web and its own queue of runs. */
+class ModelWorker {
+  private worker: Worker | null = null;
+  private nextId = 0;
+  private readonly pending = new Map<
+    number,
+    { resolve: (outputs: Record<string, ort.Tensor>) => void; reject: (error: Error) => void }
+  >();
 
-function modelWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
+  run(path: string, feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.Tensor>> {
+    const id = ++this.nextId;
+    const request: WorkerRequest = {
+      id,
+      wasmPaths: browser.runtime.getURL(ORT_WASM_DIR as '/'),
+      modelUrl: browser.runtime.getURL(path as '/'),
+      feeds: Object.fromEntries(
+        Object.entries(feeds).map(([name, tensor]) => [
+          name,
+          { type: tensor.type, data: tensor.data, dims: tensor.dims },
+        ]),
+      ),
+    };
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.started().postMessage(request);
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
       const response = event.data;
-      const waiter = pending.get(response.id);
+      const waiter = this.pending.get(response.id);
       if (!waiter) return;
-      pending.delete(response.id);
+      this.pending.delete(response.id);
       if (!response.ok) waiter.reject(new Error(response.message));
       else
         waiter.resolve(
@@ -39,35 +60,35 @@ function modelWorker(): Worker {
         );
     });
     worker.addEventListener('error', (event) => {
-      for (const waiter of pending.values())
+      for (const waiter of this.pending.values())
         waiter.reject(new Error(`the model worker failed: ${event.message}`));
-      pending.clear();
-      worker = null;
+      this.pending.clear();
+      this.worker = null;
     });
+    this.worker = worker;
+    return worker;
   }
-  return worker;
 }
 
+const workers = new Map<number, ModelWorker>();
+
 /**
- * In a dedicated worker: another core, so the document and the worker each run a model at the
- * same time. Where workers are unavailable it runs here.
+ * In dedicated worker number `slot` (0, 1, ...): runs given to one slot queue there, runs given
+ * to two slots go at once on two cores. A document's main thread is shared with every other page
+ * of the extension (one renderer process): a model run there freezes the lab page while it runs,
+ * so the thumbnail lab runs every model in workers. Where workers are unavailable it runs here.
  */
-export const runInWorker: RunModel = (path, feeds) => {
-  if (typeof Worker === 'undefined') return runHere(path, feeds);
-  const id = ++nextId;
-  const request: WorkerRequest = {
-    id,
-    wasmPaths: browser.runtime.getURL(ORT_WASM_DIR as '/'),
-    modelUrl: browser.runtime.getURL(path as '/'),
-    feeds: Object.fromEntries(
-      Object.entries(feeds).map(([name, tensor]) => [
-        name,
-        { type: tensor.type, data: tensor.data, dims: tensor.dims },
-      ]),
-    ),
+export function inWorker(slot: number): RunModel {
+  return (path, feeds) => {
+    if (typeof Worker === 'undefined') return runHere(path, feeds);
+    let worker = workers.get(slot);
+    if (!worker) {
+      worker = new ModelWorker();
+      workers.set(slot, worker);
+    }
+    return worker.run(path, feeds);
   };
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    modelWorker().postMessage(request);
-  });
-};
+}
+
+/** In the first dedicated worker. */
+export const runInWorker: RunModel = inWorker(0);

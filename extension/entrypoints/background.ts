@@ -12,6 +12,7 @@ import {
   socketUrl,
   submitJob,
 } from '../lib/edge-api.ts';
+import { storedFeedThumbnailUrls } from '../lib/feed-thumbnail-urls.ts';
 import { syncFilters } from '../lib/filter-sync.ts';
 import { JobRouter } from '../lib/job-router.ts';
 import { onPermissionsAdded, originPattern, syncMastodonRegistration } from '../lib/mastodon-hosts.ts';
@@ -336,15 +337,9 @@ export default defineBackground(() => {
   }
 
   /** The home-feed thumbnails the YouTube content script last saw (the lab compares with them). */
-  async function feedThumbnailUrls(): Promise<string[]> {
-    const stored = await browser.storage.local.get(FEED_THUMBNAILS_STORAGE_KEY);
-    const feed = FeedThumbnailsSchema.safeParse(stored[FEED_THUMBNAILS_STORAGE_KEY]);
-    return feed.success ? feed.data.urls : [];
-  }
-
   async function prepareThumbnailScoring(): Promise<ThumbPrepareResponse> {
     try {
-      const feedUrls = await feedThumbnailUrls();
+      const feedUrls = await storedFeedThumbnailUrls();
       if (import.meta.env.FIREFOX) return { ok: true, direct: false, feedUrls };
       await ensureOffscreenDocument();
       return { ok: true, direct: true, feedUrls };
@@ -356,7 +351,7 @@ export default defineBackground(() => {
   /** The thumbnail lab's instant score of one candidate, always on this device. */
   async function scoreThumbnail(request: ThumbInstantRequest): Promise<ThumbInstantResponse> {
     try {
-      const feedUrls = await feedThumbnailUrls();
+      const feedUrls = await storedFeedThumbnailUrls();
       if (import.meta.env.FIREFOX) {
         const { scoreThumbnailLocally } = await import('../lib/thumb-instant-score.ts');
         return { ok: true, score: await scoreThumbnailLocally(request.image, request.title, feedUrls) };

@@ -1,4 +1,4 @@
-import type { ImageRef, ThumbResult } from '@veneer/shared/protocol';
+import type { ThumbResult } from '@veneer/shared/protocol';
 import { MAX_IMAGE_BYTES, MAX_TITLE_LENGTH } from '@veneer/shared/protocol';
 import { type Appeal, appeal, deepSignals, winnerOf } from '@veneer/shared/thumbs';
 import type { InstantScore } from '../lib/thumb-instant-score.ts';
@@ -16,10 +16,11 @@ export const MAX_CANDIDATES = 6;
 interface Candidate {
   id: string;
   name: string;
-  dataUrl: string;
+  /** The file as a data: address, read while the instant score runs. */
+  dataUrl: Promise<string>;
   /** An object URL of the file, for showing it (short, decoded once). */
   displayUrl: string;
-  image: ImageRef;
+  file: Blob;
   addedAt: number;
   instant?: InstantScore;
   /** Time from adding the candidate to its instant score shown, ms. */
@@ -132,6 +133,8 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
       item.toggleAttribute('data-winner', candidate.id === winner);
       item.dataset.state = candidate.instantError ? 'error' : candidate.score ? 'scored' : 'scoring';
       if (candidate.instantMs !== undefined) item.dataset.instantMs = candidate.instantMs.toFixed(1);
+      // The scorer's own time (decode and models), next to the time the creator waited.
+      if (candidate.instant) item.dataset.instantModelsMs = candidate.instant.ms.toFixed(1);
       if (candidate.deepMs !== undefined) item.dataset.deepMs = candidate.deepMs.toFixed(1);
       item.dataset.deep = candidate.deep ? 'done' : 'waiting';
       item.querySelector('.boxes')!.innerHTML = boxesHtml(candidate);
@@ -190,7 +193,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
   async function score(candidate: Candidate) {
     const asked = title();
     try {
-      const instant = await backend.instantScore(candidate.image, asked);
+      const instant = await backend.instantScore(candidate.file, asked);
       if (!candidates.includes(candidate) || asked !== title()) return;
       candidate.instant = instant;
       candidate.instantError = undefined;
@@ -214,7 +217,16 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
     candidate.deepRef = `${panelId}:${candidate.id}:${++counter}`;
     candidate.deepStatus = 'asked…';
     render();
-    const why = await backend.requestDeepScore(candidate.deepRef, candidate.image, title());
+    const deepRef = candidate.deepRef;
+    const why = await candidate.dataUrl.then(
+      (dataUrl) =>
+        backend.requestDeepScore(
+          deepRef,
+          { kind: 'bytes', mime: candidate.file.type, data: dataUrl.slice(dataUrl.indexOf(',') + 1) },
+          title(),
+        ),
+      (error: Error) => `the file could not be read (${error.message})`,
+    );
     if (why) {
       candidate.deepStatus = `unavailable: ${why}`;
       render();
@@ -256,13 +268,12 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
         continue;
       }
       const addedAt = performance.now();
-      const dataUrl = await readAsDataUrl(file);
       const candidate: Candidate = {
         id: `c${++counter}`,
         name: file.name,
-        dataUrl,
+        dataUrl: readAsDataUrl(file),
         displayUrl: URL.createObjectURL(file),
-        image: { kind: 'bytes', mime: file.type, data: dataUrl.slice(dataUrl.indexOf(',') + 1) },
+        file,
         addedAt,
         deepStatus: 'waiting for the instant score',
       };
@@ -305,7 +316,11 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
   previewButton.addEventListener('click', () => {
     const channel = channelInput?.value.trim() || options.channel || 'Your channel';
     void Promise.all(
-      candidates.map(async ({ id, name, dataUrl }) => ({ id, name, dataUrl: await previewDataUrl(dataUrl) })),
+      candidates.map(async ({ id, name, dataUrl }) => ({
+        id,
+        name,
+        dataUrl: await previewDataUrl(await dataUrl),
+      })),
     )
       .then((shown) =>
         backend.openPreview({

@@ -1,3 +1,5 @@
+import { bytesToBase64 } from '@veneer/shared/base64';
+import type { ImageRef } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
 import type {
   AnalyzeFacesResponse,
@@ -12,8 +14,11 @@ import type {
 import { THUMB_PREVIEW_STORAGE_KEY, ThumbPreviewSchema } from '../lib/storage-keys.ts';
 import type { LabBackend } from './lab-backend.ts';
 
-/** The lab's backend in the extension: the background worker scores, routes pushed frames, stores the preview. */
-export function runtimeBackend(): LabBackend {
+/**
+ * The lab's backend in the extension: the background worker scores (in the offscreen document),
+ * routes pushed frames, stores the preview. `prepareOffscreen: false` where the page scores itself.
+ */
+export function runtimeBackend({ prepareOffscreen = true } = {}): LabBackend {
   const prepare = async (): Promise<ThumbPrepareResponse> => {
     const request: ThumbPrepareRequest = { type: 'veneer:thumb-prepare' };
     const response = (await browser.runtime.sendMessage(request).catch(() => undefined)) as
@@ -22,9 +27,16 @@ export function runtimeBackend(): LabBackend {
     return response ?? { ok: false, message: 'Veneer did not answer; reload the page' };
   };
   // Made ready before a candidate is added, and again after each score (for the next one).
-  let ready = prepare();
+  let ready: Promise<ThumbPrepareResponse> = prepareOffscreen
+    ? prepare()
+    : Promise.resolve({ ok: false, message: 'not prepared' });
   return {
-    async instantScore(image, title) {
+    async instantScore(file, title) {
+      const image: ImageRef = {
+        kind: 'bytes',
+        mime: file.type,
+        data: bytesToBase64(new Uint8Array(await file.arrayBuffer())),
+      };
       let prepared = await ready;
       if (!prepared.ok) prepared = await prepare();
       ready = prepare();

@@ -151,6 +151,28 @@ describe('the lab page', () => {
     expect(await lab.locator('input[name="channel"]').count()).toBe(1);
     await Promise.all([lab.close(), popup.close()]);
   });
+
+  it('scores candidates in the page itself, from the picked files', async () => {
+    const lab = await browser.context.newPage();
+    await lab.goto(`chrome-extension://${browser.extensionId}/lab.html`);
+    await lab.fill('input[name="title"]', TITLE);
+    await lab.locator('input[name="files"]').setInputFiles([files.face!, files.smallText!]);
+    await expect
+      .poll(() => lab.locator('li.candidate[data-state="scored"]').count(), { timeout: 60_000 })
+      .toBe(2);
+    const item = (name: string) => lab.locator('li.candidate', { has: lab.locator(`img[alt="${name}"]`) });
+    expect(await item('face.jpg').locator('[data-part="faces"]').textContent()).toMatch(/1 face/);
+    expect(await item('face.jpg').locator('.box.face').count()).toBe(1);
+    expect(await item('small-text.png').locator('.box.text').count()).toBeGreaterThan(0);
+    expect(await item('small-text.png').locator('.advice').textContent()).toMatch(/text is unreadable/);
+    expect(await item('face.jpg').locator('[data-part="stand-out"]').textContent()).toContain(
+      'a reference set',
+    );
+    expect(await lab.locator('li.candidate[data-winner]').count()).toBe(1);
+    // The file goes to the inference node only for the deep score, read from the same file.
+    await expect.poll(() => item('face.jpg').getAttribute('data-deep'), { timeout: 60_000 }).toBe('done');
+    await lab.close();
+  });
 });
 
 describe('the instant score on this device', () => {
@@ -329,6 +351,11 @@ describe("stand-out against the creator's own home feed", () => {
     };
     expect(answer.ok, answer.message).toBe(true);
     expect(answer.score.signals.standOut).toMatchObject({ against: 'your home feed', compared: 8 });
+    // The lab page scores in itself and reads the same remembered feed.
+    await lab.locator('input[name="files"]').setInputFiles(files.face!);
+    await expect
+      .poll(() => lab.locator('li.candidate [data-part="stand-out"]').textContent(), { timeout: 60_000 })
+      .toContain('your home feed');
     await Promise.all([home.close(), lab.close()]);
   });
 });

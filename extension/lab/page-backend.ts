@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { storedFeedThumbnailUrls } from '../lib/feed-thumbnail-urls.ts';
+import { FEED_THUMBNAILS_STORAGE_KEY } from '../lib/storage-keys.ts';
+import { scoreThumbnailLocally, warmThumbnailModels } from '../lib/thumb-instant-score.ts';
+import type { LabBackend } from './lab-backend.ts';
+import { runtimeBackend } from './runtime-backend.ts';
+
+/**
+ * The lab page's backend: as the runtime one, but the instant score runs in this page (an
+ * extension document with onnxruntime-web and its own model workers) on the picked file itself:
+ * no 400 KB message through the service worker to the offscreen document, which took 10-35 ms
+ * here. The models load while the page opens, before a candidate is added.
+ */
+export function pageBackend(): LabBackend {
+  const backend = runtimeBackend({ prepareOffscreen: false });
+  // Read once and kept current, so a score does not wait for storage.
+  let feedUrls = storedFeedThumbnailUrls();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && FEED_THUMBNAILS_STORAGE_KEY in changes) feedUrls = storedFeedThumbnailUrls();
+  });
+  void warmThumbnailModels().catch(() => {
+    // A model that cannot load fails the first score with its own message.
+  });
+  return {
+    ...backend,
+    async instantScore(file, title) {
+      return scoreThumbnailLocally(file, title, await feedUrls);
+    },
+  };
+}

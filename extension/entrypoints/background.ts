@@ -31,6 +31,7 @@ import type {
   LocalNsfwImagesRequest,
   LocalObjectsImagesRequest,
   LocalThumbInstantRequest,
+  LocalThumbWarmRequest,
   NsfwImagesResponse,
   ObjectsImagesResponse,
   ReadImageTextRequest,
@@ -342,6 +343,9 @@ export default defineBackground(() => {
       const feedUrls = await storedFeedThumbnailUrls();
       if (import.meta.env.FIREFOX) return { ok: true, direct: false, feedUrls };
       await ensureOffscreenDocument();
+      // A lab is open: its first candidate should not wait for the models to load.
+      const warm: LocalThumbWarmRequest = { type: 'veneer:local-thumb-warm' };
+      void browser.runtime.sendMessage(warm).catch(() => undefined);
       return { ok: true, direct: true, feedUrls };
     } catch (error) {
       return { ok: false, message: (error as Error).message };

@@ -158,6 +158,11 @@ export interface LocalThumbInstantRequest extends Omit<ThumbInstantRequest, 'typ
   feedUrls: string[];
 }
 
+/** Background -> offscreen document: load the instant score's models now (a lab is open). */
+export interface LocalThumbWarmRequest {
+  type: 'veneer:local-thumb-warm';
+}
+
 /**
  * Thumbnail lab -> background: get ready to score on this device. On Chrome the background makes
  * sure the offscreen document is up and the lab then sends it the image itself (`direct`: one

@@ -14,11 +14,15 @@ import type {
   LocalNsfwImagesRequest,
   LocalObjectsImagesRequest,
   LocalThumbInstantRequest,
+  LocalThumbWarmRequest,
   NsfwImagesResponse,
   ObjectsImagesResponse,
   ThumbInstantResponse,
 } from '../../lib/messages.ts';
-import { scoreThumbnailLocally } from '../../lib/thumb-instant-score.ts';
+import { scoreThumbnailLocally, warmThumbnailModels } from '../../lib/thumb-instant-score.ts';
+
+/** Loaded once, when the first lab opens, not for every user of the offscreen document. */
+let thumbModelsWarm: Promise<void> | null = null;
 
 /** Chrome's offscreen document: runs the on-device models for the service worker, which cannot. */
 browser.runtime.onMessage.addListener(
@@ -29,8 +33,15 @@ browser.runtime.onMessage.addListener(
       | LocalImageHashRequest
       | LocalNsfwImagesRequest
       | LocalObjectsImagesRequest
-      | LocalThumbInstantRequest,
+      | LocalThumbInstantRequest
+      | LocalThumbWarmRequest,
   ) => {
+    if (message?.type === 'veneer:local-thumb-warm') {
+      thumbModelsWarm ??= warmThumbnailModels().catch(() => {
+        thumbModelsWarm = null;
+      });
+      return undefined;
+    }
     if (message?.type === 'veneer:local-thumb-instant') {
       return scoreThumbnailLocally(message.image, message.title, message.feedUrls).then(
         (score): ThumbInstantResponse => ({ ok: true, score }),

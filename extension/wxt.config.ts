@@ -45,6 +45,14 @@ export default defineConfig({
       'https://i.ytimg.com/*',
       'https://cdn.bsky.app/*',
     ],
+    // The thumbnail lab's scorer frame, embedded (hidden) by the Studio panel only.
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          web_accessible_resources: [
+            { resources: ['scorer.html'], matches: ['https://studio.youtube.com/*'] },
+          ],
+        }),
     content_security_policy:
       browser === 'firefox'
         ? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';"

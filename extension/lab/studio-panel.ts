@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import labCss from './lab.css?inline';
 import { mountLab } from './lab-panel.ts';
-import { runtimeBackend } from './runtime-backend.ts';
+import { studioBackend } from './studio-backend.ts';
 
 /**
  * The thumbnail lab inside YouTube Studio: on a video's page (`/video/<id>/...`) a "Thumbnail lab"
@@ -44,7 +44,7 @@ export function mountStudioLab(ctx: ContentScriptContext): void {
       open.remove();
       const avatar = document.querySelector<HTMLImageElement>('#avatar img, ytcp-navigation-drawer img#img');
       mountLab(shadow, {
-        backend: runtimeBackend(),
+        backend: studioBackend(shadow),
         title: textOf('#title-textarea #textbox, ytcp-social-suggestions-textbox #textbox'),
         channel: textOf('#entity-name, ytcp-navigation-drawer #channel-title') || undefined,
         avatar: avatar?.src ?? '',

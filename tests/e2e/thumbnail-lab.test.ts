@@ -112,6 +112,10 @@ describe('thumbnail lab in YouTube Studio', () => {
       expect(score).toBeLessThanOrEqual(100);
       expect(await item.locator('[data-part="stand-out"]').textContent()).toContain('a reference set');
     }
+    // Scored in the panel's own scorer frame (an extension document), not through the background.
+    const scorer = studio.frames().find((frame) => frame.url().endsWith('/scorer.html'));
+    expect(scorer, 'the scorer frame').toBeDefined();
+    expect(await scorer!.evaluate(() => document.documentElement.dataset.scored)).toBe('3');
   });
 
   it('receives the deep score by push: the text read, faces, and no fake title match', async () => {

@@ -22,7 +22,7 @@ import type {
 import { scoreThumbnailLocally, warmThumbnailModels } from '../../lib/thumb-instant-score.ts';
 
 /** Loaded once, when the first lab opens, not for every user of the offscreen document. */
-let thumbModelsWarm: Promise<void> | null = null;
+let thumbModelsWarming = false;
 
 /** Chrome's offscreen document: runs the on-device models for the service worker, which cannot. */
 browser.runtime.onMessage.addListener(
@@ -37,9 +37,12 @@ browser.runtime.onMessage.addListener(
       | LocalThumbWarmRequest,
   ) => {
     if (message?.type === 'veneer:local-thumb-warm') {
-      thumbModelsWarm ??= warmThumbnailModels().catch(() => {
-        thumbModelsWarm = null;
-      });
+      if (!thumbModelsWarming) {
+        thumbModelsWarming = true;
+        void warmThumbnailModels().catch(() => {
+          thumbModelsWarming = false;
+        });
+      }
       return undefined;
     }
     if (message?.type === 'veneer:local-thumb-instant') {

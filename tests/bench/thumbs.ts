@@ -5,8 +5,9 @@
  *   in the browser (YuNet + PaddleOCR's detector at three sizes + statistics, onnxruntime-web);
  *   the first candidate (models loading) is reported apart;
  * - `instant score, models only`: the same, timed inside the scorer (decode and models);
- * - `instant score in the offscreen document, models only`: the Studio panel's path (a content
- *   script cannot run the models; the background's offscreen document does), measured after the
+ * - `instant score, Studio panel`: the same in the panel on a Studio video page (its scorer frame);
+ * - `instant score in the offscreen document, models only`: the Studio panel's fallback (where
+ *   its scorer frame cannot be used, the background's offscreen document scores), measured after the
  *   lab's rounds so that loading its own copy of the models does not weigh on them, and after
  *   the panel's preparation has loaded them;
  * - `deep score arrives`: from adding a candidate to its deep score pushed over the WebSocket.
@@ -15,14 +16,40 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { launchWithExtension } from '../e2e/browser.ts';
 import { configureExtension } from '../e2e/configure.ts';
+import { studioVideoHtml } from '../e2e/fixtures/youtube.ts';
 import { dataDir, startStack, tmpDir } from '../stack/index.ts';
 import { percentile, type Row, report, round } from './bench-report.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 24);
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 500);
+const TITLE = 'I built a shed in 48 hours';
+/**
+ * Adds one candidate on a lab (the lab page or the Studio panel), waits for its instant and deep
+ * scores, removes it, and lets the machine settle: here the inference node shares the browser's two
+ * cores and is still busy for a moment after a deep score is pushed (in use it runs on its own
+ * machine), so the next candidate comes once it is done, as one would a moment later.
+ */
+async function addCandidate(page: Page, file: string, round: string) {
+  await page.locator('input[name="files"]').setInputFiles(file);
+  const item = page.locator('li.candidate').last();
+  await item.locator('xpath=self::*[@data-instant-ms]').waitFor({ timeout: 60_000 });
+  await item.locator('xpath=self::*[@data-deep-ms]').waitFor({ timeout: 120_000 });
+  const [instantMs, modelsMs, deepMs, state] = await Promise.all([
+    item.getAttribute('data-instant-ms'),
+    item.getAttribute('data-instant-models-ms'),
+    item.getAttribute('data-deep-ms'),
+    item.getAttribute('data-state'),
+  ]);
+  if (state !== 'scored') throw new Error(`${round}: ${await item.textContent()}`);
+  await item.getByRole('button', { name: 'Remove' }).click();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return { instantMs: Number(instantMs), modelsMs: Number(modelsMs), deepMs: Number(deepMs) };
+}
+
 const photos = fs.readdirSync(path.join(dataDir, 'images')).filter((name) => /\.(png|jpe?g)$/.test(name));
 fs.mkdirSync(tmpDir, { recursive: true });
 
@@ -33,7 +60,7 @@ try {
   await configureExtension(browser, stack.edge.url, { filters: [], cloudProcessing: true });
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/lab.html`);
-  await page.fill('input[name="title"]', 'I built a shed in 48 hours');
+  await page.fill('input[name="title"]', TITLE);
   const instant: number[] = [];
   const modelsOnly: number[] = [];
   const deep: number[] = [];
@@ -55,30 +82,27 @@ try {
       .composite(i % 2 ? [] : [{ input: Buffer.from(caption) }])
       .jpeg({ quality: 90 })
       .toFile(file);
-    await page.setInputFiles('input[name="files"]', file);
-    const item = page.locator('li.candidate').last();
-    await item.locator('xpath=self::*[@data-instant-ms]').waitFor({ timeout: 60_000 });
-    await item.locator('xpath=self::*[@data-deep-ms]').waitFor({ timeout: 120_000 });
-    const [instantMs, modelsMs, deepMs, state] = await Promise.all([
-      item.getAttribute('data-instant-ms'),
-      item.getAttribute('data-instant-models-ms'),
-      item.getAttribute('data-deep-ms'),
-      item.getAttribute('data-state'),
-    ]);
-    if (state !== 'scored') throw new Error(`round ${i}: ${await item.textContent()}`);
-    if (i === 0) first = Number(instantMs);
+    const { instantMs, modelsMs, deepMs } = await addCandidate(page, file, `lab round ${i}`);
+    if (i === 0) first = instantMs;
     else {
-      instant.push(Number(instantMs));
-      deep.push(Number(deepMs));
-      modelsOnly.push(Number(modelsMs));
+      instant.push(instantMs);
+      deep.push(deepMs);
+      modelsOnly.push(modelsMs);
     }
-    await item.getByRole('button', { name: 'Remove' }).click();
-    // Here the inference node shares the browser's two cores and is still busy for a moment
-    // after a deep score is pushed (in use it runs on its own machine): the next candidate comes
-    // once it is done, as one would a moment later.
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
-  // The Studio panel's path: the same files, scored by the offscreen document, which loads its
+  // The Studio panel on a video's page: the same files, scored in its scorer frame, which loads
+  // its models as the panel opens (a creator then takes a moment to pick a file).
+  await browser.context.route('https://studio.youtube.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: studioVideoHtml(TITLE, 'Bench channel') }),
+  );
+  const studio = await browser.context.newPage();
+  await studio.goto('https://studio.youtube.com/video/abc123XYZ/edit');
+  await studio.getByRole('button', { name: 'Thumbnail lab' }).click();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const studioInstant: number[] = [];
+  for (let i = 1; i < ROUNDS + 1; i++)
+    studioInstant.push((await addCandidate(studio, files[i]!, `Studio round ${i}`)).instantMs);
+  // The Studio panel's fallback: the same files, scored by the offscreen document, which loads its
   // models when a panel gets ready (as one opens) and is given the time a creator takes to pick.
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'veneer:thumb-prepare' }));
   await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -93,6 +117,8 @@ try {
     offscreen.push(scorer.score.ms);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
+  if (process.env.TIMINGS)
+    console.log(`lab ${instant.map(Math.round).join(' ')}\nStudio ${studioInstant.map(Math.round).join(' ')}`);
   rows.push(
     { case: 'instant score', p50_ms: round(percentile(instant, 50)), p95_ms: round(percentile(instant, 95)) },
     { case: 'instant score, first candidate (models load)', p50_ms: round(first), p95_ms: round(first) },
@@ -100,6 +126,11 @@ try {
       case: 'instant score, models only',
       p50_ms: round(percentile(modelsOnly, 50)),
       p95_ms: round(percentile(modelsOnly, 95)),
+    },
+    {
+      case: 'instant score, Studio panel',
+      p50_ms: round(percentile(studioInstant, 50)),
+      p95_ms: round(percentile(studioInstant, 95)),
     },
     {
       case: 'instant score in the offscreen document, models only',

@@ -118,7 +118,9 @@ try {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
   if (process.env.TIMINGS)
-    console.log(`lab ${instant.map(Math.round).join(' ')}\nStudio ${studioInstant.map(Math.round).join(' ')}`);
+    console.log(
+      `lab ${instant.map(Math.round).join(' ')}\nStudio ${studioInstant.map(Math.round).join(' ')}`,
+    );
   rows.push(
     { case: 'instant score', p50_ms: round(percentile(instant, 50)), p95_ms: round(percentile(instant, 95)) },
     { case: 'instant score, first candidate (models load)', p50_ms: round(first), p95_ms: round(first) },

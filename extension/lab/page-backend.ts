@@ -1,6 +1,4 @@
-import { browser } from 'wxt/browser';
-import { storedFeedThumbnailUrls } from '../lib/feed-thumbnail-urls.ts';
-import { FEED_THUMBNAILS_STORAGE_KEY } from '../lib/storage-keys.ts';
+import { liveFeedThumbnailUrls } from '../lib/feed-thumbnail-urls.ts';
 import { scoreThumbnailLocally, warmThumbnailModels } from '../lib/thumb-instant-score.ts';
 import type { LabBackend } from './lab-backend.ts';
 import { runtimeBackend } from './runtime-backend.ts';
@@ -14,17 +12,14 @@ import { runtimeBackend } from './runtime-backend.ts';
 export function pageBackend(): LabBackend {
   const backend = runtimeBackend({ prepareOffscreen: false });
   // Read once and kept current, so a score does not wait for storage.
-  let feedUrls = storedFeedThumbnailUrls();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && FEED_THUMBNAILS_STORAGE_KEY in changes) feedUrls = storedFeedThumbnailUrls();
-  });
+  const feedUrls = liveFeedThumbnailUrls();
   void warmThumbnailModels().catch(() => {
     // A model that cannot load fails the first score with its own message.
   });
   return {
     ...backend,
     async instantScore(file, title) {
-      return scoreThumbnailLocally(file, title, await feedUrls);
+      return scoreThumbnailLocally(file, title, await feedUrls());
     },
   };
 }

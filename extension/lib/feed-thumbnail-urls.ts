@@ -7,3 +7,12 @@ export async function storedFeedThumbnailUrls(): Promise<string[]> {
   const feed = FeedThumbnailsSchema.safeParse(stored[FEED_THUMBNAILS_STORAGE_KEY]);
   return feed.success ? feed.data.urls : [];
 }
+
+/** The same, read once and kept current as the content script updates it (for a page that scores often). */
+export function liveFeedThumbnailUrls(): () => Promise<string[]> {
+  let urls = storedFeedThumbnailUrls();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && FEED_THUMBNAILS_STORAGE_KEY in changes) urls = storedFeedThumbnailUrls();
+  });
+  return () => urls;
+}

@@ -101,9 +101,9 @@ export async function scoreThumbnailLocally(
   try {
     const timings: Record<string, number> = { decode: performance.now() - started };
     // Two cores, and the document's main thread free for the lab page (which shares it): the
-    // desktop-size text pass runs in one worker; faces and the mobile-size text
-    // pass in another. The mobile pass starts before it is known whether there is any text, so it
-    // never waits for the desktop pass (without text its answer is not used).
+    // desktop-size text pass runs in one worker; faces and the mobile-size text pass in another.
+    // The mobile pass starts before it is known whether there is any text, so it never waits for
+    // the desktop pass (without text its answer is not used).
     const parallelStarted = performance.now();
     const since =
       (name: string) =>
@@ -124,6 +124,10 @@ export async function scoreThumbnailLocally(
       mobile.height,
       facesWorker,
     ).then(since('text_mobile'));
+    const textPasses = Promise.all([desktopPromise, mobilePromise]);
+    textPasses.catch(() => {
+      // Awaited below; this only keeps a failure while faces are awaited from going unhandled.
+    });
     // The rest of this document's work, while the workers run.
     const small = drawRgb(bitmap, STATS_SIZE.width, STATS_SIZE.height);
     const feedPromise = feedUrls.length >= MIN_FEED ? feedSignatures(feedUrls) : Promise.resolve([]);
@@ -139,8 +143,7 @@ export async function scoreThumbnailLocally(
     // model is small (a few ms a face).
     const emotions = await readEmotionsLocally(bitmap, { faces, maxFaces: 3, run: runHere });
     timings.expressions = performance.now() - parallelStarted;
-    const desktopText = await desktopPromise;
-    const mobileFound = await mobilePromise;
+    const [desktopText, mobileFound] = await textPasses;
     const mobileText = desktopText.length ? mobileFound : [];
     const mark = performance.now();
     const signals = instantSignals({

@@ -1,11 +1,9 @@
-import { browser } from 'wxt/browser';
-import { storedFeedThumbnailUrls } from '../../lib/feed-thumbnail-urls.ts';
+import { liveFeedThumbnailUrls } from '../../lib/feed-thumbnail-urls.ts';
 import {
   SCORER_PORT_MESSAGE,
   type ScorerMessage,
   type ScorerRequest,
 } from '../../lib/scorer-frame-protocol.ts';
-import { FEED_THUMBNAILS_STORAGE_KEY } from '../../lib/storage-keys.ts';
 import { scoreThumbnailLocally, warmThumbnailModels } from '../../lib/thumb-instant-score.ts';
 
 /**
@@ -15,10 +13,7 @@ import { scoreThumbnailLocally, warmThumbnailModels } from '../../lib/thumb-inst
  */
 const STUDIO_ORIGIN = 'https://studio.youtube.com';
 
-let feedUrls = storedFeedThumbnailUrls();
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && FEED_THUMBNAILS_STORAGE_KEY in changes) feedUrls = storedFeedThumbnailUrls();
-});
+const feedUrls = liveFeedThumbnailUrls();
 // Loaded as the panel opens; a file sent meanwhile queues behind in the model workers.
 void warmThumbnailModels().catch(() => {
   // A model that cannot load fails the first score with its own message.
@@ -33,8 +28,8 @@ window.addEventListener('message', (event: MessageEvent) => {
     let answer: ScorerMessage;
     try {
       if (!(data?.file instanceof Blob) || typeof data.title !== 'string')
-        throw new Error('a file and a title');
-      const score = await scoreThumbnailLocally(data.file, data.title, await feedUrls);
+        throw new Error('a request needs a file and a title');
+      const score = await scoreThumbnailLocally(data.file, data.title, await feedUrls());
       answer = { kind: 'score', id: data.id, ok: true, score };
       // What this frame has done, for anyone inspecting it (it is hidden).
       document.documentElement.dataset.scored = String(++scored);

@@ -23,8 +23,23 @@ export interface InferenceNode extends Running {
 /** The operator secret test nodes run with (opens the queue dashboard). */
 export const OPERATOR_SECRET_FOR_TESTS = 'operator-secret-for-tests-only';
 
-/** The real inference node (node src/main.ts), ready once /ready answers 200. */
+/**
+ * The real inference node (node src/main.ts), ready once /ready answers 200. A port found free can
+ * still be taken before the node, loading its models first, binds it: then, unless the port was
+ * asked for, it starts again on another.
+ */
 export async function startInferenceNode(options: InferenceNodeOptions): Promise<InferenceNode> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startInferenceNodeOnce(options);
+    } catch (error) {
+      const clash = /EADDRINUSE/.test((error as Error).message);
+      if (!clash || options.port !== undefined || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startInferenceNodeOnce(options: InferenceNodeOptions): Promise<InferenceNode> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const running = await startProcess({

@@ -75,8 +75,8 @@ const workers = new Map<number, ModelWorker>();
 /**
  * In dedicated worker number `slot` (0, 1, ...): runs given to one slot queue there, runs given
  * to two slots go at once on two cores. A document's main thread is shared with every other page
- * of the extension (one renderer process): a model run there freezes the lab page while it runs,
- * so the thumbnail lab runs every model in workers. Where workers are unavailable it runs here.
+ * of the extension (one renderer process): a long model run there freezes the lab page while it
+ * runs, so the thumbnail lab runs its detectors in workers (only the small expression model here). Where workers are unavailable it runs here.
  */
 export function inWorker(slot: number): RunModel {
   return (path, feeds) => {
@@ -89,6 +89,3 @@ export function inWorker(slot: number): RunModel {
     return worker.run(path, feeds);
   };
 }
-
-/** In the first dedicated worker. */
-export const runInWorker: RunModel = inWorker(0);

@@ -6,10 +6,16 @@ import {
   OBJECT_THRESHOLDS,
   SENSITIVITY_THRESHOLDS,
   type TextClassifier,
-} from '@veneer/shared/filters';
+} from '@veneer/shared/filters/matching';
 import { isSimilar } from '@veneer/shared/images';
 import type { CocoLabel, NsfwClass } from '@veneer/shared/models';
 import { browser } from 'wxt/browser';
+import {
+  FEED_CONFIG_STORAGE_KEY,
+  type FeedConfig,
+  isCurrentFeedConfig,
+  readFeedConfig,
+} from '../lib/feed-config.ts';
 import type {
   AnalyzeFacesRequest,
   AnalyzeFacesResponse,
@@ -27,9 +33,8 @@ import type {
   PreviewResponse,
   ReadImageTextRequest,
 } from '../lib/messages.ts';
-import { loadFilters, loadSettings } from '../lib/storage.ts';
-import { FILTERS_STORAGE_KEY, SETTINGS_STORAGE_KEY } from '../lib/storage-keys.ts';
 import type { SiteAdapter, SitePost } from './adapters/site-adapter.ts';
+import { BackgroundChannel } from './background-channel.ts';
 import { FeedStats } from './feed-stats.ts';
 import { imageRefFor } from './image-source.ts';
 import { PageReporter } from './page-report.ts';
@@ -86,6 +91,8 @@ export function startFeedRewriter(
   /** Filters that look in the text inside images, and whether images may be sent to be read. */
   let imageFilters: CompiledFilter[] = [];
   let cloudProcessing = false;
+  /** The config the page was last judged with. */
+  let current: FeedConfig | null = null;
   const textRead = new WeakSet<HTMLImageElement>();
   const awaitingText = new Map<string, SitePost>();
   /** The post id each element was judged as, and the text it was judged on. */
@@ -110,9 +117,10 @@ export function startFeedRewriter(
   >();
 
   const stats = new FeedStats();
+  const channel = new BackgroundChannel();
   const reporter = new PageReporter(adapter, (report) => {
     const message: PageReportMessage = { type: 'veneer:page-report', report };
-    browser.runtime.sendMessage(message).catch(() => {});
+    channel.notify(message);
   });
 
   const queueScan = () => {
@@ -253,14 +261,20 @@ export function startFeedRewriter(
       const failed = (error: Error) => ({ ok: false as const, message: error.message });
       const [nsfw, objects] = await Promise.all([
         wantsNsfw
-          ? (browser.runtime
-              .sendMessage({ type: 'veneer:nsfw-images', images: list } satisfies NsfwImagesRequest)
-              .catch(failed) as Promise<NsfwImagesResponse>)
+          ? channel
+              .request<NsfwImagesResponse>({
+                type: 'veneer:nsfw-images',
+                images: list,
+              } satisfies NsfwImagesRequest)
+              .catch(failed)
           : null,
         wantsObjects
-          ? (browser.runtime
-              .sendMessage({ type: 'veneer:objects-images', images: list } satisfies ObjectsImagesRequest)
-              .catch(failed) as Promise<ObjectsImagesResponse>)
+          ? channel
+              .request<ObjectsImagesResponse>({
+                type: 'veneer:objects-images',
+                images: list,
+              } satisfies ObjectsImagesRequest)
+              .catch(failed)
           : null,
       ]);
       if (nsfw && !nsfw.ok) reporter.problem(`The on-device image model could not run: ${nsfw.message}`);
@@ -313,10 +327,10 @@ export function startFeedRewriter(
       const refs = await Promise.all(missing.map((image) => imageRefFor(image, 2000).catch(() => null)));
       const readable = missing.filter((_, i) => refs[i]);
       const request: ImageHashRequest = { type: 'veneer:image-hash', images: refs.filter((r) => r !== null) };
-      const response = (await browser.runtime.sendMessage(request).catch((error: Error) => ({
+      const response = await channel.request<ImageHashResponse>(request).catch((error: Error) => ({
         ok: false as const,
         message: error.message,
-      }))) as ImageHashResponse;
+      }));
       if (!response.ok)
         reporter.problem(`Images could not be compared with your examples: ${response.message}`);
       readable.forEach((image, i) => {
@@ -363,7 +377,7 @@ export function startFeedRewriter(
     };
     let response: ClassifyTextResponse | undefined;
     try {
-      response = (await browser.runtime.sendMessage(request)) as ClassifyTextResponse | undefined;
+      response = await channel.request<ClassifyTextResponse | undefined>(request);
     } catch (error) {
       response = { ok: false, message: (error as Error).message };
     }
@@ -388,7 +402,7 @@ export function startFeedRewriter(
         clientRef,
         image: await imageRefFor(image),
       };
-      const response = (await browser.runtime.sendMessage(request)) as AnalyzeFacesResponse;
+      const response = await channel.request<AnalyzeFacesResponse>(request);
       if (!response.ok) throw new Error(response.message);
     } catch (error) {
       awaitingText.delete(clientRef);
@@ -423,7 +437,7 @@ export function startFeedRewriter(
         clientRef,
         image: await imageRefFor(image),
       };
-      const response = (await browser.runtime.sendMessage(request)) as AnalyzeFacesResponse;
+      const response = await channel.request<AnalyzeFacesResponse>(request);
       if (!response.ok) throw new Error(response.message);
     } catch (error) {
       awaiting.delete(clientRef);
@@ -447,10 +461,10 @@ export function startFeedRewriter(
     queueScan();
   }
 
-  async function loadAndRejudge(): Promise<void> {
-    const [{ filters: list, problem }, settings] = await Promise.all([loadFilters(), loadSettings()]);
-    if (problem) reporter.problem(problem);
-    enabled = !settings.disabledHosts.includes(location.hostname);
+  /** Judges the page again with `config` (the filters and settings the background validated). */
+  function configure(config: FeedConfig): void {
+    if (config.problem) reporter.problem(config.problem);
+    enabled = !config.disabledHosts.includes(location.hostname);
     reporter.setEnabled(enabled);
     if (!enabled) {
       removeStyle?.();
@@ -458,7 +472,8 @@ export function startFeedRewriter(
     } else if (!removeStyle) {
       removeStyle = installPageStyle(adapter.postSelector, budgetMs);
     }
-    filters = enabled ? compileFilters(list, { site: adapter.site }) : [];
+    current = config;
+    filters = enabled ? compileFilters(config.filters, { site: adapter.site }) : [];
     wholePostFilters = postFilters(filters);
     imageFilters = imageTextFilters(filters);
     exampleFilters = wholePostFilters.filter((f) => f.filter.imageExamples.length > 0);
@@ -470,7 +485,7 @@ export function startFeedRewriter(
       })
       .filter(({ classes, objects }) => classes.length > 0 || objects.length > 0)
       .sort((a, b) => ACTION_STRENGTH[b.filter.filter.action] - ACTION_STRENGTH[a.filter.filter.action]);
-    cloudProcessing = settings.cloudProcessing;
+    cloudProcessing = config.cloudProcessing;
     ready = true;
     rejudgeAll();
   }
@@ -513,9 +528,7 @@ export function startFeedRewriter(
           task: filter.classifier,
           texts: rest.map((p) => p.text),
         };
-        const response = (await browser.runtime
-          .sendMessage(request)
-          .catch(() => null)) as ClassifyTextResponse | null;
+        const response = await channel.request<ClassifyTextResponse>(request).catch(() => null);
         if (response?.ok) {
           matched += response.probabilities.filter((p) =>
             classifierVerdict(words, filter.classifier!, p),
@@ -582,13 +595,15 @@ export function startFeedRewriter(
   });
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (changes[FILTERS_STORAGE_KEY] || changes[SETTINGS_STORAGE_KEY]))
-      void loadAndRejudge();
+    const next = area === 'local' ? changes[FEED_CONFIG_STORAGE_KEY]?.newValue : undefined;
+    if (isCurrentFeedConfig(next)) configure(next);
   });
   // Filters with an expiry stop applying when it passes, without a reload.
   setInterval(() => {
-    if (filters.some((f) => f.filter.expiresAt !== undefined && f.filter.expiresAt <= Date.now()))
-      void loadAndRejudge();
+    if (current && filters.some((f) => f.filter.expiresAt !== undefined && f.filter.expiresAt <= Date.now()))
+      configure(current);
   }, 60_000);
-  void loadAndRejudge();
+  readFeedConfig().then(configure, (error: Error) =>
+    reporter.problem(`Veneer could not read your filters: ${error.message}`),
+  );
 }

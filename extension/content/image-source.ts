@@ -1,5 +1,6 @@
 import { bytesToBase64 } from '@veneer/shared/base64';
-import { type ImageRef, MAX_IMAGE_BYTES } from '@veneer/shared/protocol';
+import type { ImageRef } from '@veneer/shared/protocol';
+import { MAX_IMAGE_BYTES } from '@veneer/shared/protocol/limits';
 
 /** Waits until an image has a source to read (lazy-loaded images get theirs late). */
 export async function imageSource(image: HTMLImageElement, timeoutMs = 10_000): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Site } from '@veneer/shared/filters';
+import type { Site } from '@veneer/shared/filters/matching';
 import type { SiteAdapter } from './adapters/site-adapter.ts';
 import type { Verdict } from './verdict.ts';
 

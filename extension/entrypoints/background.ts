@@ -1,7 +1,8 @@
 import { type Filter, FilterSchema, IMAGES_LIKE_FILTER_ID } from '@veneer/shared/filters';
 import type { FacesResult, ImageRef, JobFrame, JobRequest } from '@veneer/shared/protocol';
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { type ChannelAnswer, type ChannelRequest, PAGE_CHANNEL } from '../content/background-channel.ts';
 import { imageRefForSource } from '../content/image-source.ts';
 import {
   EdgeError,
@@ -12,6 +13,8 @@ import {
   socketUrl,
   submitJob,
 } from '../lib/edge-api.ts';
+import { FEED_CONFIG_STORAGE_KEY, type FeedConfigRequest } from '../lib/feed-config.ts';
+import { createFeedConfigPublisher } from '../lib/feed-config-publisher.ts';
 import { storedFeedThumbnailUrls } from '../lib/feed-thumbnail-urls.ts';
 import { syncFilters } from '../lib/filter-sync.ts';
 import { JobRouter } from '../lib/job-router.ts';
@@ -490,7 +493,26 @@ export default defineBackground(() => {
     return { ok: false, code: 'unauthorized', message: 'the server refused this install' };
   }
 
-  browser.runtime.onMessage.addListener((message: BackgroundRequest, sender) => {
+  /** The feed content scripts' filters and settings, validated here once (lib/feed-config.ts). */
+  const publishFeedConfig = createFeedConfigPublisher({
+    loadFilters,
+    loadSettings,
+    readPublished: async () =>
+      (await browser.storage.local.get(FEED_CONFIG_STORAGE_KEY))[FEED_CONFIG_STORAGE_KEY],
+    publish: (config) => browser.storage.local.set({ [FEED_CONFIG_STORAGE_KEY]: config }),
+  });
+  const publishFeedConfigLogged = () =>
+    void publishFeedConfig().catch((error: Error) => {
+      lastError = `Veneer could not pass your filters to its pages: ${error.message}`;
+    });
+  publishFeedConfigLogged();
+
+  /** Answers a request from a page or an extension page: a promise of the answer, or undefined for none. */
+  function answer(
+    message: BackgroundRequest | FeedConfigRequest,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<unknown> | undefined {
+    if (message?.type === 'veneer:feed-config') return publishFeedConfig();
     if (message?.type === 'veneer:analyze-faces' && sender.tab?.id !== undefined) {
       return analyzeFaces(message, sender.tab.id, sender.frameId ?? 0);
     }
@@ -540,6 +562,28 @@ export default defineBackground(() => {
       })();
     }
     return undefined;
+  }
+  browser.runtime.onMessage.addListener(answer);
+  // Feed pages send their requests over one port each (content/background-channel.ts).
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PAGE_CHANNEL || !port.sender) return;
+    const sender = port.sender;
+    port.onMessage.addListener(({ id, message }: ChannelRequest) => {
+      const reply = answer(message as BackgroundRequest, sender);
+      if (id === 0) return;
+      void Promise.resolve(reply)
+        .then(
+          (value) => ({ id, answer: value }),
+          (error: Error) => ({ id, answer: { ok: false, message: error.message } }),
+        )
+        .then((result: ChannelAnswer) => {
+          try {
+            port.postMessage(result);
+          } catch {
+            // The page went away meanwhile.
+          }
+        });
+    });
   });
 
   browser.permissions.onAdded.addListener(({ origins }) => void onPermissionsAdded(origins ?? []));
@@ -553,6 +597,7 @@ export default defineBackground(() => {
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
+    if (changes[FILTERS_STORAGE_KEY] || changes[SETTINGS_STORAGE_KEY]) publishFeedConfigLogged();
     if (changes[FILTERS_STORAGE_KEY] && !writingFilters) scheduleSync();
     const settings = changes[SETTINGS_STORAGE_KEY];
     if (!settings) return;

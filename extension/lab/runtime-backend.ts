@@ -11,7 +11,7 @@ import type {
   ThumbPrepareRequest,
   ThumbPrepareResponse,
 } from '../lib/messages.ts';
-import { THUMB_PREVIEW_STORAGE_KEY, ThumbPreviewSchema } from '../lib/storage-keys.ts';
+import { THUMB_PREVIEW_STORAGE_KEY, thumbPreviewSchema } from '../lib/thumb-preview-schema.ts';
 import type { LabBackend } from './lab-backend.ts';
 
 /**
@@ -63,7 +63,7 @@ export function runtimeBackend({ prepareOffscreen = true } = {}): LabBackend {
       });
     },
     async openPreview(preview) {
-      await browser.storage.local.set({ [THUMB_PREVIEW_STORAGE_KEY]: ThumbPreviewSchema.parse(preview) });
+      await browser.storage.local.set({ [THUMB_PREVIEW_STORAGE_KEY]: thumbPreviewSchema().parse(preview) });
       window.open('https://www.youtube.com/', '_blank');
     },
   };

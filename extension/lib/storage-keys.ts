@@ -54,17 +54,3 @@ export const FeedThumbnailsSchema = z.object({
   urls: z.array(z.string().url().startsWith('https://i.ytimg.com/')).max(48),
   seenAt: z.number(),
 });
-
-/** The candidates the thumbnail lab previews inside youtube.com (absent: no preview). */
-export const THUMB_PREVIEW_STORAGE_KEY = 'veneer.thumbs.preview';
-export const ThumbPreviewSchema = z.object({
-  title: z.string().max(100),
-  channel: z.string().max(100),
-  /** The channel's avatar as a data: URL, or empty for a plain initial. */
-  avatar: z.string().max(200_000),
-  candidates: z
-    .array(z.object({ id: z.string(), name: z.string(), dataUrl: z.string().startsWith('data:image/') }))
-    .min(1)
-    .max(6),
-});
-export type ThumbPreview = z.infer<typeof ThumbPreviewSchema>;

@@ -1,5 +1,9 @@
 import { browser } from 'wxt/browser';
-import { THUMB_PREVIEW_STORAGE_KEY, type ThumbPreview, ThumbPreviewSchema } from '../../lib/storage-keys.ts';
+import {
+  THUMB_PREVIEW_STORAGE_KEY,
+  type ThumbPreview,
+  thumbPreviewSchema,
+} from '../../lib/thumb-preview-schema.ts';
 import { candidateItem } from './candidate-item.ts';
 import { previewPng } from './export-png.ts';
 import { type SlotKind, slotKindFor, slotsOn } from './preview-slots.ts';
@@ -151,7 +155,7 @@ export function startThumbPreview(): void {
   }
 
   function load(value: unknown): void {
-    const parsed = ThumbPreviewSchema.safeParse(value);
+    const parsed = thumbPreviewSchema().safeParse(value);
     preview = parsed.success ? parsed.data : null;
     index = 0;
     sideBySide = false;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anyTermPattern, compileFilter, compileFilters, filterTerms } from './matcher.ts';
-import { type Filter, type FilterAction, FilterListSchema, FilterSchema } from './schema.ts';
+import { type Filter, FilterListSchema, FilterSchema } from './schema.ts';
+import type { FilterAction } from './vocabulary.ts';
 import { singular, wordForms } from './word-forms.ts';
 
 const filter = (words: string, action: FilterAction = 'collapse', extra: Partial<Filter> = {}): Filter =>

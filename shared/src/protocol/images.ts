@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { MAX_IMAGE_BYTES } from './limits.ts';
 
-/** Largest image the extension may upload as bytes (decoded size). */
-export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
-/** Largest decoded image, in pixels, any hop accepts (decompression-bomb guard). */
-export const MAX_IMAGE_PIXELS = 40_000_000;
+export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './limits.ts';
 
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

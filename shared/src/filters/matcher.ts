@@ -1,5 +1,7 @@
-import { type Filter, type Site, TEXT_CLASSIFIER_LABELS } from './schema.ts';
+import type { Filter } from './schema.ts';
+import { TermSearch } from './term-search.ts';
 import { parseTerms, splitTerms, type Term } from './terms.ts';
+import { type Site, TEXT_CLASSIFIER_LABELS } from './vocabulary.ts';
 
 export interface CompiledFilter {
   readonly filter: Filter;
@@ -33,12 +35,9 @@ export function filterTerms(words: string): string[] {
  */
 export function compileFilter(filter: Filter): CompiledFilter {
   const { terms } = parseTerms(filter.words);
-  const looksFor = terms
-    .filter((t) => t.kind !== 'exclude')
-    .map((t) => ({ ...t, regex: new RegExp(t.source, t.flags) }));
-  const exclusions = terms
-    .filter((t) => t.kind === 'exclude')
-    .map((t) => new RegExp(t.source, `${t.flags}g`));
+  const looksFor = terms.filter((t) => t.kind !== 'exclude');
+  // Compiled on first use: most filters never see a post their words could match (anyTermPattern).
+  let searches: { looksFor: TermSearch[]; exclusions: TermSearch[] } | null = null;
   return {
     filter,
     label: filter.classifier
@@ -52,9 +51,14 @@ export function compileFilter(filter: Filter): CompiledFilter {
     terms: looksFor,
     match(text: string) {
       if (looksFor.length === 0) return null;
+      searches ??= {
+        looksFor: looksFor.map((t) => new TermSearch(t)),
+        exclusions: terms.filter((t) => t.kind === 'exclude').map((t) => new TermSearch(t)),
+      };
       let remaining = text;
-      for (const exclusion of exclusions) remaining = remaining.replace(exclusion, ' ');
-      for (const { label, regex } of looksFor) if (regex.test(remaining)) return label;
+      for (const exclusion of searches.exclusions) remaining = exclusion.blank(remaining);
+      for (let i = 0; i < looksFor.length; i++)
+        if (searches.looksFor[i]!.find(remaining)) return looksFor[i]!.label;
       return null;
     },
   };

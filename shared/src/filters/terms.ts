@@ -11,13 +11,14 @@ export interface Term {
   kind: 'words' | 'phrase' | 'regex' | 'exclude';
   /** As the user wrote it (without `not:`), used as the reason shown on a post. */
   label: string;
-  source: string;
-  flags: string;
   /**
-   * The same without word boundaries, matching a superset (case ignored): joined across filters
-   * into one quick test that lets most posts skip every term.
+   * The regular expression without word boundaries (with `flags`): also joined across filters
+   * into one quick test (case ignored) that lets most posts skip every term.
    */
   core: string;
+  flags: string;
+  /** Words and phrases must not touch a letter or digit on either side (term-search.ts checks it). */
+  bounded: boolean;
 }
 
 export interface ParsedTerms {
@@ -27,8 +28,6 @@ export interface ParsedTerms {
 }
 
 export const MAX_REGEX_LENGTH = 300;
-/** No letter or digit just before or after: word boundaries that work for any script. */
-const bounded = (source: string) => `(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`;
 
 /** Splits on commas and new lines, except inside a quoted phrase or a /regular expression/. */
 export function splitTerms(words: string): string[] {
@@ -71,18 +70,18 @@ function parseOne(text: string): Term | string {
     } catch (error) {
       return `${text}: not a valid regular expression (${(error as Error).message})`;
     }
-    return { kind: 'regex', label: text, source, flags: `${flags.replace('u', '')}u`, core: source };
+    return { kind: 'regex', label: text, core: source, flags: `${flags.replace('u', '')}u`, bounded: false };
   }
   const phrase = /^"(.*)"$/s.exec(text);
   if (phrase) {
     const inner = phrase[1]!.trim();
     if (!inner) return `${text}: an empty phrase matches nothing`;
     const core = inner.split(' ').map(escapeRegExp).join('\\s+');
-    return { kind: 'phrase', label: inner, source: bounded(core), flags: 'iu', core };
+    return { kind: 'phrase', label: inner, core, flags: 'iu', bounded: true };
   }
   const words = text.toLowerCase().split(' ').map(wordFormsPattern);
   const core = words.join('\\s+');
-  return { kind: 'words', label: text, source: bounded(core), flags: 'iu', core };
+  return { kind: 'words', label: text, core, flags: 'iu', bounded: true };
 }
 
 /** Parses a filter's plain words into terms, and says plainly what it cannot use. */

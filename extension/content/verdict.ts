@@ -3,7 +3,7 @@ import {
   type CompiledFilter,
   SENSITIVITY_THRESHOLDS,
   type TextClassifier,
-} from '@veneer/shared/filters';
+} from '@veneer/shared/filters/matching';
 import type { SitePost } from './adapters/site-adapter.ts';
 import { ACTION_STRENGTH, type PostAction } from './rewrite/modify.ts';
 
@@ -62,10 +62,17 @@ export function pendingClassifiers(
   post: SitePost,
   verdict: Verdict | null,
 ): CompiledFilter[] {
-  if (!post.text.trim()) return [];
+  let classifiers = classifierFilters.get(filters);
+  if (!classifiers) {
+    classifiers = filters.filter((f) => f.filter.classifier);
+    classifierFilters.set(filters, classifiers);
+  }
+  if (classifiers.length === 0 || !post.text.trim()) return [];
   const floor = verdict ? ACTION_STRENGTH[verdict.action] : -1;
-  return filters.filter((f) => f.filter.classifier && ACTION_STRENGTH[f.filter.action] > floor);
+  return classifiers.filter((f) => ACTION_STRENGTH[f.filter.action] > floor);
 }
+
+const classifierFilters = new WeakMap<readonly CompiledFilter[], CompiledFilter[]>();
 
 /** The strongest classifier filter whose sensitivity the probability reaches, as a verdict. */
 export function classifierVerdict(

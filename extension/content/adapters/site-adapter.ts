@@ -1,4 +1,4 @@
-import type { Site } from '@veneer/shared/filters';
+import type { Site } from '@veneer/shared/filters/matching';
 
 /** What a site adapter reads from one post. Missing parts are empty, never a crash. */
 export interface SitePost {
@@ -32,15 +32,21 @@ export const textOf = (element: Element | null | undefined): string =>
   element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** Images of `element` matching `selector`, each once, in document order. */
-export const imagesIn = (element: Element, selector: string): HTMLImageElement[] => [
-  ...new Set(element.querySelectorAll<HTMLImageElement>(selector)),
-];
+export const imagesIn = (element: Element, selector: string): HTMLImageElement[] =>
+  Array.from(element.querySelectorAll<HTMLImageElement>(selector));
+
+/** A path on this site that needs no resolving: no dot segments, nothing to escape. */
+const PLAIN_PATH = /^\/(?!\/)[\w\-/?=&%~+]*(?:\.[\w\-?=&%~+]+)*$/;
+let pageOrigin: string | null = null;
 
 /** An absolute address for a link found on the page, or empty. */
 export function absoluteUrl(href: string | null | undefined): string {
   if (!href) return '';
+  // Once per post: `new URL` and `location.origin` cost more than the rest of reading it.
+  pageOrigin ??= location.origin;
+  if (PLAIN_PATH.test(href)) return pageOrigin + href;
   try {
-    return new URL(href, location.origin).toString();
+    return new URL(href, pageOrigin).toString();
   } catch {
     return '';
   }

@@ -1,4 +1,4 @@
-import type { FilterAction } from '@veneer/shared/filters';
+import type { FilterAction } from '@veneer/shared/filters/matching';
 import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, PLACEMENT_ATTRIBUTE, setState } from './post-state.ts';
 
 /** Post-level actions (blur-faces works per image, see face-blur.ts). */
@@ -24,32 +24,40 @@ export const ACTION_STRENGTH: Record<FilterAction, number> = {
 
 const revealers = new WeakMap<HTMLElement, (event: Event) => void>();
 
-/** The notice; its look comes from the page stylesheet (no per-post style parsing). */
+let badgeTemplate: HTMLElement | null = null;
+
+/**
+ * The notice; its look comes from the page stylesheet (no per-post style parsing). Cloned from
+ * one template: a feed modifies hundreds of posts, each notice built in one call.
+ */
 function makeBadge(action: PostAction, reason: string, onShow: () => void): HTMLElement {
-  const badge = document.createElement('div');
+  if (!badgeTemplate) {
+    badgeTemplate = document.createElement('div');
+    badgeTemplate.setAttribute('role', 'note');
+    const mark = document.createElement('strong');
+    mark.textContent = 'Modified by Veneer';
+    const show = document.createElement('button');
+    show.type = 'button';
+    show.textContent = 'Show original';
+    badgeTemplate.append(mark, document.createElement('span'), show);
+  }
+  const badge = badgeTemplate.cloneNode(true) as HTMLElement;
   badge.setAttribute(BADGE_ATTRIBUTE, action);
-  badge.setAttribute('role', 'note');
-  const mark = document.createElement('strong');
-  mark.textContent = 'Modified by Veneer';
-  const label = document.createElement('span');
-  label.textContent = `${DONE[action]}: ${reason}`;
-  const show = document.createElement('button');
-  show.type = 'button';
-  show.textContent = 'Show original';
-  show.addEventListener('click', (event) => {
+  badge.children[1]!.textContent = `${DONE[action]}: ${reason}`;
+  badge.lastElementChild!.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
     onShow();
   });
-  badge.append(mark, label, show);
   return badge;
 }
 
+/** The post's notice: its first child (placement inside) or the element just before it. */
 function badgeOf(post: HTMLElement): HTMLElement | null {
-  const inside = post.querySelector<HTMLElement>(`:scope > [${BADGE_ATTRIBUTE}]`);
-  if (inside) return inside;
-  const before = post.previousElementSibling as HTMLElement | null;
-  return before?.hasAttribute(BADGE_ATTRIBUTE) ? before : null;
+  const first = post.firstElementChild;
+  if (first?.hasAttribute(BADGE_ATTRIBUTE)) return first as HTMLElement;
+  const before = post.previousElementSibling;
+  return before?.hasAttribute(BADGE_ATTRIBUTE) ? (before as HTMLElement) : null;
 }
 
 /** Removes Veneer's action and notice from the post, leaving its state to the caller. */

@@ -24,6 +24,7 @@ export async function configureExtension(browser: ExtensionBrowser, edgeUrl: str
     },
     { edgeUrl, filters: setup.filters, cloudProcessing: setup.cloudProcessing ?? true },
   );
+  await feedPagesHaveFilters(browser, setup.filters);
   const token = await waitFor('the extension to register with the edge', () =>
     browser.serviceWorker.evaluate(async (edgeUrl) => {
       const { 'veneer.session': session } = await chrome.storage.local.get('veneer.session');
@@ -51,4 +52,24 @@ export async function useFiltersOnDevice(browser: ExtensionBrowser, filters: unk
   await browser.serviceWorker.evaluate(async (list) => {
     await chrome.storage.local.set({ 'veneer.settings': { cloudProcessing: false }, 'veneer.filters': list });
   }, filters);
+  await feedPagesHaveFilters(browser, filters as Array<{ id: string }>);
+}
+
+/**
+ * Waits until the background has published `filters` for the feed pages (lib/feed-config.ts), as
+ * it does moments after the options page saves them, so a page opened next judges with them.
+ */
+export async function feedPagesHaveFilters(browser: ExtensionBrowser, filters: Array<{ id: string }>) {
+  const ids = filters.map((f) => f.id).join(',');
+  await waitFor('the filters to reach the feed pages', () =>
+    browser.serviceWorker.evaluate(async (ids) => {
+      const { 'veneer.feed-config': config } = await chrome.storage.local.get('veneer.feed-config');
+      const published = config as { filters: Array<{ id: string }>; problem: string | null } | undefined;
+      // A list the extension refuses is published as a problem instead.
+      return (
+        published !== undefined &&
+        (published.problem !== null || published.filters.map((f) => f.id).join(',') === ids)
+      );
+    }, ids),
+  );
 }

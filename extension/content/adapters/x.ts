@@ -1,4 +1,4 @@
-import { absoluteUrl, imagesIn, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
+import { absoluteUrl, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
 
 /**
  * X (x.com): each tweet in a timeline, search, thread or replies is an
@@ -22,6 +22,23 @@ function permalink(element: HTMLElement): { id: string; handle: string; href: st
   return null;
 }
 
+const MEDIA = '[data-testid="tweetPhoto"], [data-testid="card.wrapper"]';
+
+/**
+ * The tweet's photos and card images. Its few images are walked up from rather than matched with
+ * `[data-testid="tweetPhoto"] img, ...`, which tests every element of the tweet's ~170 against
+ * descendant selectors: a third of the cost of reading a tweet.
+ */
+function mediaImages(element: HTMLElement): HTMLImageElement[] {
+  const images: HTMLImageElement[] = [];
+  for (const image of element.getElementsByTagName('img')) {
+    if (image.getAttribute('src')?.includes('/profile_images/')) continue;
+    const media = image.closest(MEDIA);
+    if (media && element.contains(media)) images.push(image);
+  }
+  return images;
+}
+
 export const xAdapter: SiteAdapter = {
   site: 'x',
   postSelector: 'article[data-testid="tweet"]',
@@ -37,9 +54,7 @@ export const xAdapter: SiteAdapter = {
       // The permalink names the author: /<handle>/status/<id>.
       author: `@${link.handle}`,
       link: absoluteUrl(link.href),
-      images: imagesIn(element, '[data-testid="tweetPhoto"] img, [data-testid="card.wrapper"] img').filter(
-        (image) => !image.src.includes('/profile_images/'),
-      ),
+      images: mediaImages(element),
     };
   },
   expectsPosts: ({ pathname }) =>

@@ -134,11 +134,8 @@ export function startFeedRewriter(
     reporter.checkNavigation();
     if (!ready) return;
     const started = performance.now();
-    for (const element of dirty) {
-      if (!element.isConnected) continue;
-      const before = performance.now();
-      if (process(element)) stats.post(performance.now() - before);
-    }
+    let judged = 0;
+    for (const element of dirty) if (element.isConnected && process(element)) judged++;
     dirty.clear();
     const batches = toCheck;
     toCheck = new Map();
@@ -147,7 +144,7 @@ export function startFeedRewriter(
       else if (check === CONTENT) void lookAtImages(posts);
       else void classify(check as TextClassifier, posts);
     }
-    stats.scan(performance.now() - started);
+    stats.scan(performance.now() - started, judged);
   }
 
   /** Reads and judges one post element; true when it was judged (not just re-read unchanged). */

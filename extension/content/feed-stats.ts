@@ -7,7 +7,10 @@ const KEEP = 10_000;
 
 export interface FeedStatsSnapshot {
   posts: number;
-  /** Milliseconds per post, the most recent ones. */
+  /**
+   * Milliseconds per post, the most recent ones: each scan's time shared among the posts it
+   * judged (the clock of a content script ticks in 0.1 ms, longer than one post takes).
+   */
   perPostMs: number[];
   scans: number;
   longestScanMs: number;
@@ -22,12 +25,10 @@ export class FeedStats {
   private longestScan = 0;
   private longScans = 0;
 
-  post(ms: number): void {
-    this.perPost[this.posts % KEEP] = ms;
-    this.posts++;
-  }
-
-  scan(ms: number): void {
+  /** One scan took `ms` and judged `judged` posts. */
+  scan(ms: number, judged: number): void {
+    for (let i = 0; i < judged; i++) this.perPost[(this.posts + i) % KEEP] = ms / judged;
+    this.posts += judged;
     this.scans++;
     if (ms > this.longestScan) this.longestScan = ms;
     if (ms > 50) this.longScans++;

@@ -10,7 +10,7 @@
  *   the page's long tasks with and without the extension;
  * - the page's total script time (CDP ScriptDuration, every world of the page) with and without
  *   the extension, and their ratio (goal: under 1.05).
- * Needs the built extension (pnpm build). Three rounds; medians of the rounds are reported.
+ * Needs the built extension (pnpm build). Five rounds; medians of the rounds are reported.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension, launchWithoutExtension } from '../e2e/browser.ts';
@@ -22,7 +22,7 @@ import { FILTERS } from './feed-filters.ts';
 
 const PAGES = 50;
 const TOTAL = TIMELINE.length + PAGES * 20;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /** Page-side probes: insertion and verdict times per tweet, and the page's long tasks. */
 function installProbes(page: Page) {

@@ -600,7 +600,11 @@ export function startFeedRewriter(
     if (current && filters.some((f) => f.filter.expiresAt !== undefined && f.filter.expiresAt <= Date.now()))
       configure(current);
   }, 60_000);
-  readFeedConfig().then(configure, (error: Error) =>
-    reporter.problem(`Veneer could not read your filters: ${error.message}`),
+  readFeedConfig().then(
+    // A change published while the first read was under way is newer: it stays.
+    (config) => {
+      if (!current) configure(config);
+    },
+    (error: Error) => reporter.problem(`Veneer could not read your filters: ${error.message}`),
   );
 }

@@ -24,7 +24,7 @@ export async function configureExtension(browser: ExtensionBrowser, edgeUrl: str
     },
     { edgeUrl, filters: setup.filters, cloudProcessing: setup.cloudProcessing ?? true },
   );
-  await feedPagesHaveFilters(browser, setup.filters);
+  await feedPagesHaveFilters(browser, setup.filters, setup.cloudProcessing ?? true);
   const token = await waitFor('the extension to register with the edge', () =>
     browser.serviceWorker.evaluate(async (edgeUrl) => {
       const { 'veneer.session': session } = await chrome.storage.local.get('veneer.session');
@@ -52,24 +52,37 @@ export async function useFiltersOnDevice(browser: ExtensionBrowser, filters: unk
   await browser.serviceWorker.evaluate(async (list) => {
     await chrome.storage.local.set({ 'veneer.settings': { cloudProcessing: false }, 'veneer.filters': list });
   }, filters);
-  await feedPagesHaveFilters(browser, filters as Array<{ id: string }>);
+  await feedPagesHaveFilters(browser, filters as Array<{ id: string }>, false);
 }
 
 /**
- * Waits until the background has published `filters` for the feed pages (lib/feed-config.ts), as
- * it does moments after the options page saves them, so a page opened next judges with them.
+ * Waits until the background has published `filters` and `cloudProcessing` for the feed pages
+ * (lib/feed-config.ts), as it does moments after the options page saves them, so a page opened
+ * next judges with them (not with what an earlier step stored).
  */
-export async function feedPagesHaveFilters(browser: ExtensionBrowser, filters: Array<{ id: string }>) {
-  const ids = filters.map((f) => f.id).join(',');
-  await waitFor('the filters to reach the feed pages', () =>
-    browser.serviceWorker.evaluate(async (ids) => {
+export async function feedPagesHaveFilters(
+  browser: ExtensionBrowser,
+  filters: Array<{ id: string; words?: string; action?: string }>,
+  cloudProcessing: boolean,
+) {
+  const key = (list: Array<{ id: string; words?: string; action?: string }>) =>
+    list.map((f) => `${f.id}|${f.words ?? ''}|${f.action ?? ''}`).join('\n');
+  const wanted = `${cloudProcessing}\n${key(filters)}`;
+  await waitFor('the filters to reach the feed pages', async () => {
+    const published = await browser.serviceWorker.evaluate(async () => {
       const { 'veneer.feed-config': config } = await chrome.storage.local.get('veneer.feed-config');
-      const published = config as { filters: Array<{ id: string }>; problem: string | null } | undefined;
-      // A list the extension refuses is published as a problem instead.
-      return (
-        published !== undefined &&
-        (published.problem !== null || published.filters.map((f) => f.id).join(',') === ids)
-      );
-    }, ids),
-  );
+      return config as
+        | {
+            filters: Array<{ id: string; words: string; action: string }>;
+            problem: string | null;
+            cloudProcessing: boolean;
+          }
+        | undefined;
+    });
+    // A list the extension refuses is published as a problem instead.
+    return (
+      published !== undefined &&
+      (published.problem !== null || `${published.cloudProcessing}\n${key(published.filters)}` === wanted)
+    );
+  });
 }

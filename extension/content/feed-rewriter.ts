@@ -62,8 +62,19 @@ const IMAGES = 'images';
 /** The check that runs the on-device image model over a post's images. */
 const CONTENT = 'image-content';
 
-/** How often one element is judged again because its text filled in later. */
-const MAX_TEXT_REJUDGES = 3;
+/** How often one element is judged again because its text or images filled in later. */
+const MAX_REJUDGES = 5;
+
+/** What a post element was judged on: its text and its image elements. */
+interface JudgedContent {
+  text: string;
+  images: readonly HTMLImageElement[];
+}
+
+function sameContent(judged: JudgedContent | undefined, post: SitePost): boolean {
+  if (!judged || judged.text !== post.text || judged.images.length !== post.images.length) return false;
+  return judged.images.every((image, i) => image === post.images[i]);
+}
 
 export interface FeedRewriterOptions {
   /** Longest time a new post stays invisible while waiting for its verdict. */
@@ -76,8 +87,8 @@ export interface FeedRewriterOptions {
  * that were added or changed, and they are judged once per animation frame, so the work per post
  * stays the same however long the feed grows. A post is judged once per id: a re-render (or a
  * recycled element showing the same post) gets the remembered verdict, and a post the user chose
- * to show stays shown. Only when a post's own text changes under the same id (its text arriving
- * after the element) is it judged again.
+ * to show stays shown. Only when a post's own text or images change under the same id (arriving
+ * after the element: a page parsed in pieces, a lazily inserted image) is it judged again.
  */
 export function startFeedRewriter(
   adapter: SiteAdapter,
@@ -95,9 +106,9 @@ export function startFeedRewriter(
   let current: FeedConfig | null = null;
   const textRead = new WeakSet<HTMLImageElement>();
   const awaitingText = new Map<string, SitePost>();
-  /** The post id each element was judged as, and the text it was judged on. */
+  /** The post id each element was judged as, and the content it was judged on. */
   let judgedAs = new WeakMap<HTMLElement, string>();
-  let judgedText = new WeakMap<HTMLElement, string>();
+  let judgedContent = new WeakMap<HTMLElement, JudgedContent>();
   const rejudgedCount = new WeakMap<HTMLElement, number>();
   /** Verdicts by post id: null for "nothing matched", "shown" for posts the user revealed. */
   const verdicts = new Map<string, Verdict | null | 'shown'>();
@@ -157,12 +168,14 @@ export function startFeedRewriter(
     }
     const previous = judgedAs.get(element);
     if (previous === post.id && stateOf(element)) {
-      if (judgedText.get(element) === post.text) return false;
-      // The same post, its text filled in after it was first read (a page parsed in pieces, data
-      // bound after the element was inserted): judged again on the full text, a few times at most.
+      if (sameContent(judgedContent.get(element), post)) return false;
+      // The same post, its text or images filled in after it was first read (a page parsed in
+      // pieces, data bound after the element was inserted, an image inserted as it scrolls near):
+      // judged again on the full post, a few times at most. Images already checked keep their
+      // results (face blurs stay; their jobs are not sent again).
       const rejudged = (rejudgedCount.get(element) ?? 0) + 1;
-      judgedText.set(element, post.text);
-      if (rejudged > MAX_TEXT_REJUDGES || verdicts.get(post.id) === 'shown') return false;
+      judgedContent.set(element, { text: post.text, images: post.images });
+      if (rejudged > MAX_REJUDGES || verdicts.get(post.id) === 'shown') return false;
       rejudgedCount.set(element, rejudged);
       verdicts.delete(post.id);
       pendingModels.delete(post.id);
@@ -174,7 +187,7 @@ export function startFeedRewriter(
       element.removeAttribute(STATE_ATTRIBUTE);
     }
     judgedAs.set(element, post.id);
-    judgedText.set(element, post.text);
+    judgedContent.set(element, { text: post.text, images: post.images });
     reporter.postSeen(post.id);
     if (!enabled) {
       setState(element, 'clear');
@@ -448,7 +461,7 @@ export function startFeedRewriter(
     pendingModels.clear();
     reporter.resetVerdicts();
     judgedAs = new WeakMap();
-    judgedText = new WeakMap();
+    judgedContent = new WeakMap();
     for (const element of document.querySelectorAll<HTMLElement>(`[${STATE_ATTRIBUTE}]`)) {
       if (stateOf(element) === 'shown') continue;
       clearModification(element);

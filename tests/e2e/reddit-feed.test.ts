@@ -152,4 +152,28 @@ describe('Reddit feed with a text filter and a blur-faces filter', () => {
       stack.images.requests.filter((r) => r.startsWith('/faces/') || r.startsWith('/images/')).length,
     ).toBeGreaterThanOrEqual(imagePosts.length - 1);
   });
+
+  it('checks an image inserted into a post after the post was judged (media arriving late)', async () => {
+    // Reddit inserts media as it scrolls near, and a page parsed in pieces can show a post
+    // before its image: the post is judged again and the new image checked like any other.
+    const late = post('t3_t3');
+    expect(await late.getAttribute('data-veneer-state')).toBe('clear');
+    await page.evaluate((src) => {
+      const media = document.createElement('div');
+      media.slot = 'post-media-container';
+      const image = document.createElement('img');
+      image.style.cssText = 'display:block;max-width:480px;width:100%';
+      image.src = src;
+      media.append(image);
+      document.querySelector('shreddit-post#t3_t3')!.append(media);
+    }, `${stack.images.origin}/faces/3.jpg`);
+    const image = late.locator('[slot="post-media-container"] img');
+    await expect
+      .poll(() => image.getAttribute('data-veneer-faces'), { timeout: 30_000 })
+      .toMatch(/^[1-9]\d*$/);
+    expect(await late.locator('[data-veneer-face]').count()).toBe(
+      Number(await image.getAttribute('data-veneer-faces')),
+    );
+    expect(await late.getAttribute('data-veneer-state')).toBe('clear');
+  });
 });

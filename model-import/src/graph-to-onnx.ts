@@ -1,4 +1,5 @@
 import type { NodeSpec, ValueInfo } from '@veneer/shared/models/onnx-writer';
+import { fuseHardActivations } from './hard-activations.ts';
 import { type ConvertedModel, OnnxBuilder, OPSET, UnsupportedOpError } from './onnx-builder.ts';
 import { type DecodedWeight, decodeWeights, type TfAttr, type TfjsModel, type TfNode } from './tfjs-model.ts';
 
@@ -179,10 +180,17 @@ export function graphModelToOnnx(model: TfjsModel, weightData: Uint8Array, name:
       case 'Mean': {
         const axes = constValues.get(ins[1]!);
         if (!axes) throw new Error(`${node.name}: the reduction axes must be a constant`);
+        const keepDims = Boolean(node.attr?.keep_dims?.b);
+        if (keepDims && [...axes.values].map(Number).join() === '1,2') {
+          // The mean over an NHWC image's height and width (squeeze-and-excite blocks): global
+          // average pooling, which onnxruntime runs in its blocked layout with the convolutions.
+          b.toNhwc(b.add('GlobalAveragePool', [b.toNchw(ins[0]!)]), out);
+          break;
+        }
         b.add(
           'ReduceMean',
           [ins[0]!],
-          { axes: [...axes.values].map(Number), keepdims: node.attr?.keep_dims?.b ? 1 : 0 },
+          { axes: [...axes.values].map(Number), keepdims: keepDims ? 1 : 0 },
           undefined,
           out,
         );
@@ -314,5 +322,6 @@ export function graphModelToOnnx(model: TfjsModel, weightData: Uint8Array, name:
       : graphNodes
           .filter((n) => n.op !== 'Const' && n.op !== 'Placeholder' && !consumed.has(n.name))
           .map((n) => n.name);
+  fuseHardActivations(b, outputs);
   return b.finish(name, inputs, outputs);
 }

@@ -2,7 +2,8 @@
  * pnpm bench:models: the models model-import brings in from TF.js, side by side in one run on the
  * same input (a real photo prepared as nsfwjs does; a face prepared as Human does), batch 1:
  * - images per second in onnxruntime-node (one intra-op thread) and in @tensorflow/tfjs with
- *   its wasm backend (tfjs-backend-wasm, SIMD, one thread), and their ratio;
+ *   its wasm backend (tfjs-backend-wasm, SIMD, one thread), taking turns image by image, from
+ *   the median time per image; and their ratio;
  * - ms per image with onnxruntime-web (wasm, one thread) in Chromium (`web_p50_ms`).
  * Writes bench-results/models.json.
  */
@@ -41,11 +42,23 @@ const photoShape = [1, NSFW_SIZE, NSFW_SIZE, 3];
 setWasmPaths(`${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`);
 await tf.setBackend('wasm');
 
-async function perSecond(run: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 5; i++) await run();
-  const started = performance.now();
-  for (let i = 0; i < RUNS; i++) await run();
-  return (RUNS * 1000) / (performance.now() - started);
+/**
+ * Images per second of each runner, from its median time per image, the runners taking turns
+ * image by image: the machine's noise (it varies by 20% from minute to minute here) falls on
+ * both alike instead of on whichever ran second.
+ */
+async function sideBySide(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
+  const runners = [a, b];
+  for (let i = 0; i < 5; i++) for (const run of runners) await run();
+  const times = runners.map(() => [] as number[]);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [r, run] of runners.entries()) {
+      const started = performance.now();
+      await run();
+      times[r]!.push(performance.now() - started);
+    }
+  }
+  return [1000 / percentile(times[0]!, 50), 1000 / percentile(times[1]!, 50)];
 }
 
 const browser = await chromium.launch({
@@ -97,7 +110,6 @@ try {
     const onnx = IMPORTED_MODELS[spec.source]!();
     const session = await ort.InferenceSession.create(onnx, { intraOpNumThreads: 1 });
     const feeds = { [spec.input.name]: new ort.Tensor('float32', input, [...shape]) };
-    const ortPerS = await perSecond(() => session.run(feeds));
 
     const { model, weights } = read();
     const artifacts = tf.io.fromMemory({
@@ -110,15 +122,18 @@ try {
       ? await tf.loadLayersModel(artifacts)
       : await tf.loadGraphModel(artifacts);
     const tensor = tf.tensor(input, [...shape]);
-    const tfjsPerS = await perSecond(async () => {
-      const out = (
-        id === 'centernet-human' && tfModel instanceof tf.GraphModel
-          ? tfModel.execute(tensor, 'tower_0/detections')
-          : tfModel.predict(tensor)
-      ) as tf.Tensor;
-      await out.data();
-      out.dispose();
-    });
+    const [ortPerS, tfjsPerS] = await sideBySide(
+      () => session.run(feeds),
+      async () => {
+        const out = (
+          id === 'centernet-human' && tfModel instanceof tf.GraphModel
+            ? tfModel.execute(tensor, 'tower_0/detections')
+            : tfModel.predict(tensor)
+        ) as tf.Tensor;
+        await out.data();
+        out.dispose();
+      },
+    );
     tensor.dispose();
 
     const webMs = await page.evaluate(

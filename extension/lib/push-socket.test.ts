@@ -1,4 +1,4 @@
-import { ACK_DELAY_MS, type SequencedFrame } from '@veneer/shared/protocol';
+import { ackDelayMs, type SequencedFrame } from '@veneer/shared/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PushSocket } from './push-socket.ts';
 
@@ -32,7 +32,10 @@ class FakeSocket extends EventTarget {
 
 const frame = (seq: number): SequencedFrame => ({ seq, kind: 'queued', jobId: `j${seq}` });
 
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 function setup(lastSeq = 0) {
   vi.useFakeTimers();
@@ -57,6 +60,7 @@ function setup(lastSeq = 0) {
 
 describe('PushSocket', () => {
   it('resumes after the persisted position, drops duplicates and acknowledges', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const { sockets, frames, positions } = setup(4);
     expect(sockets[0]!.url).toBe('wss://edge/v1/connect?after=4');
     sockets[0]!.open();
@@ -65,8 +69,9 @@ describe('PushSocket', () => {
     sockets[0]!.message({ kind: 'frames', frames: [frame(6)] });
     expect(frames).toEqual([5, 6]);
     expect(positions.at(-1)).toBe(6);
-    // One ack for the burst, after ACK_DELAY_MS: acks wake the user's hub, so they are seldom.
-    vi.advanceTimersByTime(ACK_DELAY_MS - 1);
+    // One ack for the burst, after the (jittered) ack delay: acks wake the user's hub, so they
+    // are seldom, and sessions do not all send theirs at the same moment.
+    vi.advanceTimersByTime(ackDelayMs(() => 0.5) - 1);
     expect(sockets[0]!.sent.filter((m) => m.includes('"ack"'))).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(sockets[0]!.sent.filter((m) => m.includes('"ack"'))).toEqual([

@@ -1,5 +1,5 @@
 import {
-  ACK_DELAY_MS,
+  ackDelayMs,
   CLOSE_CODES,
   type ClientMessage,
   PING,
@@ -125,7 +125,7 @@ export class PushSocket {
       this.ackTimer = null;
       const ack: ClientMessage = { kind: 'ack', seq: this.lastSeq };
       if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(ack));
-    }, this.options.ackDelayMs ?? ACK_DELAY_MS);
+    }, this.options.ackDelayMs ?? ackDelayMs());
   }
 
   private scheduleRetry(): void {

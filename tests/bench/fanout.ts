@@ -9,7 +9,7 @@
 
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { ACK_DELAY_MS, type ServerMessage } from '@veneer/shared/protocol';
+import { ackDelayMs, type ServerMessage } from '@veneer/shared/protocol';
 import { signBody } from '@veneer/shared/signing';
 import PlainWebSocket from 'ws';
 import { type Edge, freePort, startEdge } from '../stack/index.ts';
@@ -47,7 +47,7 @@ async function register(): Promise<{ userId: string; token: string }> {
  */
 type SocketKind = 'plain' | 'deflate';
 
-/** A socket that acknowledges like the extension (ACK_DELAY_MS after a frame) and resolves waiters. */
+/** A socket that acknowledges like the extension (ackDelayMs() after a frame) and resolves waiters. */
 async function openSocket(token: string, kind: SocketKind = 'plain') {
   const url = `${base.replace('http', 'ws')}/v1/connect?token=${token}&session=${crypto.randomUUID()}`;
   const socket =
@@ -73,7 +73,7 @@ async function openSocket(token: string, kind: SocketKind = 'plain') {
     ackTimer ??= setTimeout(() => {
       ackTimer = undefined;
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ kind: 'ack', seq: lastSeq }));
-    }, ACK_DELAY_MS);
+    }, ackDelayMs());
   });
   await new Promise((resolve, reject) => {
     socket.addEventListener('open', resolve, { once: true });

@@ -36,6 +36,18 @@ export type ServerMessage = z.infer<typeof ServerMessageSchema>;
  * hub, so clients send them seldom: a burst of frames costs one ack per session.
  */
 export const ACK_DELAY_MS = 5000;
+/**
+ * Each ack waits ACK_DELAY_MS plus up to this much more, at random. Every session of a user gets a
+ * frame at the same moment; acks at a fixed delay would all reach the hub at once too (1,000
+ * sessions: 1,000 wake-ups in a few ms, holding up the next delivery by half a second in workerd
+ * here). Spread over this window, they cost each delivery a few.
+ */
+export const ACK_JITTER_MS = 10_000;
+
+/** How long to wait before acknowledging: ACK_DELAY_MS, plus a random share of ACK_JITTER_MS. */
+export function ackDelayMs(random: () => number = Math.random): number {
+  return ACK_DELAY_MS + Math.floor(random() * ACK_JITTER_MS);
+}
 
 /** Socket messages from a client: "I have processed every frame up to `seq`". */
 export const ClientMessageSchema = z.object({ kind: z.literal('ack'), seq: z.number().int().min(0) });

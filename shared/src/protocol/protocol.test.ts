@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { JobRequestSchema, ResultCallbackSchema, ServerMessageSchema } from './index.ts';
+import {
+  ACK_DELAY_MS,
+  ACK_JITTER_MS,
+  ackDelayMs,
+  JobRequestSchema,
+  ResultCallbackSchema,
+  ServerMessageSchema,
+} from './index.ts';
 
 describe('JobRequestSchema', () => {
   it('accepts a URL job and a bytes job', () => {
@@ -47,5 +54,15 @@ describe('frames and callbacks', () => {
     expect(ServerMessageSchema.safeParse({ kind: 'frames', frames: [{ ...failed, seq: 0 }] }).success).toBe(
       false,
     );
+  });
+});
+
+describe('ackDelayMs', () => {
+  it('waits at least ACK_DELAY_MS and spreads acks over the jitter window', () => {
+    expect(ackDelayMs(() => 0)).toBe(ACK_DELAY_MS);
+    expect(ackDelayMs(() => 0.5)).toBe(ACK_DELAY_MS + ACK_JITTER_MS / 2);
+    expect(ackDelayMs(() => 0.999999)).toBeLessThan(ACK_DELAY_MS + ACK_JITTER_MS);
+    const delays = new Set(Array.from({ length: 50 }, () => ackDelayMs()));
+    expect(delays.size).toBeGreaterThan(40);
   });
 });

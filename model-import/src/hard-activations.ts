@@ -31,8 +31,8 @@ interface Match {
  * the ONNX op; over dozens of layers that difference grows to 1e-2. The factor is kept exactly:
  * multiplied into the weights of the convolutions the result feeds (through Transposes, pooling
  * and products; a constant product onnxruntime folds when it loads the model), or, where the
- * result also goes anywhere else, applied by one Mul after the op. Nodes whose results are used elsewhere
- * are left alone.
+ * result also goes anywhere else, applied by one Mul after the op. A pattern whose middle results
+ * are used elsewhere is left alone.
  */
 export function fuseHardActivations(b: OnnxBuilder, graphOutputs: readonly string[]): void {
   const nodes = b.nodes;
@@ -44,7 +44,11 @@ export function fuseHardActivations(b: OnnxBuilder, graphOutputs: readonly strin
   const consumers = new Map<string, NodeSpec[]>();
   for (const node of nodes) {
     for (const out of node.outputs) producer.set(out, node);
-    for (const input of node.inputs) consumers.set(input, [...(consumers.get(input) ?? []), node]);
+    for (const input of node.inputs) {
+      const users = consumers.get(input);
+      if (users) users.push(node);
+      else consumers.set(input, [node]);
+    }
   }
   const outputs = new Set(graphOutputs);
   const usedOnce = (name: string) => !outputs.has(name) && consumers.get(name)?.length === 1;

@@ -4,7 +4,10 @@
  * for 1,000 users with one socket each; and frames per second sustained. Bench sockets behave like
  * the extension's (they parse every message and acknowledge). Side rows, in the same run: 1,000
  * sockets straight to the worker behind wrangler dev's reload proxy, and 1,000 sockets that offer
- * per-message deflate as browsers do (see SocketKind).
+ * per-message deflate as browsers do (see SocketKind). And the floor: 1,000 sockets of a Durable
+ * Object that does nothing but send (edge/bench/fanout-floor.ts: no auth, no signature, no storage,
+ * no sequence numbers), through wrangler dev and direct, to show what workerd and the sockets
+ * alone cost on this machine.
  */
 
 import { execSync } from 'node:child_process';
@@ -12,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { ackDelayMs, type ServerMessage } from '@veneer/shared/protocol';
 import { signBody } from '@veneer/shared/signing';
 import PlainWebSocket from 'ws';
-import { type Edge, freePort, startEdge } from '../stack/index.ts';
+import { type Edge, freePort, startEdge, startFanoutFloor } from '../stack/index.ts';
 import { percentile, type Row, report, round } from './bench-report.ts';
 import { startJobSink } from './job-sink.ts';
 
@@ -165,6 +168,62 @@ async function sustained(token: string, sockets: BenchSocket[], callbacks: numbe
   return (sockets.reduce((n, s) => n + s.frames(), 0) - before) / seconds;
 }
 
+/**
+ * One round on the floor worker: the same frames message the hub sends for a faces result, POSTed
+ * to it and sent as it is to every socket.
+ */
+async function floorRound(sockets: BenchSocket[], seq: number): Promise<{ first: number; all: number }> {
+  const jobId = randomBytes(32).toString('hex');
+  const message: ServerMessage = {
+    kind: 'frames',
+    frames: [
+      {
+        seq,
+        kind: 'done',
+        jobId,
+        result: { type: 'faces', model: 'ultraface-rfb-320', width: 640, height: 480, faces: [] },
+      },
+    ],
+  };
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const started = performance.now();
+  const arrived = Promise.all(sockets.map((s) => s.waitFor(jobId)));
+  const response = await fetch(`${base}/send`, { method: 'POST', body: JSON.stringify(message) });
+  if (!response.ok) throw new Error(`the floor worker answered ${response.status}`);
+  await response.body?.cancel();
+  const times = (await arrived).map((at) => at - started);
+  return { first: Math.min(...times), all: Math.max(...times) };
+}
+
+/** 1,000 sockets on the floor worker, through wrangler dev and direct to workerd. */
+async function floorRows(): Promise<Row[]> {
+  const floor = await startFanoutFloor();
+  const out: Row[] = [];
+  try {
+    for (const [label, url] of [
+      ['floor: 1,000 sockets of a Durable Object that only sends', floor.url],
+      [
+        'floor: 1,000 sockets of a Durable Object that only sends, direct to workerd',
+        await innerWorkerUrl(floor),
+      ],
+    ] as const) {
+      base = url;
+      const sockets = await openSockets(Array.from({ length: 1000 }, () => 'floor'));
+      let seq = 1;
+      await floorRound(sockets, seq++); // warm-up
+      const times: Array<{ first: number; all: number }> = [];
+      for (let i = 0; i < 30; i++) times.push(await floorRound(sockets, seq++));
+      const perSecond = times.map((t) => (1000 / t.all) * 1000);
+      out.push(row(label, times, percentile(perSecond, 50)));
+      console.log(`${label}: done`);
+      for (const s of sockets) s.close();
+    }
+  } finally {
+    await floor.stop();
+  }
+  return out;
+}
+
 /** p50/p99 until every socket has the frame (the goal's figure), and p50 until the first has it. */
 function row(label: string, times: Array<{ first: number; all: number }>, framesPerS: number): Row {
   const all = times.map((t) => t.all);
@@ -226,6 +285,8 @@ try {
   if (!process.env.FANOUT_ONLY || '1,000 users, one socket each'.includes(process.env.FANOUT_ONLY)) {
     rows.push(await manyUsers());
   }
+  if (!process.env.FANOUT_ONLY || 'floor'.includes(process.env.FANOUT_ONLY))
+    rows.push(...(await floorRows()));
   report('fanout', rows);
 } finally {
   await edge.stop();
@@ -247,7 +308,9 @@ async function innerWorkerUrl(edge: Edge): Promise<string> {
     const response = await fetch(`http://127.0.0.1:${port}/health`, {
       signal: AbortSignal.timeout(1000),
     }).catch(() => null);
-    if (response?.ok && response.headers.get('x-request-id')) return `http://127.0.0.1:${port}`;
+    // The edge stamps every answer with a request id; the floor worker answers "fanout floor".
+    if (response?.ok && (response.headers.get('x-request-id') || (await response.text()) === 'fanout floor'))
+      return `http://127.0.0.1:${port}`;
   }
   throw new Error('could not find the worker behind wrangler dev');
 }

@@ -35,6 +35,33 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
 }
 
 async function startEdgeOnce(options: EdgeOptions): Promise<Edge> {
+  return startWrangler({
+    name: 'edge',
+    port: options.port,
+    vars: {
+      INFERENCE_NODE_URL: options.inferenceNodeUrl,
+      NODE_SECRET: options.nodeSecret,
+      TOKEN_SECRET: options.tokenSecret,
+      ...options.vars,
+    },
+  });
+}
+
+/**
+ * pnpm bench:fanout's floor (edge/bench/fanout-floor.ts): a Durable Object that only sends, on
+ * its own `wrangler dev`, to compare the real hub with on the same machine.
+ */
+export function startFanoutFloor(): Promise<Edge> {
+  return startWrangler({ name: 'fanout-floor', config: 'wrangler.fanout-floor.jsonc' });
+}
+
+async function startWrangler(options: {
+  name: string;
+  port?: number;
+  /** A wrangler config in edge/ other than wrangler.jsonc. */
+  config?: string;
+  vars?: Record<string, string>;
+}): Promise<Edge> {
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -43,10 +70,11 @@ async function startEdgeOnce(options: EdgeOptions): Promise<Edge> {
   fs.mkdirSync(path.join(state, 'config'), { recursive: true });
   const edgeDir = path.join(repoRoot, 'edge');
   const running = await startProcess({
-    name: `edge-${port}`,
+    name: `${options.name}-${port}`,
     command: path.join(edgeDir, 'node_modules/.bin/wrangler'),
     args: [
       'dev',
+      ...(options.config ? ['--config', options.config] : []),
       '--ip',
       '127.0.0.1',
       '--port',
@@ -56,12 +84,6 @@ async function startEdgeOnce(options: EdgeOptions): Promise<Edge> {
       '--persist-to',
       path.join(state, 'persist'),
       '--show-interactive-dev-session=false',
-      '--var',
-      `INFERENCE_NODE_URL:${options.inferenceNodeUrl}`,
-      '--var',
-      `NODE_SECRET:${options.nodeSecret}`,
-      '--var',
-      `TOKEN_SECRET:${options.tokenSecret}`,
       ...Object.entries(options.vars ?? {}).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
     ],
     cwd: edgeDir,

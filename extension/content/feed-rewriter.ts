@@ -65,15 +65,17 @@ const CONTENT = 'image-content';
 /** How often one element is judged again because its text or images filled in later. */
 const MAX_REJUDGES = 5;
 
-/** What a post element was judged on: its text and its image elements. */
+/** What a post element was judged on: its text, and its image elements when any check looks at images. */
 interface JudgedContent {
   text: string;
-  images: readonly HTMLImageElement[];
+  images: readonly HTMLImageElement[] | null;
 }
 
 function sameContent(judged: JudgedContent | undefined, post: SitePost): boolean {
-  if (!judged || judged.text !== post.text || judged.images.length !== post.images.length) return false;
-  return judged.images.every((image, i) => image === post.images[i]);
+  if (!judged || judged.text !== post.text) return false;
+  if (!judged.images) return true;
+  const images = post.images;
+  return judged.images.length === images.length && judged.images.every((image, i) => image === images[i]);
 }
 
 export interface FeedRewriterOptions {
@@ -102,6 +104,11 @@ export function startFeedRewriter(
   /** Filters that look in the text inside images, and whether images may be sent to be read. */
   let imageFilters: CompiledFilter[] = [];
   let cloudProcessing = false;
+  /**
+   * Whether any check looks at posts' images (example images, image content, text in images, face
+   * blurring, filters that take every image): when none does, they are never looked up.
+   */
+  let imagesMatter = false;
   /** The config the page was last judged with. */
   let current: FeedConfig | null = null;
   const textRead = new WeakSet<HTMLImageElement>();
@@ -158,6 +165,11 @@ export function startFeedRewriter(
     stats.scan(performance.now() - started, judged);
   }
 
+  const contentOf = (post: SitePost): JudgedContent => ({
+    text: post.text,
+    images: imagesMatter ? post.images : null,
+  });
+
   /** Reads and judges one post element; true when it was judged (not just re-read unchanged). */
   function process(element: HTMLElement): boolean {
     const post = adapter.readPost(element);
@@ -174,7 +186,7 @@ export function startFeedRewriter(
       // judged again on the full post, a few times at most. Images already checked keep their
       // results (face blurs stay; their jobs are not sent again).
       const rejudged = (rejudgedCount.get(element) ?? 0) + 1;
-      judgedContent.set(element, { text: post.text, images: post.images });
+      judgedContent.set(element, contentOf(post));
       if (rejudged > MAX_REJUDGES || verdicts.get(post.id) === 'shown') return false;
       rejudgedCount.set(element, rejudged);
       verdicts.delete(post.id);
@@ -187,7 +199,7 @@ export function startFeedRewriter(
       element.removeAttribute(STATE_ATTRIBUTE);
     }
     judgedAs.set(element, post.id);
-    judgedContent.set(element, { text: post.text, images: post.images });
+    judgedContent.set(element, contentOf(post));
     reporter.postSeen(post.id);
     if (!enabled) {
       setState(element, 'clear');
@@ -496,6 +508,11 @@ export function startFeedRewriter(
       .filter(({ classes, objects }) => classes.length > 0 || objects.length > 0)
       .sort((a, b) => ACTION_STRENGTH[b.filter.filter.action] - ACTION_STRENGTH[a.filter.filter.action]);
     cloudProcessing = config.cloudProcessing;
+    imagesMatter =
+      exampleFilters.length > 0 ||
+      contentFilters.length > 0 ||
+      (imageFilters.length > 0 && cloudProcessing) ||
+      filters.some((f) => f.filter.action === 'blur-faces' || f.matchesEverything);
     ready = true;
     rejudgeAll();
   }

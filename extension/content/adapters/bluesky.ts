@@ -1,4 +1,11 @@
-import { absoluteUrl, imagesIn, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
+import {
+  absoluteUrl,
+  imagesIn,
+  postWithImages,
+  type SiteAdapter,
+  type SitePost,
+  textOf,
+} from './site-adapter.ts';
 
 /**
  * Bluesky (bsky.app): feed items are `[data-testid^="feedItem-by-"]` and posts in a thread
@@ -30,14 +37,19 @@ export const blueskyAdapter: SiteAdapter = {
       href = POST_PATH.exec(location.pathname)?.[0] ?? '';
     }
     if (!href) return null;
-    return {
-      id: href,
-      element,
-      text: [...element.querySelectorAll('[data-testid="postText"]')].map(textOf).filter(Boolean).join('\n'),
-      author,
-      link: absoluteUrl(href),
-      images: imagesIn(element, 'img[src*="/feed_thumbnail/"], img[src*="/feed_fullsize/"]'),
-    };
+    return postWithImages(
+      {
+        id: href,
+        element,
+        text: [...element.querySelectorAll('[data-testid="postText"]')]
+          .map(textOf)
+          .filter(Boolean)
+          .join('\n'),
+        author,
+        link: absoluteUrl(href),
+      },
+      () => imagesIn(element, 'img[src*="/feed_thumbnail/"], img[src*="/feed_fullsize/"]'),
+    );
   },
   expectsPosts: ({ pathname }) =>
     pathname === '/' ||

@@ -1,4 +1,11 @@
-import { absoluteUrl, imagesIn, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
+import {
+  absoluteUrl,
+  imagesIn,
+  postWithImages,
+  type SiteAdapter,
+  type SitePost,
+  textOf,
+} from './site-adapter.ts';
 
 /**
  * Mastodon, on any instance: each status is a `.status[data-id]` (in the home, local and
@@ -20,16 +27,18 @@ export const mastodonAdapter: SiteAdapter = {
       element.querySelector('.spoiler-input, .status__content__spoiler-link + span, .content-warning'),
     );
     const content = element.querySelector('.status__content__text, .status__content');
-    return {
-      id,
-      element,
-      text: [warning, textOf(content)].filter(Boolean).join('\n'),
-      author: textOf(element.querySelector('.display-name__account')),
-      link: absoluteUrl(
-        element.querySelector<HTMLAnchorElement>('a.status__relative-time')?.getAttribute('href'),
-      ),
-      images: imagesIn(element, '.media-gallery img, .media-gallery__item-thumbnail img'),
-    };
+    return postWithImages(
+      {
+        id,
+        element,
+        text: [warning, textOf(content)].filter(Boolean).join('\n'),
+        author: textOf(element.querySelector('.display-name__account')),
+        link: absoluteUrl(
+          element.querySelector<HTMLAnchorElement>('a.status__relative-time')?.getAttribute('href'),
+        ),
+      },
+      () => imagesIn(element, '.media-gallery img, .media-gallery__item-thumbnail img'),
+    );
   },
   expectsPosts: ({ pathname }) =>
     pathname === '/' ||

@@ -1,4 +1,11 @@
-import { absoluteUrl, imagesIn, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
+import {
+  absoluteUrl,
+  imagesIn,
+  postWithImages,
+  type SiteAdapter,
+  type SitePost,
+  textOf,
+} from './site-adapter.ts';
 
 /**
  * old.reddit.com: every post and comment is a `div.thing` whose data attributes carry the
@@ -16,14 +23,16 @@ export const oldRedditAdapter: SiteAdapter = {
     const entry = element.querySelector(':scope > .entry');
     const title = textOf(entry?.querySelector('a.title'));
     const body = textOf(entry?.querySelector('.usertext-body .md'));
-    return {
-      id,
-      element,
-      text: [title, body].filter(Boolean).join('\n'),
-      author: element.dataset.author ?? '',
-      link: absoluteUrl(element.dataset.permalink),
-      images: imagesIn(element, ':scope > a.thumbnail img, :scope > .entry .expando img'),
-    };
+    return postWithImages(
+      {
+        id,
+        element,
+        text: [title, body].filter(Boolean).join('\n'),
+        author: element.dataset.author ?? '',
+        link: absoluteUrl(element.dataset.permalink),
+      },
+      () => imagesIn(element, ':scope > a.thumbnail img, :scope > .entry .expando img'),
+    );
   },
   expectsPosts: ({ pathname }) =>
     pathname === '/' || /^\/(r|user|u)\/[^/]+/.test(pathname) || pathname.startsWith('/search'),

@@ -1,4 +1,11 @@
-import { absoluteUrl, imagesIn, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
+import {
+  absoluteUrl,
+  imagesIn,
+  postWithImages,
+  type SiteAdapter,
+  type SitePost,
+  textOf,
+} from './site-adapter.ts';
 
 /**
  * Reddit's current markup (www.reddit.com): each post is a `<shreddit-post>` custom element whose
@@ -13,14 +20,16 @@ const MEDIA_IMAGES = '[slot="post-media-container"] img, gallery-carousel img, i
 function readComment(element: HTMLElement): SitePost | null {
   const id = element.getAttribute('thingid');
   if (!id) return null;
-  return {
-    id,
-    element,
-    text: textOf(element.querySelector(':scope > [slot="comment"]')),
-    author: element.getAttribute('author') ?? '',
-    link: absoluteUrl(element.getAttribute('permalink')),
-    images: imagesIn(element, ':scope > [slot="comment"] img'),
-  };
+  return postWithImages(
+    {
+      id,
+      element,
+      text: textOf(element.querySelector(':scope > [slot="comment"]')),
+      author: element.getAttribute('author') ?? '',
+      link: absoluteUrl(element.getAttribute('permalink')),
+    },
+    () => imagesIn(element, ':scope > [slot="comment"] img'),
+  );
 }
 
 export const redditAdapter: SiteAdapter = {
@@ -33,14 +42,16 @@ export const redditAdapter: SiteAdapter = {
     if (!id) return null;
     const title = element.getAttribute('post-title') || textOf(element.querySelector('[slot="title"]'));
     const body = textOf(element.querySelector('[slot="text-body"]'));
-    return {
-      id,
-      element,
-      text: [title, body].filter(Boolean).join('\n'),
-      author: element.getAttribute('author') ?? '',
-      link: absoluteUrl(element.getAttribute('permalink')),
-      images: imagesIn(element, MEDIA_IMAGES),
-    };
+    return postWithImages(
+      {
+        id,
+        element,
+        text: [title, body].filter(Boolean).join('\n'),
+        author: element.getAttribute('author') ?? '',
+        link: absoluteUrl(element.getAttribute('permalink')),
+      },
+      () => imagesIn(element, MEDIA_IMAGES),
+    );
   },
   expectsPosts: ({ pathname }) =>
     pathname === '/' || /^\/(r|user|u)\/[^/]+\/?/.test(pathname) || pathname.startsWith('/search'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl } from './site-adapter.ts';
+import { absoluteUrl, postWithImages, textOf } from './site-adapter.ts';
 
 describe('absoluteUrl', () => {
   it('gives what the URL parser gives, plain paths without it', () => {
@@ -26,5 +26,57 @@ describe('absoluteUrl', () => {
     expect(absoluteUrl(undefined)).toBe('');
     expect(absoluteUrl('')).toBe('');
     expect(absoluteUrl('http://[bad')).toBe('');
+  });
+});
+
+describe('textOf', () => {
+  const collapsed = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+  it('collapses every kind of whitespace, and leaves tidy text as it is', () => {
+    for (const text of [
+      'plain words here',
+      '  leading',
+      'trailing ',
+      'two  spaces',
+      'line\nbreak',
+      'tab\there',
+      'no\u00a0break',
+      'ideographic\u3000space',
+      '\n\n',
+      ' ',
+      '',
+      'x',
+    ]) {
+      const element = document.createElement('div');
+      element.textContent = text;
+      expect(textOf(element), JSON.stringify(text)).toBe(collapsed(text));
+    }
+  });
+
+  it('is empty for a missing element', () => {
+    expect(textOf(null)).toBe('');
+    expect(textOf(undefined)).toBe('');
+  });
+});
+
+describe('postWithImages', () => {
+  const fields = { id: '1', element: document.createElement('article'), text: 't', author: 'a', link: '' };
+
+  it('looks the images up only when asked, and once', () => {
+    const image = document.createElement('img');
+    let lookups = 0;
+    const post = postWithImages({ ...fields }, () => {
+      lookups++;
+      return [image];
+    });
+    expect(post.text).toBe('t');
+    expect(lookups).toBe(0);
+    expect(post.images).toEqual([image]);
+    expect(post.images).toBe(post.images);
+    expect(lookups).toBe(1);
+  });
+
+  it('compares like a plain post', () => {
+    expect(postWithImages({ ...fields }, () => [])).toEqual({ ...fields, images: [] });
   });
 });

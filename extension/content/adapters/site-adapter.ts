@@ -27,9 +27,27 @@ export interface SiteAdapter {
   expectsPosts(location: Location): boolean;
 }
 
+/** Whitespace other than single spaces between words: what `textOf` has to collapse. */
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
+
 /** Text of an element with whitespace collapsed; empty for a missing element. */
-export const textOf = (element: Element | null | undefined): string =>
-  element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export function textOf(element: Element | null | undefined): string {
+  const text = element?.textContent ?? '';
+  // Most post texts need no collapsing: testing costs less than rebuilding the string.
+  return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+/**
+ * A post whose `images` are found the first time something asks for them, then kept. Most
+ * filters look at words only, and finding a post's images costs as much as reading its text.
+ */
+export function postWithImages(post: Omit<SitePost, 'images'>, read: () => HTMLImageElement[]): SitePost {
+  let images: HTMLImageElement[] | undefined;
+  return Object.defineProperty(post, 'images', {
+    get: () => (images ??= read()),
+    enumerable: true,
+  }) as SitePost;
+}
 
 /** Images of `element` matching `selector`, each once, in document order. */
 export const imagesIn = (element: Element, selector: string): HTMLImageElement[] =>

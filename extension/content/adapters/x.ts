@@ -1,4 +1,4 @@
-import { absoluteUrl, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
+import { absoluteUrl, postWithImages, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
 
 /**
  * X (x.com): each tweet in a timeline, search, thread or replies is an
@@ -57,15 +57,17 @@ export const xAdapter: SiteAdapter = {
     const link = permalink(element);
     if (!link) return null;
     const texts = [...element.querySelectorAll('[data-testid="tweetText"]')].map(textOf);
-    return {
-      id: link.id,
-      element,
-      text: texts.filter(Boolean).join('\n'),
-      // The permalink names the author: /<handle>/status/<id>.
-      author: `@${link.handle}`,
-      link: absoluteUrl(link.href),
-      images: mediaImages(element),
-    };
+    return postWithImages(
+      {
+        id: link.id,
+        element,
+        text: texts.filter(Boolean).join('\n'),
+        // The permalink names the author: /<handle>/status/<id>.
+        author: `@${link.handle}`,
+        link: absoluteUrl(link.href),
+      },
+      () => mediaImages(element),
+    );
   },
   expectsPosts: ({ pathname }) =>
     !RESERVED.test(pathname) &&

@@ -1,4 +1,11 @@
-import { absoluteUrl, imagesIn, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
+import {
+  absoluteUrl,
+  imagesIn,
+  postWithImages,
+  type SiteAdapter,
+  type SitePost,
+  textOf,
+} from './site-adapter.ts';
 
 /**
  * YouTube (www.youtube.com): videos in the home grid (`ytd-rich-item-renderer`), search results
@@ -54,14 +61,16 @@ function readVideo(element: HTMLElement): SitePost | null {
     ),
   );
   const snippet = textOf(element.querySelector('.metadata-snippet-text, #description-text'));
-  return {
-    id,
-    element,
-    text: [title, snippet].filter(Boolean).join('\n'),
-    author: channel,
-    link: absoluteUrl(`/watch?v=${id}`),
-    images: imagesIn(element, THUMBNAILS).filter((image) => !image.closest('#avatar, yt-avatar-shape')),
-  };
+  return postWithImages(
+    {
+      id,
+      element,
+      text: [title, snippet].filter(Boolean).join('\n'),
+      author: channel,
+      link: absoluteUrl(`/watch?v=${id}`),
+    },
+    () => imagesIn(element, THUMBNAILS).filter((image) => !image.closest('#avatar, yt-avatar-shape')),
+  );
 }
 
 export const youtubeAdapter: SiteAdapter = {

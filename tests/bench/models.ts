@@ -4,11 +4,15 @@
  * - images per second in onnxruntime-node (one intra-op thread) and in @tensorflow/tfjs with
  *   its wasm backend (tfjs-backend-wasm, SIMD, one thread), taking turns image by image, from
  *   the median time per image; and their ratio;
- * - ms per image with onnxruntime-web (wasm, one thread) in Chromium (`web_p50_ms`).
+ * - ms per image with onnxruntime-web (wasm, one thread) in Chromium (`web_p50_ms`);
+ * - from onnxruntime's own profile, ms per image in its convolution kernels alone (`ort_conv_ms`),
+ *   and the ratio onnxruntime would reach if everything else it does took no time at all
+ *   (`ratio_if_only_convs`): tfjs's time per image over that.
  * Writes bench-results/models.json.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -27,6 +31,53 @@ const ortWebDist = path.dirname(
     'onnxruntime-web/ort-wasm-simd-threaded.wasm',
   ),
 );
+
+/**
+ * Mean ms per run that onnxruntime spends in Conv kernels (its profiler, one thread): `runs` runs
+ * counted after `warmUp` that are not.
+ */
+async function convMsPerRun(
+  onnx: Uint8Array,
+  feeds: Record<string, ort.Tensor>,
+  runs = 20,
+  warmUp = 3,
+): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veneer-ort-profile-'));
+  try {
+    const session = await ort.InferenceSession.create(onnx, {
+      intraOpNumThreads: 1,
+      enableProfiling: true,
+      profileFilePrefix: path.join(dir, 'profile'),
+    });
+    for (let i = 0; i < warmUp + runs; i++) await session.run(feeds);
+    session.endProfiling();
+    await session.release();
+    const file = fs.readdirSync(dir).find((name) => name.endsWith('.json'));
+    if (!file) throw new Error('onnxruntime wrote no profile');
+    const events = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Array<{
+      cat: string;
+      name: string;
+      ts: number;
+      dur: number;
+      args?: { op_name?: string };
+    }>;
+    const modelRuns = events.filter((e) => e.name === 'model_run').sort((a, b) => a.ts - b.ts);
+    if (modelRuns.length !== warmUp + runs) throw new Error(`the profile holds ${modelRuns.length} runs`);
+    const counted = modelRuns[warmUp]!.ts;
+    const convUs = events
+      .filter(
+        (e) =>
+          e.cat === 'Node' &&
+          e.ts >= counted &&
+          e.name.endsWith('_kernel_time') &&
+          e.args?.op_name === 'Conv',
+      )
+      .reduce((sum, e) => sum + e.dur, 0);
+    return convUs / 1000 / runs;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const { data, info } = await sharp(path.join(dataDir, 'images/wikimedia_hedgehog.jpg'))
   .removeAlpha()
@@ -135,6 +186,7 @@ try {
       },
     );
     tensor.dispose();
+    const convMs = await convMsPerRun(onnx, feeds);
 
     const webMs = await page.evaluate(
       async ({ bytes, inputName, values, dims, runs }) => {
@@ -162,6 +214,8 @@ try {
       tfjs_wasm_per_s: round(tfjsPerS),
       ratio: round(ortPerS / tfjsPerS, 2),
       web_p50_ms: round(percentile(webMs, 50)),
+      ort_conv_ms: round(convMs, 2),
+      ratio_if_only_convs: round(1000 / tfjsPerS / convMs, 2),
     });
     console.log(`${id} done`);
   }

@@ -124,37 +124,41 @@ const withoutRounds: RoundResult[] = [];
 const floorRounds: RoundResult[] = [];
 const floorExtension = writeFloorExtension();
 
-for (let round_ = 0; round_ < ROUNDS; round_++) {
-  const plain = await launchWithoutExtension();
-  try {
-    withoutRounds.push(await scrollFeed(plain.context, false));
-  } finally {
-    await plain.close();
+try {
+  for (let round_ = 0; round_ < ROUNDS; round_++) {
+    const plain = await launchWithoutExtension();
+    try {
+      withoutRounds.push(await scrollFeed(plain.context, false));
+    } finally {
+      await plain.close();
+    }
+    const floor = await launchWithExtension({ extensionPath: floorExtension });
+    try {
+      floorRounds.push(await scrollFeed(floor.context, false));
+    } finally {
+      await floor.close();
+    }
+    const browser = await launchWithExtension();
+    try {
+      await useFiltersOnDevice(
+        browser,
+        process.env.BENCH_WORDS_ONLY ? FILTERS.filter((f) => !f.classifier) : FILTERS,
+      );
+      const result = await scrollFeed(browser.context, true);
+      const tabId = await tabIdOf(browser, 'https://x.com/home');
+      const stats = (await browser.serviceWorker.evaluate(
+        (id) => chrome.tabs.sendMessage(id, { type: 'veneer:feed-stats' }),
+        tabId,
+      )) as { posts: number; perPostMs: number[]; longScans: number; longestScanMs: number };
+      if (stats.posts < TOTAL) throw new Error(`the content script judged ${stats.posts} of ${TOTAL} tweets`);
+      withRounds.push({ ...result, ...stats });
+    } finally {
+      await browser.close();
+    }
+    console.log(`round ${round_ + 1}/${ROUNDS} done`);
   }
-  const floor = await launchWithExtension({ extensionPath: floorExtension });
-  try {
-    floorRounds.push(await scrollFeed(floor.context, false));
-  } finally {
-    await floor.close();
-  }
-  const browser = await launchWithExtension();
-  try {
-    await useFiltersOnDevice(
-      browser,
-      process.env.BENCH_WORDS_ONLY ? FILTERS.filter((f) => !f.classifier) : FILTERS,
-    );
-    const result = await scrollFeed(browser.context, true);
-    const tabId = await tabIdOf(browser, 'https://x.com/home');
-    const stats = (await browser.serviceWorker.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { type: 'veneer:feed-stats' }),
-      tabId,
-    )) as { posts: number; perPostMs: number[]; longScans: number; longestScanMs: number };
-    if (stats.posts < TOTAL) throw new Error(`the content script judged ${stats.posts} of ${TOTAL} tweets`);
-    withRounds.push({ ...result, ...stats });
-  } finally {
-    await browser.close();
-  }
-  console.log(`round ${round_ + 1}/${ROUNDS} done`);
+} finally {
+  fs.rmSync(floorExtension, { recursive: true, force: true });
 }
 
 const perRound = <T>(rounds: T[], f: (r: T) => number) => median(rounds.map(f));
@@ -200,5 +204,4 @@ const rows: Row[] = [
     ratio: round(ratioTo(floorRounds), 3),
   },
 ];
-fs.rmSync(floorExtension, { recursive: true, force: true });
 report('feed', rows);

@@ -18,23 +18,8 @@ export interface Edge extends Running {
   port: number;
 }
 
-/**
- * The real edge: `wrangler dev` (workerd) offline on a loopback port, with its own state folder.
- * A port found free can be taken by another process before workerd binds it (workerd also binds
- * sockets of its own): then, unless the port was asked for, it starts again on fresh ports.
- */
-export async function startEdge(options: EdgeOptions): Promise<Edge> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startEdgeOnce(options);
-    } catch (error) {
-      const clash = /Address already in use/.test((error as Error).message);
-      if (!clash || options.port !== undefined || attempt >= 3) throw error;
-    }
-  }
-}
-
-async function startEdgeOnce(options: EdgeOptions): Promise<Edge> {
+/** The real edge: `wrangler dev` (workerd) offline on a loopback port, with its own state folder. */
+export function startEdge(options: EdgeOptions): Promise<Edge> {
   return startWrangler({
     name: 'edge',
     port: options.port,
@@ -55,13 +40,30 @@ export function startFanoutFloor(): Promise<Edge> {
   return startWrangler({ name: 'fanout-floor', config: 'wrangler.fanout-floor.jsonc' });
 }
 
-async function startWrangler(options: {
+interface WranglerOptions {
   name: string;
   port?: number;
   /** A wrangler config in edge/ other than wrangler.jsonc. */
   config?: string;
   vars?: Record<string, string>;
-}): Promise<Edge> {
+}
+
+/**
+ * A port found free can be taken by another process before workerd binds it (workerd also binds
+ * sockets of its own): then, unless the port was asked for, wrangler starts again on fresh ports.
+ */
+async function startWrangler(options: WranglerOptions): Promise<Edge> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWranglerOnce(options);
+    } catch (error) {
+      const clash = /Address already in use/.test((error as Error).message);
+      if (!clash || options.port !== undefined || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startWranglerOnce(options: WranglerOptions): Promise<Edge> {
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -5,7 +5,7 @@ import {
   imageConceptsFor,
   OBJECT_THRESHOLDS,
   SENSITIVITY_THRESHOLDS,
-  type TextClassifier,
+  TEXT_CLASSIFIERS,
 } from '@veneer/shared/filters/matching';
 import { isSimilar } from '@veneer/shared/images';
 import type { CocoLabel, NsfwClass } from '@veneer/shared/models';
@@ -61,6 +61,8 @@ import {
 const IMAGES = 'images';
 /** The check that runs the on-device image model over a post's images. */
 const CONTENT = 'image-content';
+/** The batch of posts waiting for any of the text classifiers (each waits on its own ones). */
+const CLASSIFY = 'text-classifiers';
 
 /** How often one element is judged again because its text or images filled in later. */
 const MAX_REJUDGES = 5;
@@ -122,7 +124,7 @@ export function startFeedRewriter(
   const dirty = new Set<HTMLElement>();
   let scanQueued = false;
   const awaiting = new Map<string, HTMLImageElement>();
-  /** Posts waiting for an on-device check (a text classifier, or IMAGES), sent as one batch per check per frame. */
+  /** Posts waiting for on-device checks (CLASSIFY, IMAGES, CONTENT), sent as one batch per kind per frame. */
   let toCheck = new Map<string, SitePost[]>();
   /** Filters with example images, strongest first, and the hashes of images seen, by address. */
   let exampleFilters: CompiledFilter[] = [];
@@ -160,7 +162,7 @@ export function startFeedRewriter(
     for (const [check, posts] of batches) {
       if (check === IMAGES) void compareImages(posts);
       else if (check === CONTENT) void lookAtImages(posts);
-      else void classify(check as TextClassifier, posts);
+      else void classify(posts);
     }
     stats.scan(performance.now() - started, judged);
   }
@@ -179,7 +181,8 @@ export function startFeedRewriter(
       return false;
     }
     const previous = judgedAs.get(element);
-    if (previous === post.id && stateOf(element)) {
+    // Judged already: waiting for its models (no mark yet), or marked.
+    if (previous === post.id && (pendingModels.has(post.id) || stateOf(element))) {
       if (sameContent(judgedContent.get(element), post)) return false;
       // The same post, its text or images filled in after it was first read (a page parsed in
       // pieces, data bound after the element was inserted, an image inserted as it scrolls near):
@@ -230,12 +233,15 @@ export function startFeedRewriter(
       )
         waiting.add(CONTENT);
       if (waiting.size > 0) {
-        // Shown with the words' verdict only once the models have had their say.
-        setState(element, 'pending');
-        for (const task of waiting) {
-          const batch = toCheck.get(task) ?? [];
+        // Shown with the words' verdict only once the models have had their say. Until then the
+        // post has no mark, so the page stylesheet keeps it invisible (within the time budget) as
+        // it does every unjudged post: one attribute write per post, not two.
+        const batches = new Set<string>();
+        for (const task of waiting) batches.add(task === IMAGES || task === CONTENT ? task : CLASSIFY);
+        for (const kind of batches) {
+          const batch = toCheck.get(kind) ?? [];
           batch.push(post);
-          toCheck.set(task, batch);
+          toCheck.set(kind, batch);
         }
         pendingModels.set(post.id, { verdict, waiting });
       } else {
@@ -265,9 +271,9 @@ export function startFeedRewriter(
     if (pending.waiting.size > 0) return;
     pendingModels.delete(post.id);
     verdicts.set(post.id, pending.verdict);
-    // The element may have been recycled or re-rendered meanwhile: apply to what shows the post now.
-    if (judgedAs.get(post.element) === post.id && stateOf(post.element) === 'pending')
-      apply(post, pending.verdict);
+    // The element may have been recycled for another post meanwhile (a re-render that kept the
+    // post forgot this wait and judged it again): apply only where it still shows this post.
+    if (judgedAs.get(post.element) === post.id) apply(post, pending.verdict);
   }
 
   /** Runs the on-device image model over the posts' images, for filters on what images show. */
@@ -390,11 +396,18 @@ export function startFeedRewriter(
     reporter.postModified(post.id, verdict);
   }
 
-  /** Judges post texts with one of Veneer's own classifiers, on this device. */
-  async function classify(task: TextClassifier, posts: SitePost[]): Promise<void> {
+  /**
+   * Judges post texts with Veneer's own classifiers, on this device: one request for every
+   * classifier the posts wait on, each post settled by the ones it waits on.
+   */
+  async function classify(posts: SitePost[]): Promise<void> {
+    const tasks = TEXT_CLASSIFIERS.filter((task) =>
+      posts.some((p) => pendingModels.get(p.id)?.waiting.has(task)),
+    );
+    if (tasks.length === 0) return;
     const request: ClassifyTextRequest = {
       type: 'veneer:classify-text',
-      task,
+      tasks,
       texts: posts.map((p) => p.text),
     };
     let response: ClassifyTextResponse | undefined;
@@ -404,10 +417,15 @@ export function startFeedRewriter(
       response = { ok: false, message: (error as Error).message };
     }
     if (!response?.ok)
-      reporter.problem(`The ${task} model could not run: ${response?.message ?? 'no answer'}`);
-    posts.forEach((post, i) => {
-      const probability = response?.ok ? response.probabilities[i]! : 0;
-      settle(post, task, classifierVerdict(wholePostFilters, task, probability));
+      reporter.problem(
+        `The ${tasks.join(' and ')} model${tasks.length > 1 ? 's' : ''} could not run: ${response?.message ?? 'no answer'}`,
+      );
+    tasks.forEach((task, t) => {
+      const probabilities = response?.ok ? response.probabilities[t] : undefined;
+      posts.forEach((post, i) => {
+        if (pendingModels.get(post.id)?.waiting.has(task))
+          settle(post, task, classifierVerdict(wholePostFilters, task, probabilities?.[i] ?? 0));
+      });
     });
   }
   const strength = (v: Verdict) => ACTION_STRENGTH[v.action];
@@ -552,12 +570,12 @@ export function startFeedRewriter(
       if (rest.length > 0 && filter.classifier) {
         const request: ClassifyTextRequest = {
           type: 'veneer:classify-text',
-          task: filter.classifier,
+          tasks: [filter.classifier],
           texts: rest.map((p) => p.text),
         };
         const response = await channel.request<ClassifyTextResponse>(request).catch(() => null);
         if (response?.ok) {
-          matched += response.probabilities.filter((p) =>
+          matched += response.probabilities[0]!.filter((p) =>
             classifierVerdict(words, filter.classifier!, p),
           ).length;
         }

@@ -324,12 +324,12 @@ export default defineBackground(() => {
       void hideImagesLike(info.srcUrl, info.pageUrl);
   });
 
-  /** Post texts judged by one of Veneer's own classifiers, always on this device. */
+  /** Post texts judged by some of Veneer's own classifiers, always on this device. */
   async function classifyText(request: ClassifyTextRequest): Promise<ClassifyTextResponse> {
     try {
       if (import.meta.env.FIREFOX) {
         const { classifyTexts } = await import('../lib/local-text.ts');
-        return { ok: true, ...(await classifyTexts(request.task, request.texts)) };
+        return { ok: true, ...(await classifyTexts(request.tasks, request.texts)) };
       }
       await ensureOffscreenDocument();
       const local: LocalClassifyTextRequest = { ...request, type: 'veneer:local-classify-text' };

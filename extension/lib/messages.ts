@@ -80,18 +80,21 @@ export interface LocalFacesRequest {
 export type LocalFacesResponse = { ok: true; result: FacesResult } | { ok: false; message: string };
 
 /**
- * Content script -> background -> (Chrome) offscreen document: judge post texts with one of
- * Veneer's own classifiers, on this device.
+ * Content script -> background -> (Chrome) offscreen document: judge post texts with some of
+ * Veneer's own classifiers, on this device. One request runs every classifier a feed needs over
+ * the same texts: they cross the page's main thread once, and their features are computed once.
  */
 export interface ClassifyTextRequest {
   type: 'veneer:classify-text';
-  task: TextClassifier;
+  tasks: TextClassifier[];
   texts: string[];
 }
 export type ClassifyTextResponse =
   | {
-      ok: true /** Probability of the positive class, per text. */;
-      probabilities: number[];
+      ok: true;
+      /** Probability of the positive class, per task (in the request's order), per text. */
+      probabilities: number[][];
+      /** Time per text and task. */
       msPerText: number;
     }
   | { ok: false; message: string };

@@ -132,8 +132,8 @@ export async function scoreThumbnailLocally(
     const small = drawRgb(bitmap, STATS_SIZE.width, STATS_SIZE.height);
     const feedPromise = feedUrls.length >= MIN_FEED ? feedSignatures(feedUrls) : Promise.resolve([]);
     const titlePromise = title.trim()
-      ? classifyTexts('clickbait', [title]).then(
-          (result) => result.probabilities[0] ?? null,
+      ? classifyTexts(['clickbait'], [title]).then(
+          (result) => result.probabilities[0]?.[0] ?? null,
           () => null,
         )
       : Promise.resolve(null);

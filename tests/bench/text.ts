@@ -30,7 +30,7 @@ try {
     for (const batch of [batches[0]!, ...batches]) {
       const response = (await page.evaluate((request) => chrome.runtime.sendMessage(request), {
         type: 'veneer:classify-text',
-        task,
+        tasks: [task],
         texts: batch,
       })) as { ok: boolean; msPerText: number; message?: string };
       if (!response.ok) throw new Error(`classify-text failed: ${response.message}`);

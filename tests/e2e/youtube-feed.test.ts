@@ -105,13 +105,7 @@ describe('YouTube watch-page sidebar (real markup)', () => {
     expect(await items.count()).toBe(19);
     // Judged, not waiting on an image check any more (slow under load).
     await expect
-      .poll(
-        () =>
-          watch
-            .locator('ytd-compact-video-renderer[data-veneer-state]:not([data-veneer-state="pending"])')
-            .count(),
-        { timeout: 30_000 },
-      )
+      .poll(() => watch.locator('ytd-compact-video-renderer[data-veneer-state]').count(), { timeout: 30_000 })
       .toBe(19);
     const titles = await items.evaluateAll((els) =>
       els.map((e) => e.querySelector('#video-title')?.getAttribute('title') ?? ''),

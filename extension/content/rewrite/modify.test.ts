@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { modifyPost, showOriginal } from './modify.ts';
+import { clearModification, modifyPost, showOriginal } from './modify.ts';
 import { pageCss } from './page-style.ts';
 import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, STATE_ATTRIBUTE } from './post-state.ts';
 
@@ -37,6 +37,25 @@ describe('modifyPost', () => {
     expect(post.firstElementChild!.id).toBe('link');
   });
 
+  it("clears only what it added: a post never modified keeps the page's own marks", () => {
+    document.body.innerHTML =
+      '<div id="feed"><div data-veneer-badge="page">not ours</div><article id="p" data-veneer-action="x">x</article></div>';
+    const post = document.getElementById('p')!;
+    clearModification(post);
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(1);
+    expect(post.getAttribute(ACTION_ATTRIBUTE)).toBe('x');
+
+    modifyPost(post, 'collapse', 'x', 'before', () => {});
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}="collapse"]`)).toHaveLength(1);
+    clearModification(post);
+    clearModification(post);
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}="collapse"]`)).toHaveLength(0);
+    expect(post.hasAttribute(ACTION_ATTRIBUTE)).toBe(false);
+    // Modified again after clearing: one notice again.
+    modifyPost(post, 'warn', 'x', 'before', () => {});
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}="warn"]`)).toHaveLength(1);
+  });
+
   it('hide leaves no notice', () => {
     document.body.innerHTML = '<article id="p">x</article>';
     modifyPost(document.getElementById('p')!, 'hide', 'x', 'before', () => {});
@@ -45,11 +64,9 @@ describe('modifyPost', () => {
 });
 
 describe('pageCss', () => {
-  it('keeps unjudged and pending posts invisible, revealed by an animation after the budget', () => {
+  it('keeps posts invisible until judged, revealed by an animation after the budget', () => {
     const css = pageCss('article, div.post', 300);
-    expect(css).toContain(
-      'article:not([data-veneer-state]), div.post:not([data-veneer-state]), [data-veneer-state="pending"]',
-    );
+    expect(css).toContain('article:not([data-veneer-state]), div.post:not([data-veneer-state]) {');
     expect(css).toMatch(/opacity: 0; animation: veneer-reveal 1ms step-end 300ms forwards/);
     expect(css).toContain('[data-veneer-action="hide"] { display: none !important; }');
   });

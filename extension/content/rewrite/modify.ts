@@ -23,6 +23,11 @@ export const ACTION_STRENGTH: Record<FilterAction, number> = {
 };
 
 const revealers = new WeakMap<HTMLElement, (event: Event) => void>();
+/**
+ * The posts modifyPost changed and nothing has cleared since: clearing any other post (most of a
+ * feed, judged clear) costs no DOM call.
+ */
+const modified = new WeakSet<HTMLElement>();
 
 let badgeTemplate: HTMLElement | null = null;
 
@@ -62,6 +67,7 @@ function badgeOf(post: HTMLElement): HTMLElement | null {
 
 /** Removes Veneer's action and notice from the post, leaving its state to the caller. */
 export function clearModification(post: HTMLElement): void {
+  if (!modified.delete(post)) return;
   badgeOf(post)?.remove();
   post.removeAttribute(ACTION_ATTRIBUTE);
   post.removeAttribute(PLACEMENT_ATTRIBUTE);
@@ -83,6 +89,7 @@ export function modifyPost(
   onShow: () => void,
 ): void {
   clearModification(post);
+  modified.add(post);
   post.setAttribute(ACTION_ATTRIBUTE, action);
   if (placement === 'inside') post.setAttribute(PLACEMENT_ATTRIBUTE, 'inside');
   setState(post, 'modified');

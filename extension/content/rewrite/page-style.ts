@@ -23,7 +23,7 @@ export function pageCss(postSelector: string, budgetMs: number): string {
     .join(', ');
   return `
 @keyframes veneer-reveal { to { opacity: 1; } }
-${unjudged}, [${STATE_ATTRIBUTE}="pending"] {
+${unjudged} {
   opacity: 0; animation: veneer-reveal 1ms step-end ${budgetMs}ms forwards;
 }
 ${action('hide')} { display: none !important; }

@@ -73,7 +73,7 @@ browser.runtime.onMessage.addListener(
       return hashImagesLocally(message.images).then((hashes): ImageHashResponse => ({ ok: true, hashes }));
     }
     if (message?.type === 'veneer:local-classify-text') {
-      return classifyTexts(message.task, message.texts).then(
+      return classifyTexts(message.tasks, message.texts).then(
         (result): ClassifyTextResponse => ({ ok: true, ...result }),
         (error: Error): ClassifyTextResponse => ({ ok: false, message: error.message }),
       );

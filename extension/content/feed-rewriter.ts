@@ -43,6 +43,7 @@ import {
   ACTION_STRENGTH,
   clearModification,
   modifyPost,
+  noticeChanges,
   type PostAction,
   showOriginal,
 } from './rewrite/modify.ts';
@@ -154,9 +155,11 @@ export function startFeedRewriter(
     reporter.checkNavigation();
     if (!ready) return;
     const started = performance.now();
+    const notices = noticeChanges();
     let judged = 0;
     for (const element of dirty) if (element.isConnected && process(element)) judged++;
     dirty.clear();
+    dropOwnNotices(notices);
     const batches = toCheck;
     toCheck = new Map();
     for (const [check, posts] of batches) {
@@ -217,31 +220,21 @@ export function startFeedRewriter(
       apply(post, known);
     } else {
       const verdict = wordsVerdict(wholePostFilters, post);
-      const waiting = new Set<string>(
-        pendingClassifiers(wholePostFilters, post, verdict).map((f) => f.filter.classifier!),
-      );
-      if (
-        exampleFilters.some((f) => !verdict || strength(verdict) < ACTION_STRENGTH[f.filter.action]) &&
-        post.images.length
-      )
-        waiting.add(IMAGES);
-      if (
-        contentFilters.some(
-          ({ filter }) => !verdict || strength(verdict) < ACTION_STRENGTH[filter.filter.action],
-        ) &&
-        post.images.length
-      )
-        waiting.add(CONTENT);
-      if (waiting.size > 0) {
+      const waiting = checksToWaitFor(post, verdict);
+      if (waiting) {
         // Shown with the words' verdict only once the models have had their say. Until then the
         // post has no mark, so the page stylesheet keeps it invisible (within the time budget) as
         // it does every unjudged post: one attribute write per post, not two.
-        const batches = new Set<string>();
-        for (const task of waiting) batches.add(task === IMAGES || task === CONTENT ? task : CLASSIFY);
-        for (const kind of batches) {
-          const batch = toCheck.get(kind) ?? [];
-          batch.push(post);
-          toCheck.set(kind, batch);
+        let classifiers = false;
+        for (const check of waiting) {
+          const kind = check === IMAGES || check === CONTENT ? check : CLASSIFY;
+          if (kind === CLASSIFY) {
+            if (classifiers) continue;
+            classifiers = true;
+          }
+          const batch = toCheck.get(kind);
+          if (batch) batch.push(post);
+          else toCheck.set(kind, [post]);
         }
         pendingModels.set(post.id, { verdict, waiting });
       } else {
@@ -256,6 +249,24 @@ export function startFeedRewriter(
     );
     if (blur) for (const image of post.images) void analyze(image);
     return true;
+  }
+
+  /**
+   * The on-device checks whose answer could still change the words' verdict on the post (a
+   * classifier, the example images, the image model with a stronger action); null for none.
+   */
+  function checksToWaitFor(post: SitePost, verdict: Verdict | null): Set<string> | null {
+    const floor = verdict ? strength(verdict) : -1;
+    const checks: string[] = [];
+    for (const f of pendingClassifiers(wholePostFilters, post, verdict)) checks.push(f.filter.classifier!);
+    if (exampleFilters.some((f) => ACTION_STRENGTH[f.filter.action] > floor) && post.images.length)
+      checks.push(IMAGES);
+    if (
+      contentFilters.some(({ filter }) => ACTION_STRENGTH[filter.filter.action] > floor) &&
+      post.images.length
+    )
+      checks.push(CONTENT);
+    return checks.length > 0 ? new Set(checks) : null;
   }
 
   /** Posts waiting for models: the best verdict so far and the checks still to answer. */
@@ -420,6 +431,7 @@ export function startFeedRewriter(
       reporter.problem(
         `The ${tasks.join(' and ')} model${tasks.length > 1 ? 's' : ''} could not run: ${response?.message ?? 'no answer'}`,
       );
+    const notices = noticeChanges();
     tasks.forEach((task, t) => {
       const probabilities = response?.ok ? response.probabilities[t] : undefined;
       posts.forEach((post, i) => {
@@ -427,6 +439,7 @@ export function startFeedRewriter(
           settle(post, task, classifierVerdict(wholePostFilters, task, probabilities?.[i] ?? 0));
       });
     });
+    dropOwnNotices(notices);
   }
   const strength = (v: Verdict) => ACTION_STRENGTH[v.action];
 
@@ -501,6 +514,22 @@ export function startFeedRewriter(
     queueScan();
   }
 
+  /**
+   * Has the classifiers the filters use loaded now (an empty request: no text leaves the page),
+   * while the page is still loading, rather than when the first posts wait on them: the first
+   * screen of posts is judged sooner, well within the budget that keeps them invisible.
+   */
+  function warmClassifiers(): void {
+    const tasks = TEXT_CLASSIFIERS.filter((task) =>
+      wholePostFilters.some((f) => f.filter.classifier === task),
+    );
+    if (tasks.length === 0) return;
+    const request: ClassifyTextRequest = { type: 'veneer:classify-text', tasks, texts: [] };
+    channel.request(request).catch(() => {
+      // Not an error yet: the first real request reports one if the models cannot run.
+    });
+  }
+
   /** Judges the page again with `config` (the filters and settings the background validated). */
   function configure(config: FeedConfig): void {
     if (config.problem) reporter.problem(config.problem);
@@ -526,6 +555,7 @@ export function startFeedRewriter(
       .filter(({ classes, objects }) => classes.length > 0 || objects.length > 0)
       .sort((a, b) => ACTION_STRENGTH[b.filter.filter.action] - ACTION_STRENGTH[a.filter.filter.action]);
     cloudProcessing = config.cloudProcessing;
+    warmClassifiers();
     imagesMatter =
       exampleFilters.length > 0 ||
       contentFilters.length > 0 ||
@@ -584,7 +614,21 @@ export function startFeedRewriter(
     return { host: location.hostname, matched, total: unique.length };
   }
 
-  const observer = new MutationObserver((records) => {
+  /**
+   * After Veneer changed the page in one go (a scan, a batch of verdicts): when every change
+   * queued for the observer is one of the notices it put on or took off (as many as it moved;
+   * no page script can run in between), they are dropped unread. Reading them back costs as much
+   * as reading the page's own changes and finds nothing to judge; otherwise all are read as usual.
+   */
+  function dropOwnNotices(noticesBefore: number): void {
+    const moved = noticeChanges() - noticesBefore;
+    if (moved === 0) return;
+    const records = observer.takeRecords();
+    if (records.length !== moved) readChanges(records);
+  }
+
+  /** Marks the posts around each change dirty (to be read at the next scan) and queues a scan. */
+  function readChanges(records: MutationRecord[]): void {
     for (const record of records) {
       const target = record.target instanceof Element ? record.target : record.target.parentElement;
       // Every post around the change (a lockup can sit inside a grid item; both are read again).
@@ -599,7 +643,8 @@ export function startFeedRewriter(
       }
     }
     queueScan();
-  });
+  }
+  const observer = new MutationObserver(readChanges);
   observer.observe(document, {
     childList: true,
     subtree: true,

@@ -45,4 +45,16 @@ describe('verdicts', () => {
     });
     expect(classifierVerdict(list, 'clickbait', 0.99)).toBeNull();
   });
+
+  it('of several filters on one classifier, the strongest whose sensitivity is reached wins', () => {
+    const list = filters(
+      { words: '', classifier: 'offensive', action: 'collapse', sensitivity: 'high' },
+      { words: '', classifier: 'offensive', action: 'hide', sensitivity: 'low' },
+      { words: '', classifier: 'clickbait', action: 'warn', sensitivity: 'medium' },
+    );
+    expect(classifierVerdict(list, 'offensive', 0.9)).toMatchObject({ action: 'hide', filterId: 'f1' });
+    expect(classifierVerdict(list, 'offensive', 0.4)).toMatchObject({ action: 'collapse', filterId: 'f0' });
+    expect(classifierVerdict(list, 'offensive', 0.2)).toBeNull();
+    expect(classifierVerdict(list, 'clickbait', 0.6)).toMatchObject({ action: 'warn', filterId: 'f2' });
+  });
 });

@@ -74,14 +74,29 @@ export function pendingClassifiers(
 
 const classifierFilters = new WeakMap<readonly CompiledFilter[], CompiledFilter[]>();
 
+const filtersByClassifier = new WeakMap<readonly CompiledFilter[], Map<TextClassifier, CompiledFilter[]>>();
+
+/** The filters using each classifier, in the list's order (strongest first): found once per list. */
+function classifierFiltersOf(filters: readonly CompiledFilter[]): Map<TextClassifier, CompiledFilter[]> {
+  let byTask = filtersByClassifier.get(filters);
+  if (!byTask) {
+    byTask = new Map();
+    for (const compiled of filters) {
+      const task = compiled.filter.classifier;
+      if (task) byTask.set(task, [...(byTask.get(task) ?? []), compiled]);
+    }
+    filtersByClassifier.set(filters, byTask);
+  }
+  return byTask;
+}
+
 /** The strongest classifier filter whose sensitivity the probability reaches, as a verdict. */
 export function classifierVerdict(
   filters: readonly CompiledFilter[],
   task: TextClassifier,
   probability: number,
 ): Verdict | null {
-  for (const compiled of filters) {
-    if (compiled.filter.classifier !== task) continue;
+  for (const compiled of classifierFiltersOf(filters).get(task) ?? []) {
     if (probability >= SENSITIVITY_THRESHOLDS[compiled.filter.sensitivity]) {
       return {
         action: compiled.filter.action as PostAction,

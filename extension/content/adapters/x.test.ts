@@ -48,6 +48,15 @@ describe('xAdapter on real X markup', () => {
     expect(xAdapter.readPost(bare!)).toMatchObject({ id: '42', text: '', author: '@bob', images: [] });
   });
 
+  it('finds the permalink around the first <time> however deep, else the first status link', () => {
+    document.body.innerHTML = `
+      <article data-testid="tweet"><a href="/ann/status/7/photo/1">p</a><a href="/ann/status/7"><span><time>1h</time></span></a></article>
+      <article data-testid="tweet"><a href="/cat/status/9/analytics">a</a><time>2h</time></article>`;
+    const [deep, bare] = [...document.querySelectorAll<HTMLElement>(xAdapter.postSelector)];
+    expect(xAdapter.readPost(deep!)).toMatchObject({ id: '7', link: `${location.origin}/ann/status/7` });
+    expect(xAdapter.readPost(bare!)).toMatchObject({ id: '9', author: '@cat' });
+  });
+
   it('expects posts on timelines, searches, profiles and threads, not on settings', () => {
     const on = (pathname: string) => xAdapter.expectsPosts({ pathname } as Location);
     expect(['/home', '/search', '/elonmusk', '/bob/status/42', '/i/lists/1'].map(on)).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { clearModification, modifyPost, showOriginal } from './modify.ts';
+import { clearModification, modifyPost, noticeChanges, showOriginal } from './modify.ts';
 import { pageCss } from './page-style.ts';
 import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, STATE_ATTRIBUTE } from './post-state.ts';
 
@@ -54,6 +54,26 @@ describe('modifyPost', () => {
     // Modified again after clearing: one notice again.
     modifyPost(post, 'warn', 'x', 'before', () => {});
     expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}="warn"]`)).toHaveLength(1);
+  });
+
+  it('counts each notice put on or taken off the document: one change an observer sees', () => {
+    document.body.innerHTML = '<div id="feed"><article id="p">x</article><article id="q">y</article></div>';
+    const observer = new MutationObserver(() => {});
+    observer.observe(document, { childList: true, subtree: true });
+    const before = noticeChanges();
+    const post = document.getElementById('p')!;
+    modifyPost(post, 'collapse', 'x', 'before', () => {});
+    modifyPost(document.getElementById('q')!, 'hide', 'y', 'before', () => {});
+    modifyPost(post, 'warn', 'x', 'before', () => {});
+    expect(noticeChanges() - before).toBe(3);
+    expect(observer.takeRecords()).toHaveLength(3);
+    // A post the page already removed: nothing the document's observers see, nothing counted.
+    const gone = document.createElement('article');
+    modifyPost(gone, 'collapse', 'z', 'before', () => {});
+    clearModification(gone);
+    expect(noticeChanges() - before).toBe(3);
+    expect(observer.takeRecords()).toHaveLength(0);
+    observer.disconnect();
   });
 
   it('hide leaves no notice', () => {

@@ -28,6 +28,15 @@ const revealers = new WeakMap<HTMLElement, (event: Event) => void>();
  * feed, judged clear) costs no DOM call.
  */
 const modified = new WeakSet<HTMLElement>();
+let noticesMoved = 0;
+
+/**
+ * How many notices Veneer has put on the page or taken off it so far: each is one change the
+ * page's mutation observers see (the feed rewriter uses it to drop its own changes unread).
+ * Changes out of the document (a post the page has already removed) are not counted: no
+ * observer of the document sees them.
+ */
+export const noticeChanges = () => noticesMoved;
 
 let badgeTemplate: HTMLElement | null = null;
 
@@ -68,7 +77,11 @@ function badgeOf(post: HTMLElement): HTMLElement | null {
 /** Removes Veneer's action and notice from the post, leaving its state to the caller. */
 export function clearModification(post: HTMLElement): void {
   if (!modified.delete(post)) return;
-  badgeOf(post)?.remove();
+  const badge = badgeOf(post);
+  if (badge) {
+    if (badge.isConnected) noticesMoved++;
+    badge.remove();
+  }
   post.removeAttribute(ACTION_ATTRIBUTE);
   post.removeAttribute(PLACEMENT_ATTRIBUTE);
   const reveal = revealers.get(post);
@@ -97,6 +110,7 @@ export function modifyPost(
   const badge = makeBadge(action, reason, onShow);
   if (placement === 'inside') post.prepend(badge);
   else post.before(badge);
+  if (badge.isConnected) noticesMoved++;
   if (action === 'blur' || action === 'pixelate') {
     const reveal = (event: Event) => {
       if (badge.contains(event.target as Node)) return;

@@ -273,12 +273,12 @@ export function startFeedRewriter(
   const pendingModels = new Map<string, { verdict: Verdict | null; waiting: Set<string> }>();
 
   /** One check (a classifier, or the image comparison) answered for a post: apply once all have. */
-  function settle(post: SitePost, check: string, candidate: Verdict | null): void {
+  function settle(post: SitePost, checks: readonly string[], candidate: Verdict | null): void {
     const pending = pendingModels.get(post.id);
     if (!pending) return;
     if (candidate && (!pending.verdict || strength(candidate) > strength(pending.verdict)))
       pending.verdict = candidate;
-    pending.waiting.delete(check);
+    for (const check of checks) pending.waiting.delete(check);
     if (pending.waiting.size > 0) return;
     pendingModels.delete(post.id);
     verdicts.set(post.id, pending.verdict);
@@ -346,7 +346,7 @@ export function startFeedRewriter(
       });
       settle(
         post,
-        CONTENT,
+        [CONTENT],
         match
           ? {
               action: match.filter.filter.action as PostAction,
@@ -385,7 +385,7 @@ export function startFeedRewriter(
       );
       settle(
         post,
-        IMAGES,
+        [IMAGES],
         match
           ? { action: match.filter.action as PostAction, reason: match.label, filterId: match.filter.id }
           : null,
@@ -432,12 +432,22 @@ export function startFeedRewriter(
         `The ${tasks.join(' and ')} model${tasks.length > 1 ? 's' : ''} could not run: ${response?.message ?? 'no answer'}`,
       );
     const notices = noticeChanges();
-    tasks.forEach((task, t) => {
-      const probabilities = response?.ok ? response.probabilities[t] : undefined;
-      posts.forEach((post, i) => {
-        if (pendingModels.get(post.id)?.waiting.has(task))
-          settle(post, task, classifierVerdict(wholePostFilters, task, probabilities?.[i] ?? 0));
-      });
+    const probabilities = response?.ok ? response.probabilities : [];
+    posts.forEach((post, i) => {
+      const waiting = pendingModels.get(post.id)?.waiting;
+      if (!waiting) return;
+      // The classifiers this post waits on answered together: settled once, with the strongest.
+      const answered = tasks.filter((task) => waiting.has(task));
+      let best: Verdict | null = null;
+      for (const task of answered) {
+        const candidate = classifierVerdict(
+          wholePostFilters,
+          task,
+          probabilities[tasks.indexOf(task)]?.[i] ?? 0,
+        );
+        if (candidate && (!best || strength(candidate) > strength(best))) best = candidate;
+      }
+      settle(post, answered, best);
     });
     dropOwnNotices(notices);
   }

@@ -61,12 +61,16 @@ export const xAdapter: SiteAdapter = {
   readPost(element): SitePost | null {
     const link = permalink(element);
     if (!link) return null;
-    const texts = [...element.querySelectorAll('[data-testid="tweetText"]')].map(textOf);
+    let text = '';
+    for (const part of element.querySelectorAll('[data-testid="tweetText"]')) {
+      const words = textOf(part);
+      if (words) text = text ? `${text}\n${words}` : words;
+    }
     return postWithImages(
       {
         id: link.id,
         element,
-        text: texts.filter(Boolean).join('\n'),
+        text,
         // The permalink names the author: /<handle>/status/<id>.
         author: `@${link.handle}`,
         link: absoluteUrl(link.href),

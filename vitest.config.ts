@@ -11,6 +11,7 @@ export default defineConfig({
       { test: { name: 'inference-node', include: ['inference-node/src/**/*.test.ts'] } },
       { test: { name: 'text-models', include: ['text-models/src/**/*.test.ts'] } },
       { test: { name: 'model-import', include: ['model-import/src/**/*.test.ts'], testTimeout: 120_000 } },
+      { test: { name: 'bench', include: ['tests/bench/**/*.test.ts'] } },
       {
         test: {
           name: 'extension',

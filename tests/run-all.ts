@@ -58,6 +58,8 @@ const steps: Step[] = [
     'text-models',
     '--project',
     'model-import',
+    '--project',
+    'bench',
   ]),
   vitest('edge', [], path.join(root, 'edge')),
   vitest('integration', ['--project', 'integration']),

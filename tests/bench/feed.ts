@@ -11,8 +11,12 @@
  * - the page's total script time (CDP ScriptDuration, every world of the page) with and without
  *   the extension, and their ratio (goal: under 1.05; the median of each round's ratio, the three
  *   runs of a round taking place back to back, so the machine's drift over minutes cancels out);
- *   and, as a floor, with the least a feed
- *   filter can do instead (feed-floor-extension.ts: read each tweet's text, test a word, mark it).
+ *   and, as a floor, with the least a feed filter can do instead (feed-floor-extension.ts: read
+ *   each tweet's text, test a word, mark it). Between runs the page's own script time varies by
+ *   10-25% on this machine, so this ratio moves by as much from one bench run to the next;
+ * - Veneer's own script time from a trace of a fourth run (trace-attribution.ts: its calls on the
+ *   page's main thread, less the style and layout they forced), and the page's script time in
+ *   that run over the same without Veneer's calls: one run, so none of that noise.
  * Needs the built extension (pnpm build). Five rounds; medians of the rounds are reported.
  */
 import fs from 'node:fs';
@@ -24,6 +28,7 @@ import { TIMELINE, xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
 import { percentile, type Row, report, round } from './bench-report.ts';
 import { FILTERS } from './feed-filters.ts';
 import { writeFloorExtension } from './feed-floor-extension.ts';
+import { scriptMsOf, type TraceEvent } from './trace-attribution.ts';
 
 const PAGES = 50;
 const TOTAL = TIMELINE.length + PAGES * 20;
@@ -71,11 +76,14 @@ interface RoundResult {
   scriptMs: number;
   pageLongTasks: number;
   toVerdict: number[];
+  /** With `traceOrigin`: the script time of that origin's calls alone, from the page's trace. */
+  ownMs?: number;
 }
 
 async function scrollFeed(
   context: BrowserContext,
   withExtension: boolean,
+  { traceOrigin }: { traceOrigin?: string } = {},
 ): Promise<{ page: Page } & RoundResult> {
   await context.route('https://x.com/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml({ pages: PAGES }) }),
@@ -84,6 +92,14 @@ async function scrollFeed(
   await installProbes(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const events: TraceEvent[] = [];
+  if (traceOrigin) {
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline'] },
+      transferMode: 'ReportEvents',
+    });
+  }
   await page.goto('https://x.com/home');
   // The scroll runs inside the page with timers, not with the bench polling from outside, so the
   // page's script time is the page's and the extension's, not the bench's. It waits on the probe's
@@ -113,14 +129,23 @@ async function scrollFeed(
     const p = (window as unknown as { __probe: { toVerdict: number[]; longTasks: number } }).__probe;
     return { toVerdict: p.toVerdict, longTasks: p.longTasks };
   });
-  return { page, scriptMs, pageLongTasks: probe.longTasks, toVerdict: probe.toVerdict };
+  let ownMs: number | undefined;
+  if (traceOrigin) {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    ownMs = scriptMsOf(events, 'https://x.com', traceOrigin);
+  }
+  return { page, scriptMs, pageLongTasks: probe.longTasks, toVerdict: probe.toVerdict, ownMs };
 }
 
 const median = (values: number[]) => percentile(values, 50);
 const withRounds: Array<RoundResult & { perPostMs: number[]; longScans: number; longestScanMs: number }> = [];
 const withoutRounds: RoundResult[] = [];
 const floorRounds: RoundResult[] = [];
+const tracedRounds: RoundResult[] = [];
 const floorExtension = writeFloorExtension();
+const filters = process.env.BENCH_WORDS_ONLY ? FILTERS.filter((f) => !f.classifier) : FILTERS;
 
 try {
   for (let round_ = 0; round_ < ROUNDS; round_++) {
@@ -138,10 +163,7 @@ try {
     }
     const browser = await launchWithExtension();
     try {
-      await useFiltersOnDevice(
-        browser,
-        process.env.BENCH_WORDS_ONLY ? FILTERS.filter((f) => !f.classifier) : FILTERS,
-      );
+      await useFiltersOnDevice(browser, filters);
       const result = await scrollFeed(browser.context, true);
       const tabId = await tabIdOf(browser, 'https://x.com/home');
       const stats = (await browser.serviceWorker.evaluate(
@@ -152,6 +174,16 @@ try {
       withRounds.push({ ...result, ...stats });
     } finally {
       await browser.close();
+    }
+    // Veneer once more, traced: its own calls' script time next to the whole page's, in one run.
+    const traced = await launchWithExtension();
+    try {
+      await useFiltersOnDevice(traced, filters);
+      tracedRounds.push(
+        await scrollFeed(traced.context, true, { traceOrigin: `chrome-extension://${traced.extensionId}/` }),
+      );
+    } finally {
+      await traced.close();
     }
     console.log(`round ${round_ + 1}/${ROUNDS} done`);
   }
@@ -200,6 +232,16 @@ const rows: Row[] = [
     case: 'page script time, with the floor extension (reads text, tests a word)',
     script_ms: round(scriptFloor),
     ratio: round(ratioTo(floorRounds), 3),
+  },
+  {
+    // The page with Veneer over the same page without Veneer's own calls, both from one traced
+    // run: no run-to-run noise, but the browser's work for Veneer outside its calls is left out.
+    case: "Veneer's own script time in a traced run (ratio: page's script time over it without)",
+    script_ms: round(perRound(tracedRounds, (r) => r.ownMs!)),
+    ratio: round(
+      perRound(tracedRounds, (r) => r.scriptMs / (r.scriptMs - r.ownMs!)),
+      3,
+    ),
   },
 ];
 report('feed', rows);

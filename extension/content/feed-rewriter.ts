@@ -216,8 +216,13 @@ export function startFeedRewriter(
       setState(element, 'shown');
       return true;
     }
+    const pending = known === undefined ? pendingModels.get(post.id) : undefined;
     if (known !== undefined) {
       apply(post, known);
+    } else if (pending) {
+      // The same post in another element (a re-render) while its models are still out: it gets
+      // the verdict when they answer, with the element they were asked about.
+      pending.posts.push(post);
     } else {
       const verdict = wordsVerdict(wholePostFilters, post);
       const waiting = checksToWaitFor(post, verdict);
@@ -236,7 +241,7 @@ export function startFeedRewriter(
           if (batch) batch.push(post);
           else toCheck.set(kind, [post]);
         }
-        pendingModels.set(post.id, { verdict, waiting });
+        pendingModels.set(post.id, { verdict, waiting, posts: [post] });
       } else {
         verdicts.set(post.id, verdict);
         apply(post, verdict);
@@ -269,8 +274,14 @@ export function startFeedRewriter(
     return checks.length > 0 ? new Set(checks) : null;
   }
 
-  /** Posts waiting for models: the best verdict so far and the checks still to answer. */
-  const pendingModels = new Map<string, { verdict: Verdict | null; waiting: Set<string> }>();
+  /**
+   * Posts waiting for models, by id: the best verdict so far, the checks still to answer, and
+   * every element that showed the post meanwhile.
+   */
+  const pendingModels = new Map<
+    string,
+    { verdict: Verdict | null; waiting: Set<string>; posts: SitePost[] }
+  >();
 
   /** One check (a classifier, or the image comparison) answered for a post: apply once all have. */
   function settle(post: SitePost, checks: readonly string[], candidate: Verdict | null): void {
@@ -282,9 +293,10 @@ export function startFeedRewriter(
     if (pending.waiting.size > 0) return;
     pendingModels.delete(post.id);
     verdicts.set(post.id, pending.verdict);
-    // The element may have been recycled for another post meanwhile (a re-render that kept the
-    // post forgot this wait and judged it again): apply only where it still shows this post.
-    if (judgedAs.get(post.element) === post.id) apply(post, pending.verdict);
+    // An element may have been recycled for another post meanwhile: applied only to those that
+    // still show this one.
+    for (const shown of pending.posts)
+      if (judgedAs.get(shown.element) === post.id) apply(shown, pending.verdict);
   }
 
   /** Runs the on-device image model over the posts' images, for filters on what images show. */

@@ -55,3 +55,52 @@ describe("Veneer's own text classifiers in the extension (onnxruntime-web, offsc
     await expect.poll(() => page.locator('shreddit-post#t3_bait').isVisible()).toBe(true);
   });
 });
+
+describe('a post the page re-renders right after Veneer sent it to the classifier', () => {
+  let fresh: ExtensionBrowser;
+  afterAll(async () => {
+    await fresh?.close();
+  });
+
+  it('gets the verdict in its new element', async () => {
+    fresh = await launchWithExtension();
+    await serveRedditFeed(fresh, stack.images.origin, posts);
+    await configureExtension(fresh, stack.edge.url, {
+      cloudProcessing: false,
+      filters: [
+        { id: 'rude', words: '', action: 'collapse', enabled: true, classifier: 'offensive' },
+        { id: 'quake', words: 'earthquake', action: 'collapse', enabled: true },
+      ],
+    });
+    const tab = await fresh.context.newPage();
+    // The words mark the earthquake post in the same scan that sends the other posts' texts to
+    // the classifier: the page re-renders the rude post (a new element, the same post) at once,
+    // before any answer can have come back. Whether the answer then arrives before or after
+    // Veneer reads the new element is up to the machine's timing; either way it gets the verdict.
+    await tab.addInitScript(() => {
+      const state = window as unknown as { __rerenderedWhileWaiting?: boolean };
+      const observer = new MutationObserver(() => {
+        const quake = document.querySelector('shreddit-post#t3_quake');
+        if (!quake?.hasAttribute('data-veneer-state')) return;
+        observer.disconnect();
+        const rude = document.querySelector('shreddit-post#t3_rude')!;
+        state.__rerenderedWhileWaiting = !rude.hasAttribute('data-veneer-state');
+        rude.replaceWith(rude.cloneNode(true));
+      });
+      observer.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-veneer-state'] });
+    });
+    await tab.goto('https://www.reddit.com/r/all/');
+    await expect
+      .poll(() => tab.locator('shreddit-post#t3_rude').getAttribute('data-veneer-state'), { timeout: 30_000 })
+      .toBe('modified');
+    expect(
+      await tab.evaluate(
+        () => (window as unknown as { __rerenderedWhileWaiting?: boolean }).__rerenderedWhileWaiting,
+      ),
+    ).toBe(true);
+    expect(
+      await tab.locator('shreddit-post#t3_rude').locator('xpath=preceding-sibling::*[1]').textContent(),
+    ).toContain('collapsed: offensive language');
+    expect(await tab.locator('shreddit-post#t3_news').getAttribute('data-veneer-state')).toBe('clear');
+  });
+});

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
-import { configureExtension } from './configure.ts';
+import { configureExtension, type ExtensionSetup } from './configure.ts';
 import { type FixturePost, serveRedditFeed } from './fixtures/reddit-feed.ts';
 
 let stack: Stack;
@@ -16,18 +16,23 @@ const posts: FixturePost[] = [
   { id: 't3_quake', title: 'Earthquake strikes off the coast of Japan', expect: {} },
 ];
 
+const rudeFilter = { id: 'rude', words: '', action: 'collapse', enabled: true, classifier: 'offensive' };
+
+/** A fresh browser serving the feed, with `filters`. */
+async function browserWithFilters(filters: ExtensionSetup['filters']): Promise<ExtensionBrowser> {
+  const launched = await launchWithExtension();
+  await serveRedditFeed(launched, stack.images.origin, posts);
+  // Cloud processing off: the classifiers run on this device whatever the setting.
+  await configureExtension(launched, stack.edge.url, { cloudProcessing: false, filters });
+  return launched;
+}
+
 beforeAll(async () => {
   stack = await startStack();
-  browser = await launchWithExtension();
-  await serveRedditFeed(browser, stack.images.origin, posts);
-  // Cloud processing off: the classifiers run on this device whatever the setting.
-  await configureExtension(browser, stack.edge.url, {
-    cloudProcessing: false,
-    filters: [
-      { id: 'rude', words: '', action: 'collapse', enabled: true, classifier: 'offensive' },
-      { id: 'bait', words: '', action: 'collapse', enabled: true, classifier: 'clickbait' },
-    ],
-  });
+  browser = await browserWithFilters([
+    rudeFilter,
+    { id: 'bait', words: '', action: 'collapse', enabled: true, classifier: 'clickbait' },
+  ]);
   page = await browser.context.newPage();
   await page.goto('https://www.reddit.com/r/all/');
 });
@@ -63,15 +68,10 @@ describe('a post the page re-renders right after Veneer sent it to the classifie
   });
 
   it('gets the verdict in its new element', async () => {
-    fresh = await launchWithExtension();
-    await serveRedditFeed(fresh, stack.images.origin, posts);
-    await configureExtension(fresh, stack.edge.url, {
-      cloudProcessing: false,
-      filters: [
-        { id: 'rude', words: '', action: 'collapse', enabled: true, classifier: 'offensive' },
-        { id: 'quake', words: 'earthquake', action: 'collapse', enabled: true },
-      ],
-    });
+    fresh = await browserWithFilters([
+      rudeFilter,
+      { id: 'quake', words: 'earthquake', action: 'collapse', enabled: true },
+    ]);
     const tab = await fresh.context.newPage();
     // The words mark the earthquake post in the same scan that sends the other posts' texts to
     // the classifier: the page re-renders the rude post (a new element, the same post) at once,

@@ -10,6 +10,8 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   runAt: 'document_start',
+  // WXT's older start signal is a window.postMessage every page script's listeners receive.
+  noScriptStartedPostMessage: true,
   main() {
     // Injected once more into an open tab right after enabling: never run two engines.
     const flag = '__veneerMastodon';

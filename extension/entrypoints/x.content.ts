@@ -5,6 +5,8 @@ import { startFeedRewriter } from '../content/feed-rewriter.ts';
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*'],
   runAt: 'document_start',
+  // WXT's older start signal is a window.postMessage every page script's listeners receive.
+  noScriptStartedPostMessage: true,
   main() {
     startFeedRewriter(xAdapter);
   },

@@ -7,6 +7,8 @@ import { startThumbPreview } from '../content/thumb-preview/thumb-preview.ts';
 export default defineContentScript({
   matches: ['https://www.youtube.com/*'],
   runAt: 'document_start',
+  // WXT's older start signal is a window.postMessage every page script's listeners receive.
+  noScriptStartedPostMessage: true,
   main() {
     startFeedRewriter(youtubeAdapter);
     startThumbPreview();

@@ -40,14 +40,42 @@ export function textOf(element: Element | null | undefined): string {
 /**
  * A post whose `images` are found the first time something asks for them, then kept. Most
  * filters look at words only, and finding a post's images costs as much as reading its text.
+ * Every such post has the same shape (one getter shared by all, its state in private fields):
+ * a getter of its own per post would give each post a hidden class of its own, and every read of
+ * `post.id` or `post.text` in the engine would then go the slow, megamorphic way.
  */
-export function postWithImages(post: Omit<SitePost, 'images'>, read: () => HTMLImageElement[]): SitePost {
-  let images: HTMLImageElement[] | undefined;
-  return Object.defineProperty(post, 'images', {
-    get: () => (images ??= read()),
+class PostWithImages implements SitePost {
+  readonly id: string;
+  readonly element: HTMLElement;
+  readonly text: string;
+  readonly author: string;
+  readonly link: string;
+  declare readonly images: HTMLImageElement[];
+  #images: HTMLImageElement[] | undefined;
+  readonly #read: () => HTMLImageElement[];
+
+  static readonly #imagesProperty: PropertyDescriptor = {
+    get(this: PostWithImages) {
+      this.#images ??= this.#read();
+      return this.#images;
+    },
     enumerable: true,
-  }) as SitePost;
+  };
+
+  constructor(post: Omit<SitePost, 'images'>, read: () => HTMLImageElement[]) {
+    this.id = post.id;
+    this.element = post.element;
+    this.text = post.text;
+    this.author = post.author;
+    this.link = post.link;
+    this.#read = read;
+    // An own, enumerable property (a post spreads and compares like a plain one), same getter for all.
+    Object.defineProperty(this, 'images', PostWithImages.#imagesProperty);
+  }
 }
+
+export const postWithImages = (post: Omit<SitePost, 'images'>, read: () => HTMLImageElement[]): SitePost =>
+  new PostWithImages(post, read);
 
 /** Images of `element` matching `selector`, each once, in document order. */
 export const imagesIn = (element: Element, selector: string): HTMLImageElement[] =>

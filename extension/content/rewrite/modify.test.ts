@@ -37,6 +37,26 @@ describe('modifyPost', () => {
     expect(post.firstElementChild!.id).toBe('link');
   });
 
+  it('pixelated images reveal on a click on an image; notice text and the rest of the post do nothing', () => {
+    document.body.innerHTML =
+      '<div id="grid"><div id="p"><img id="img" alt=""><p id="text">t</p></div></div>';
+    const post = document.getElementById('p')!;
+    const onShow = vi.fn(() => showOriginal(post));
+    modifyPost(post, 'pixelate', 'hedgehogs', 'inside', onShow);
+    const click = (element: Element) => {
+      const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+      element.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(click(document.getElementById('text')!)).toBe(false);
+    expect(click(post.firstElementChild!.firstElementChild!)).toBe(false);
+    expect(onShow).not.toHaveBeenCalled();
+    expect(click(document.getElementById('img')!)).toBe(true);
+    expect(onShow).toHaveBeenCalledOnce();
+    // Shown: later clicks are the page's again.
+    expect(click(document.getElementById('img')!)).toBe(false);
+  });
+
   it("clears only what it added: a post never modified keeps the page's own marks", () => {
     document.body.innerHTML =
       '<div id="feed"><div data-veneer-badge="page">not ours</div><article id="p" data-veneer-action="x">x</article></div>';

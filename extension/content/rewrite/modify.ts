@@ -22,7 +22,37 @@ export const ACTION_STRENGTH: Record<FilterAction, number> = {
   'blur-faces': 0,
 };
 
-const revealers = new WeakMap<HTMLElement, (event: Event) => void>();
+/**
+ * What a click shows the original of: a notice, or a blurred or pixelated post. One listener on
+ * the document handles every click (a feed can carry hundreds of notices; a listener each costs
+ * more than the notice's elements).
+ */
+const showers = new WeakMap<Element, () => void>();
+let listening = false;
+
+/**
+ * "Show original" on a notice, or a first click on blurred content (pixelated: on an image),
+ * shows the original; the click does nothing else (it must not also open the post). Caught on
+ * its way down, before any of the page's own handlers on the post.
+ */
+function onClick(event: MouseEvent): void {
+  const target = event.target;
+  if (!(target instanceof Element)) return;
+  const notice = target.closest(`[${BADGE_ATTRIBUTE}]`);
+  let show: (() => void) | undefined;
+  if (notice) {
+    // Only its button shows the original; the rest of a notice is text.
+    if (target.closest(`[${BADGE_ATTRIBUTE}] > button`)) show = showers.get(notice);
+  } else {
+    const post = target.closest(`[${ACTION_ATTRIBUTE}="blur"], [${ACTION_ATTRIBUTE}="pixelate"]`);
+    if (post && (post.getAttribute(ACTION_ATTRIBUTE) === 'blur' || target.closest('img')))
+      show = showers.get(post);
+  }
+  if (!show) return;
+  event.preventDefault();
+  event.stopPropagation();
+  show();
+}
 /**
  * The posts modifyPost changed and nothing has cleared since: clearing any other post (most of a
  * feed, judged clear) costs no DOM call.
@@ -58,11 +88,7 @@ function makeBadge(action: PostAction, reason: string, onShow: () => void): HTML
   const badge = badgeTemplate.cloneNode(true) as HTMLElement;
   badge.setAttribute(BADGE_ATTRIBUTE, action);
   badge.children[1]!.textContent = `${DONE[action]}: ${reason}`;
-  badge.lastElementChild!.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    onShow();
-  });
+  showers.set(badge, onShow);
   return badge;
 }
 
@@ -84,9 +110,7 @@ export function clearModification(post: HTMLElement): void {
   }
   post.removeAttribute(ACTION_ATTRIBUTE);
   post.removeAttribute(PLACEMENT_ATTRIBUTE);
-  const reveal = revealers.get(post);
-  if (reveal) post.removeEventListener('click', reveal, true);
-  revealers.delete(post);
+  showers.delete(post);
 }
 
 /**
@@ -102,6 +126,10 @@ export function modifyPost(
   onShow: () => void,
 ): void {
   clearModification(post);
+  if (!listening) {
+    document.addEventListener('click', onClick, true);
+    listening = true;
+  }
   modified.add(post);
   post.setAttribute(ACTION_ATTRIBUTE, action);
   if (placement === 'inside') post.setAttribute(PLACEMENT_ATTRIBUTE, 'inside');
@@ -111,18 +139,7 @@ export function modifyPost(
   if (placement === 'inside') post.prepend(badge);
   else post.before(badge);
   if (badge.isConnected) noticesMoved++;
-  if (action === 'blur' || action === 'pixelate') {
-    const reveal = (event: Event) => {
-      if (badge.contains(event.target as Node)) return;
-      if (action === 'pixelate' && !(event.target as Element).closest?.('img')) return;
-      // The first click reveals; it must not also open the post.
-      event.preventDefault();
-      event.stopPropagation();
-      onShow();
-    };
-    revealers.set(post, reveal);
-    post.addEventListener('click', reveal, true);
-  }
+  if (action === 'blur' || action === 'pixelate') showers.set(post, onShow);
 }
 
 /** Shows the original post: Veneer's action and notice are gone and the post is marked `shown`. */

@@ -6,6 +6,7 @@ import {
   OBJECT_THRESHOLDS,
   SENSITIVITY_THRESHOLDS,
   TEXT_CLASSIFIERS,
+  type TextClassifier,
 } from '@veneer/shared/filters/matching';
 import { isSimilar } from '@veneer/shared/images';
 import type { CocoLabel, NsfwClass } from '@veneer/shared/models';
@@ -50,20 +51,24 @@ import {
 import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
 import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
 import {
+  classifierStrengths,
   classifierVerdict,
+  hasText,
   imageTextFilters,
-  pendingClassifiers,
   postFilters,
   type Verdict,
   wordsVerdict,
 } from './verdict.ts';
 
-/** The check that compares a post's images with the user's example images. */
-const IMAGES = 'images';
-/** The check that runs the on-device image model over a post's images. */
-const CONTENT = 'image-content';
-/** The batch of posts waiting for any of the text classifiers (each waits on its own ones). */
-const CLASSIFY = 'text-classifiers';
+/**
+ * The on-device checks a post can wait for, one bit each (a post's checks are one number, not a
+ * set per post): each text classifier, the comparison with the user's example images, and the
+ * image model.
+ */
+const classifierBit = (task: TextClassifier) => 1 << TEXT_CLASSIFIERS.indexOf(task);
+const IMAGES = 1 << TEXT_CLASSIFIERS.length;
+const CONTENT = IMAGES << 1;
+const CLASSIFIERS = IMAGES - 1;
 
 /** How often one element is judged again because its text or images filled in later. */
 const MAX_REJUDGES = 5;
@@ -125,8 +130,21 @@ export function startFeedRewriter(
   const dirty = new Set<HTMLElement>();
   let scanQueued = false;
   const awaiting = new Map<string, HTMLImageElement>();
-  /** Posts waiting for on-device checks (CLASSIFY, IMAGES, CONTENT), sent as one batch per kind per frame. */
-  let toCheck = new Map<string, SitePost[]>();
+  /** Posts waiting for on-device checks, sent as one batch per kind per frame. */
+  let toClassify: SitePost[] = [];
+  let toCompare: SitePost[] = [];
+  let toLookAt: SitePost[] = [];
+  /**
+   * What a post may wait for, worked out once per filter list: each classifier's bit and the
+   * strongest action of its filters, and the strongest action of the example-image and
+   * image-content filters (-1 for none). A check is waited for only when its action could be
+   * stronger than the words' verdict.
+   */
+  let classifierWaits: Array<{ bit: number; action: number }> = [];
+  let examplesStrength = -1;
+  let contentStrength = -1;
+  /** The filters that blur faces in a post's images when its words match (or always). */
+  let faceFilters: CompiledFilter[] = [];
   /** Filters with example images, strongest first, and the hashes of images seen, by address. */
   let exampleFilters: CompiledFilter[] = [];
   const hashes = new Map<string, string | null>();
@@ -160,13 +178,12 @@ export function startFeedRewriter(
     for (const element of dirty) if (element.isConnected && process(element)) judged++;
     dirty.clear();
     dropOwnNotices(notices);
-    const batches = toCheck;
-    toCheck = new Map();
-    for (const [check, posts] of batches) {
-      if (check === IMAGES) void compareImages(posts);
-      else if (check === CONTENT) void lookAtImages(posts);
-      else void classify(posts);
-    }
+    if (toClassify.length > 0) void classify(toClassify);
+    if (toCompare.length > 0) void compareImages(toCompare);
+    if (toLookAt.length > 0) void lookAtImages(toLookAt);
+    if (toClassify.length > 0) toClassify = [];
+    if (toCompare.length > 0) toCompare = [];
+    if (toLookAt.length > 0) toLookAt = [];
     stats.scan(performance.now() - started, judged);
   }
 
@@ -230,17 +247,9 @@ export function startFeedRewriter(
         // Shown with the words' verdict only once the models have had their say. Until then the
         // post has no mark, so the page stylesheet keeps it invisible (within the time budget) as
         // it does every unjudged post: one attribute write per post, not two.
-        let classifiers = false;
-        for (const check of waiting) {
-          const kind = check === IMAGES || check === CONTENT ? check : CLASSIFY;
-          if (kind === CLASSIFY) {
-            if (classifiers) continue;
-            classifiers = true;
-          }
-          const batch = toCheck.get(kind);
-          if (batch) batch.push(post);
-          else toCheck.set(kind, [post]);
-        }
+        if (waiting & CLASSIFIERS) toClassify.push(post);
+        if (waiting & IMAGES) toCompare.push(post);
+        if (waiting & CONTENT) toLookAt.push(post);
         pendingModels.set(post.id, { verdict, waiting, posts: [post] });
       } else {
         verdicts.set(post.id, verdict);
@@ -249,48 +258,44 @@ export function startFeedRewriter(
     }
     if (imageFilters.length > 0 && cloudProcessing)
       for (const image of post.images) void readImageText(post, image);
-    const blur = filters.some(
-      (f) => f.filter.action === 'blur-faces' && (f.matchesEverything || (post.text && f.match(post.text))),
-    );
-    if (blur) for (const image of post.images) void analyze(image);
+    if (
+      faceFilters.length > 0 &&
+      faceFilters.some((f) => f.matchesEverything || (post.text && f.match(post.text)))
+    )
+      for (const image of post.images) void analyze(image);
     return true;
   }
 
   /**
    * The on-device checks whose answer could still change the words' verdict on the post (a
-   * classifier, the example images, the image model with a stronger action); null for none.
+   * classifier, the example images, the image model with a stronger action), as bits; 0 for none.
    */
-  function checksToWaitFor(post: SitePost, verdict: Verdict | null): Set<string> | null {
+  function checksToWaitFor(post: SitePost, verdict: Verdict | null): number {
     const floor = verdict ? strength(verdict) : -1;
-    const checks: string[] = [];
-    for (const f of pendingClassifiers(wholePostFilters, post, verdict)) checks.push(f.filter.classifier!);
-    if (exampleFilters.some((f) => ACTION_STRENGTH[f.filter.action] > floor) && post.images.length)
-      checks.push(IMAGES);
-    if (
-      contentFilters.some(({ filter }) => ACTION_STRENGTH[filter.filter.action] > floor) &&
-      post.images.length
-    )
-      checks.push(CONTENT);
-    return checks.length > 0 ? new Set(checks) : null;
+    let waiting = 0;
+    if (classifierWaits.length > 0 && hasText(post.text))
+      for (const { bit, action } of classifierWaits) if (action > floor) waiting |= bit;
+    if ((examplesStrength > floor || contentStrength > floor) && post.images.length > 0) {
+      if (examplesStrength > floor) waiting |= IMAGES;
+      if (contentStrength > floor) waiting |= CONTENT;
+    }
+    return waiting;
   }
 
   /**
    * Posts waiting for models, by id: the best verdict so far, the checks still to answer, and
    * every element that showed the post meanwhile.
    */
-  const pendingModels = new Map<
-    string,
-    { verdict: Verdict | null; waiting: Set<string>; posts: SitePost[] }
-  >();
+  const pendingModels = new Map<string, { verdict: Verdict | null; waiting: number; posts: SitePost[] }>();
 
-  /** One check (a classifier, or the image comparison) answered for a post: apply once all have. */
-  function settle(post: SitePost, checks: readonly string[], candidate: Verdict | null): void {
+  /** Some checks (bits) answered for a post, with their verdict: applied once all have answered. */
+  function settle(post: SitePost, checks: number, candidate: Verdict | null): void {
     const pending = pendingModels.get(post.id);
     if (!pending) return;
     if (candidate && (!pending.verdict || strength(candidate) > strength(pending.verdict)))
       pending.verdict = candidate;
-    for (const check of checks) pending.waiting.delete(check);
-    if (pending.waiting.size > 0) return;
+    pending.waiting &= ~checks;
+    if (pending.waiting !== 0) return;
     pendingModels.delete(post.id);
     verdicts.set(post.id, pending.verdict);
     // An element may have been recycled for another post meanwhile: applied only to those that
@@ -358,7 +363,7 @@ export function startFeedRewriter(
       });
       settle(
         post,
-        [CONTENT],
+        CONTENT,
         match
           ? {
               action: match.filter.filter.action as PostAction,
@@ -397,7 +402,7 @@ export function startFeedRewriter(
       );
       settle(
         post,
-        [IMAGES],
+        IMAGES,
         match
           ? { action: match.filter.action as PostAction, reason: match.label, filterId: match.filter.id }
           : null,
@@ -424,9 +429,9 @@ export function startFeedRewriter(
    * classifier the posts wait on, each post settled by the ones it waits on.
    */
   async function classify(posts: SitePost[]): Promise<void> {
-    const tasks = TEXT_CLASSIFIERS.filter((task) =>
-      posts.some((p) => pendingModels.get(p.id)?.waiting.has(task)),
-    );
+    let asked = 0;
+    for (const post of posts) asked |= pendingModels.get(post.id)?.waiting ?? 0;
+    const tasks = TEXT_CLASSIFIERS.filter((task) => asked & classifierBit(task));
     if (tasks.length === 0) return;
     const request: ClassifyTextRequest = {
       type: 'veneer:classify-text',
@@ -445,22 +450,21 @@ export function startFeedRewriter(
       );
     const notices = noticeChanges();
     const probabilities = response?.ok ? response.probabilities : [];
-    posts.forEach((post, i) => {
-      const waiting = pendingModels.get(post.id)?.waiting;
-      if (!waiting) return;
+    const bits = tasks.map(classifierBit);
+    for (let i = 0; i < posts.length; i++) {
+      const post = posts[i]!;
+      const waiting = pendingModels.get(post.id)?.waiting ?? 0;
       // The classifiers this post waits on answered together: settled once, with the strongest.
-      const answered = tasks.filter((task) => waiting.has(task));
+      let answered = 0;
       let best: Verdict | null = null;
-      for (const task of answered) {
-        const candidate = classifierVerdict(
-          wholePostFilters,
-          task,
-          probabilities[tasks.indexOf(task)]?.[i] ?? 0,
-        );
+      for (let t = 0; t < tasks.length; t++) {
+        if (!(waiting & bits[t]!)) continue;
+        answered |= bits[t]!;
+        const candidate = classifierVerdict(wholePostFilters, tasks[t]!, probabilities[t]?.[i] ?? 0);
         if (candidate && (!best || strength(candidate) > strength(best))) best = candidate;
       }
-      settle(post, answered, best);
-    });
+      if (answered) settle(post, answered, best);
+    }
     dropOwnNotices(notices);
   }
   const strength = (v: Verdict) => ACTION_STRENGTH[v.action];
@@ -542,9 +546,7 @@ export function startFeedRewriter(
    * screen of posts is judged sooner, well within the budget that keeps them invisible.
    */
   function warmClassifiers(): void {
-    const tasks = TEXT_CLASSIFIERS.filter((task) =>
-      wholePostFilters.some((f) => f.filter.classifier === task),
-    );
+    const tasks = classifierStrengths(wholePostFilters).map(({ task }) => task);
     if (tasks.length === 0) return;
     const request: ClassifyTextRequest = { type: 'veneer:classify-text', tasks, texts: [] };
     channel.request(request).catch(() => {
@@ -568,6 +570,7 @@ export function startFeedRewriter(
     wholePostFilters = postFilters(filters);
     imageFilters = imageTextFilters(filters);
     exampleFilters = wholePostFilters.filter((f) => f.filter.imageExamples.length > 0);
+    faceFilters = filters.filter((f) => f.filter.action === 'blur-faces');
     contentFilters = filters
       .filter((f) => f.filter.action !== 'blur-faces' && f.filter.lookIn.includes('image-content'))
       .map((filter) => {
@@ -577,12 +580,21 @@ export function startFeedRewriter(
       .filter(({ classes, objects }) => classes.length > 0 || objects.length > 0)
       .sort((a, b) => ACTION_STRENGTH[b.filter.filter.action] - ACTION_STRENGTH[a.filter.filter.action]);
     cloudProcessing = config.cloudProcessing;
+    const strongest = (list: CompiledFilter[]) =>
+      Math.max(-1, ...list.map((f) => ACTION_STRENGTH[f.filter.action]));
+    classifierWaits = classifierStrengths(wholePostFilters).map(({ task, strength }) => ({
+      bit: classifierBit(task),
+      action: strength,
+    }));
+    examplesStrength = strongest(exampleFilters);
+    contentStrength = strongest(contentFilters.map(({ filter }) => filter));
     warmClassifiers();
     imagesMatter =
       exampleFilters.length > 0 ||
       contentFilters.length > 0 ||
       (imageFilters.length > 0 && cloudProcessing) ||
-      filters.some((f) => f.filter.action === 'blur-faces' || f.matchesEverything);
+      faceFilters.length > 0 ||
+      filters.some((f) => f.matchesEverything);
     ready = true;
     rejudgeAll();
   }

@@ -1,7 +1,13 @@
 import { compileFilters, FilterSchema } from '@veneer/shared/filters';
 import { describe, expect, it } from 'vitest';
 import type { SitePost } from './adapters/site-adapter.ts';
-import { classifierVerdict, pendingClassifiers, postFilters, wordsVerdict } from './verdict.ts';
+import {
+  classifierStrengths,
+  classifierVerdict,
+  pendingClassifiers,
+  postFilters,
+  wordsVerdict,
+} from './verdict.ts';
 
 const filters = (...list: object[]) =>
   postFilters(compileFilters(list.map((f, i) => FilterSchema.parse({ id: `f${i}`, ...f }))));
@@ -30,6 +36,20 @@ describe('verdicts', () => {
     expect(wordsVerdict(list, post('photo', 1))).toMatchObject({ action: 'pixelate', reason: 'every image' });
   });
 
+  it('next to word filters, a filter without words takes every post with images, the strongest winning', () => {
+    const list = filters(
+      { words: 'spiders', action: 'hide' },
+      { words: '', action: 'pixelate' },
+      { words: 'clowns', action: 'blur' },
+    );
+    expect(wordsVerdict(list, post('spiders', 1))).toMatchObject({ action: 'hide', reason: 'spiders' });
+    // Both apply: the stronger action wins.
+    expect(wordsVerdict(list, post('clowns', 1))).toMatchObject({ action: 'blur', reason: 'clowns' });
+    expect(wordsVerdict(list, post('clowns'))).toMatchObject({ action: 'blur', reason: 'clowns' });
+    expect(wordsVerdict(list, post('dogs', 2))).toMatchObject({ action: 'pixelate', reason: 'every image' });
+    expect(wordsVerdict(list, post('dogs'))).toBeNull();
+  });
+
   it('asks a classifier only when it could change the verdict, and applies its sensitivity', () => {
     const list = filters(
       { words: '', classifier: 'offensive', action: 'collapse', sensitivity: 'low' },
@@ -44,6 +64,23 @@ describe('verdicts', () => {
       reason: 'offensive language',
     });
     expect(classifierVerdict(list, 'clickbait', 0.99)).toBeNull();
+  });
+
+  it("knows each classifier's strongest action, and asks only those stronger than the words' verdict", () => {
+    const list = filters(
+      { words: '', classifier: 'offensive', action: 'blur' },
+      { words: '', classifier: 'offensive', action: 'hide' },
+      { words: '', classifier: 'clickbait', action: 'warn' },
+      { words: 'spiders', action: 'collapse' },
+    );
+    expect(classifierStrengths(list)).toEqual([
+      { task: 'offensive', strength: 5 },
+      { task: 'clickbait', strength: 3 },
+    ]);
+    expect(pendingClassifiers(list, post('spiders'), wordsVerdict(list, post('spiders')))).toEqual([
+      'offensive',
+    ]);
+    expect(pendingClassifiers(list, post('hello'), null)).toEqual(['offensive', 'clickbait']);
   });
 
   it('of several filters on one classifier, the strongest whose sensitivity is reached wins', () => {

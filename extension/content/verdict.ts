@@ -33,46 +33,91 @@ export function imageTextFilters(filters: readonly CompiledFilter[]): CompiledFi
     .sort(byStrength);
 }
 
-const quickTests = new WeakMap<readonly CompiledFilter[], RegExp | null>();
+/** What judging posts by a filter list's words needs, worked out once per list. */
+interface WordsPlan {
+  /** Matches every text any term of the list could match (and more); null when there are no terms. */
+  quick: RegExp | null;
+  /** The filters naming no words (they take every post with images), strongest first. */
+  everything: CompiledFilter[];
+}
+
+const plans = new WeakMap<readonly CompiledFilter[], WordsPlan>();
+
+function planOf(filters: readonly CompiledFilter[]): WordsPlan {
+  let plan = plans.get(filters);
+  if (!plan) {
+    plan = { quick: anyTermPattern(filters), everything: filters.filter((f) => f.matchesEverything) };
+    plans.set(filters, plan);
+  }
+  return plan;
+}
 
 /** The verdict of the filters' words on the post, or null. Filters naming no words apply to posts with images. */
 export function wordsVerdict(filters: readonly CompiledFilter[], post: SitePost): Verdict | null {
-  let quick = quickTests.get(filters);
-  if (quick === undefined) {
-    quick = anyTermPattern(filters);
-    quickTests.set(filters, quick);
+  const { quick, everything } = planOf(filters);
+  // Most posts match no term: one test instead of one per term, and then only the filters
+  // naming no words are left to look at (most lists have none).
+  if (quick === null || post.text === '' || !quick.test(post.text)) {
+    if (everything.length === 0 || post.images.length === 0) return null;
+    const compiled = everything[0]!;
+    return {
+      action: compiled.filter.action as PostAction,
+      reason: 'every image',
+      filterId: compiled.filter.id,
+    };
   }
-  // Most posts match no term: one test instead of one per term.
-  const mayMatch = quick !== null && post.text !== '' && quick.test(post.text);
   for (const compiled of filters) {
     const action = compiled.filter.action as PostAction;
     if (compiled.matchesEverything) {
       if (post.images.length > 0) return { action, reason: 'every image', filterId: compiled.filter.id };
       continue;
     }
-    const term = mayMatch ? compiled.match(post.text) : null;
+    const term = compiled.match(post.text);
     if (term) return { action, reason: term, filterId: compiled.filter.id };
   }
   return null;
 }
 
-/** Classifier filters that could still change the verdict (their action is stronger than it). */
+/**
+ * Each classifier the filters use, with the strongest action among its filters (found once per
+ * list): a post waits for a classifier only when that action is stronger than its words' verdict.
+ */
+export function classifierStrengths(
+  filters: readonly CompiledFilter[],
+): ReadonlyArray<{ task: TextClassifier; strength: number }> {
+  let strengths = strengthsByList.get(filters);
+  if (!strengths) {
+    strengths = [...classifierFiltersOf(filters)].map(([task, list]) => ({
+      task,
+      strength: Math.max(...list.map((f) => ACTION_STRENGTH[f.filter.action])),
+    }));
+    strengthsByList.set(filters, strengths);
+  }
+  return strengths;
+}
+
+const strengthsByList = new WeakMap<
+  readonly CompiledFilter[],
+  ReadonlyArray<{ task: TextClassifier; strength: number }>
+>();
+
+const SOMETHING = /\S/;
+/** Some text to classify: not empty, not only spaces. */
+export const hasText = (text: string) => SOMETHING.test(text);
+
+/** The classifiers that could still change the verdict on the post (their action is stronger than it). */
 export function pendingClassifiers(
   filters: readonly CompiledFilter[],
   post: SitePost,
   verdict: Verdict | null,
-): CompiledFilter[] {
-  let classifiers = classifierFilters.get(filters);
-  if (!classifiers) {
-    classifiers = filters.filter((f) => f.filter.classifier);
-    classifierFilters.set(filters, classifiers);
-  }
-  if (classifiers.length === 0 || !post.text.trim()) return [];
+): TextClassifier[] {
+  const strengths = classifierStrengths(filters);
+  if (strengths.length === 0 || !hasText(post.text)) return [];
   const floor = verdict ? ACTION_STRENGTH[verdict.action] : -1;
-  return classifiers.filter((f) => ACTION_STRENGTH[f.filter.action] > floor);
+  const tasks: TextClassifier[] = [];
+  for (const { task, strength } of strengths) if (strength > floor) tasks.push(task);
+  return tasks;
 }
-
-const classifierFilters = new WeakMap<readonly CompiledFilter[], CompiledFilter[]>();
 
 const filtersByClassifier = new WeakMap<readonly CompiledFilter[], Map<TextClassifier, CompiledFilter[]>>();
 

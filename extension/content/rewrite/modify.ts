@@ -68,26 +68,34 @@ let noticesMoved = 0;
  */
 export const noticeChanges = () => noticesMoved;
 
-let badgeTemplate: HTMLElement | null = null;
+/** A finished notice per action and reason (a page shows a few dozen reasons at most). */
+const badgeTemplates = new Map<string, HTMLElement>();
+const MAX_TEMPLATES = 200;
 
 /**
- * The notice; its look comes from the page stylesheet (no per-post style parsing). Cloned from
- * one template: a feed modifies hundreds of posts, each notice built in one call.
+ * The notice; its look comes from the page stylesheet (no per-post style parsing). Cloned whole
+ * from a notice made once per action and reason: a feed modifies hundreds of posts, and each
+ * notice is then one call, with no child to find and fill in.
  */
 function makeBadge(action: PostAction, reason: string, onShow: () => void): HTMLElement {
-  if (!badgeTemplate) {
-    badgeTemplate = document.createElement('div');
-    badgeTemplate.setAttribute('role', 'note');
+  const key = `${action}\u0000${reason}`;
+  let template = badgeTemplates.get(key);
+  if (!template) {
+    template = document.createElement('div');
+    template.setAttribute('role', 'note');
+    template.setAttribute(BADGE_ATTRIBUTE, action);
     const mark = document.createElement('strong');
     mark.textContent = 'Modified by Veneer';
+    const what = document.createElement('span');
+    what.textContent = `${DONE[action]}: ${reason}`;
     const show = document.createElement('button');
     show.type = 'button';
     show.textContent = 'Show original';
-    badgeTemplate.append(mark, document.createElement('span'), show);
+    template.append(mark, what, show);
+    if (badgeTemplates.size >= MAX_TEMPLATES) badgeTemplates.clear();
+    badgeTemplates.set(key, template);
   }
-  const badge = badgeTemplate.cloneNode(true) as HTMLElement;
-  badge.setAttribute(BADGE_ATTRIBUTE, action);
-  badge.children[1]!.textContent = `${DONE[action]}: ${reason}`;
+  const badge = template.cloneNode(true) as HTMLElement;
   showers.set(badge, onShow);
   return badge;
 }

@@ -37,6 +37,25 @@ describe('PageReporter', () => {
     expect(sent[1]!.changed[0]).toEqual({ reason: 'spiders', action: 'collapse', count: 1 });
   });
 
+  it('a post judged again counts once, under its latest verdict; a reset counts nothing', () => {
+    const reporter = new PageReporter(fakeAdapter, () => {}, 100);
+    reporter.postModified('1', { action: 'collapse', reason: 'spiders', filterId: 'a' });
+    reporter.postModified('2', { action: 'collapse', reason: 'spiders', filterId: 'a' });
+    reporter.postModified('1', { action: 'hide', reason: 'crypto', filterId: 'b' });
+    expect(reporter.report()).toMatchObject({
+      hidden: 1,
+      changed: [
+        { reason: 'spiders', action: 'collapse', count: 1 },
+        { reason: 'crypto', action: 'hide', count: 1 },
+      ],
+    });
+    reporter.postRestored('2');
+    reporter.postRestored('2');
+    expect(reporter.report().changed).toEqual([{ reason: 'crypto', action: 'hide', count: 1 }]);
+    reporter.resetVerdicts();
+    expect(reporter.report()).toMatchObject({ hidden: 0, changed: [] });
+  });
+
   it('says the site changed when a page that should show posts shows none', () => {
     const sent: PageReport[] = [];
     const reporter = new PageReporter(fakeAdapter, (r) => sent.push(r), 10);

@@ -33,6 +33,8 @@ export class PageReporter {
   private url = location.href;
   private seen = new Set<string>();
   private modified = new Map<string, Verdict>();
+  /** Posts changed, by action and reason: kept as posts change, so a report costs no walk over them. */
+  private changes = new Map<string, PageReport['changed'][number]>();
   private problems = new Set<string>();
   private enabled = true;
   private health: PageReport['health'] = 'waiting';
@@ -48,22 +50,17 @@ export class PageReporter {
   }
 
   report(): PageReport {
-    const changed = new Map<string, PageReport['changed'][number]>();
-    let hidden = 0;
-    for (const verdict of this.modified.values()) {
-      if (verdict.action === 'hide') hidden++;
-      const key = `${verdict.action}\u0000${verdict.reason}`;
-      const entry = changed.get(key) ?? { reason: verdict.reason, action: verdict.action, count: 0 };
-      entry.count++;
-      changed.set(key, entry);
-    }
+    const changed = [...this.changes.values()]
+      .filter((entry) => entry.count > 0)
+      .map((entry) => ({ ...entry }));
+    const hidden = changed.reduce((sum, entry) => sum + (entry.action === 'hide' ? entry.count : 0), 0);
     return {
       site: this.adapter.site,
       url: this.url,
       enabled: this.enabled,
       health: this.health,
       postsSeen: this.seen.size,
-      changed: [...changed.values()].sort((a, b) => b.count - a.count),
+      changed: changed.sort((a, b) => b.count - a.count),
       hidden,
       problems: [...this.problems],
     };
@@ -74,7 +71,7 @@ export class PageReporter {
     if (location.href === this.url) return;
     this.url = location.href;
     this.seen.clear();
-    this.modified.clear();
+    this.forgetChanges();
     this.health = 'waiting';
     this.armHealthCheck();
     this.changed();
@@ -88,17 +85,39 @@ export class PageReporter {
   }
 
   postModified(id: string, verdict: Verdict): void {
+    this.count(this.modified.get(id), -1);
     this.modified.set(id, verdict);
+    this.count(verdict, 1);
     this.changed();
   }
 
   postRestored(id: string): void {
-    if (this.modified.delete(id)) this.changed();
+    const verdict = this.modified.get(id);
+    if (!verdict) return;
+    this.modified.delete(id);
+    this.count(verdict, -1);
+    this.changed();
   }
 
   resetVerdicts(): void {
-    this.modified.clear();
+    this.forgetChanges();
     this.changed();
+  }
+
+  private count(verdict: Verdict | undefined, by: 1 | -1): void {
+    if (!verdict) return;
+    const key = `${verdict.action}\u0000${verdict.reason}`;
+    let entry = this.changes.get(key);
+    if (!entry) {
+      entry = { reason: verdict.reason, action: verdict.action, count: 0 };
+      this.changes.set(key, entry);
+    }
+    entry.count += by;
+  }
+
+  private forgetChanges(): void {
+    this.modified.clear();
+    this.changes.clear();
   }
 
   problem(message: string): void {
@@ -109,7 +128,7 @@ export class PageReporter {
 
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
-    if (!enabled) this.modified.clear();
+    if (!enabled) this.forgetChanges();
     this.changed();
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptMsOf, type TraceEvent } from './trace-attribution.ts';
+import { scriptMsOf, scriptTimeOf, type TraceEvent } from './trace-attribution.ts';
 
 const PAGE = 'https://x.com';
 const EXT = 'chrome-extension://abc/';
@@ -49,6 +49,28 @@ describe('scriptMsOf', () => {
       span('FunctionCall', 0, 50, `${EXT}offscreen.html`, 2),
     ];
     expect(scriptMsOf(events, PAGE, EXT)).toBeCloseTo(2.5);
+  });
+
+  it("reads the thread's clock too: time the thread waited for a core is not the script's", () => {
+    const cpu = (event: TraceEvent, ms: number): TraceEvent => ({ ...event, tts: event.ts, tdur: ms * 1000 });
+    const events: TraceEvent[] = [
+      cpu(span('FunctionCall', 0, 20, `${PAGE}/home`), 12),
+      cpu(span('FunctionCall', 5, 6, `${EXT}content-scripts/x.js`), 4),
+      cpu(span('Layout', 6, 2), 1),
+      {
+        name: 'FunctionCall',
+        ph: 'B',
+        ts: 30_000,
+        tts: 100,
+        pid: 1,
+        tid: 1,
+        args: { data: { url: `${EXT}x.js` } },
+      },
+      { name: 'FunctionCall', ph: 'E', ts: 33_000, tts: 2100, pid: 1, tid: 1 },
+    ];
+    expect(scriptTimeOf(events, PAGE, EXT)).toEqual({ ms: 6 - 2 + 3, cpuMs: 4 - 1 + 2 });
+    // The page's own: its call less the extension's call inside it.
+    expect(scriptTimeOf(events, PAGE, PAGE)).toEqual({ ms: 20 - 6, cpuMs: 12 - 4 });
   });
 
   it('says so when the trace has nothing of the page', () => {

@@ -73,14 +73,19 @@ const CLASSIFIERS = IMAGES - 1;
 /** How often one element is judged again because its text or images filled in later. */
 const MAX_REJUDGES = 5;
 
-/** What a post element was judged on: its text, and its image elements when any check looks at images. */
-interface JudgedContent {
+/**
+ * What a post element was judged as: the post's id, the content it was judged on (its text, and
+ * its image elements when any check looks at images), and how often it was judged again.
+ */
+interface Judged {
+  id: string;
   text: string;
   images: readonly HTMLImageElement[] | null;
+  rejudged: number;
 }
 
-function sameContent(judged: JudgedContent | undefined, post: SitePost): boolean {
-  if (!judged || judged.text !== post.text) return false;
+function sameContent(judged: Judged, post: SitePost): boolean {
+  if (judged.text !== post.text) return false;
   if (!judged.images) return true;
   const images = post.images;
   return judged.images.length === images.length && judged.images.every((image, i) => image === images[i]);
@@ -121,10 +126,9 @@ export function startFeedRewriter(
   let current: FeedConfig | null = null;
   const textRead = new WeakSet<HTMLImageElement>();
   const awaitingText = new Map<string, SitePost>();
-  /** The post id each element was judged as, and the content it was judged on. */
-  let judgedAs = new WeakMap<HTMLElement, string>();
-  let judgedContent = new WeakMap<HTMLElement, JudgedContent>();
-  const rejudgedCount = new WeakMap<HTMLElement, number>();
+  /** What each element was judged as (one entry per element: a feed judges thousands). */
+  let judged = new WeakMap<HTMLElement, Judged>();
+  const judgedAs = (element: HTMLElement) => judged.get(element)?.id;
   /** Verdicts by post id: null for "nothing matched", "shown" for posts the user revealed. */
   const verdicts = new Map<string, Verdict | null | 'shown'>();
   const dirty = new Set<HTMLElement>();
@@ -187,11 +191,6 @@ export function startFeedRewriter(
     stats.scan(performance.now() - started, judged);
   }
 
-  const contentOf = (post: SitePost): JudgedContent => ({
-    text: post.text,
-    images: imagesMatter ? post.images : null,
-  });
-
   /** Reads and judges one post element; true when it was judged (not just re-read unchanged). */
   function process(element: HTMLElement): boolean {
     const post = adapter.readPost(element);
@@ -200,29 +199,31 @@ export function startFeedRewriter(
       if (!stateOf(element)) setState(element, 'clear');
       return false;
     }
-    const previous = judgedAs.get(element);
+    const previous = judged.get(element);
+    const images = imagesMatter ? post.images : null;
     // Judged already: waiting for its models (no mark yet), or marked.
-    if (previous === post.id && (pendingModels.has(post.id) || stateOf(element))) {
-      if (sameContent(judgedContent.get(element), post)) return false;
+    if (previous?.id === post.id && (pendingModels.has(post.id) || stateOf(element))) {
+      if (sameContent(previous, post)) return false;
       // The same post, its text or images filled in after it was first read (a page parsed in
       // pieces, data bound after the element was inserted, an image inserted as it scrolls near):
       // judged again on the full post, a few times at most. Images already checked keep their
       // results (face blurs stay; their jobs are not sent again).
-      const rejudged = (rejudgedCount.get(element) ?? 0) + 1;
-      judgedContent.set(element, contentOf(post));
-      if (rejudged > MAX_REJUDGES || verdicts.get(post.id) === 'shown') return false;
-      rejudgedCount.set(element, rejudged);
+      previous.text = post.text;
+      previous.images = images;
+      if (previous.rejudged >= MAX_REJUDGES || verdicts.get(post.id) === 'shown') return false;
+      previous.rejudged++;
       verdicts.delete(post.id);
       pendingModels.delete(post.id);
       clearModification(element);
       element.removeAttribute(STATE_ATTRIBUTE);
-    } else if (previous !== undefined && previous !== post.id) {
-      // A recycled element now showing another post.
-      clearModification(element);
-      element.removeAttribute(STATE_ATTRIBUTE);
+    } else {
+      if (previous) {
+        // A recycled element now showing another post.
+        clearModification(element);
+        element.removeAttribute(STATE_ATTRIBUTE);
+      }
+      judged.set(element, { id: post.id, text: post.text, images, rejudged: 0 });
     }
-    judgedAs.set(element, post.id);
-    judgedContent.set(element, contentOf(post));
     reporter.postSeen(post.id);
     if (!enabled) {
       setState(element, 'clear');
@@ -300,8 +301,7 @@ export function startFeedRewriter(
     verdicts.set(post.id, pending.verdict);
     // An element may have been recycled for another post meanwhile: applied only to those that
     // still show this one.
-    for (const shown of pending.posts)
-      if (judgedAs.get(shown.element) === post.id) apply(shown, pending.verdict);
+    for (const shown of pending.posts) if (judgedAs(shown.element) === post.id) apply(shown, pending.verdict);
   }
 
   /** Runs the on-device image model over the posts' images, for filters on what images show. */
@@ -492,7 +492,7 @@ export function startFeedRewriter(
   /** The text read from an image: a filter that looks there may change the post's verdict. */
   function judgeImageText(post: SitePost, lines: string[]): void {
     const known = verdicts.get(post.id);
-    if (known === 'shown' || judgedAs.get(post.element) !== post.id) return;
+    if (known === 'shown' || judgedAs(post.element) !== post.id) return;
     const verdict = wordsVerdict(imageFilters, { ...post, text: lines.join('\n') });
     if (!verdict || (known && strength(known) >= strength(verdict))) return;
     const inImage = { ...verdict, reason: `${verdict.reason} (text in image)` };
@@ -529,8 +529,7 @@ export function startFeedRewriter(
     for (const [id, verdict] of verdicts) if (verdict !== 'shown') verdicts.delete(id);
     pendingModels.clear();
     reporter.resetVerdicts();
-    judgedAs = new WeakMap();
-    judgedContent = new WeakMap();
+    judged = new WeakMap();
     for (const element of document.querySelectorAll<HTMLElement>(`[${STATE_ATTRIBUTE}]`)) {
       if (stateOf(element) === 'shown') continue;
       clearModification(element);
@@ -602,7 +601,7 @@ export function startFeedRewriter(
   function showHidden(): number {
     let count = 0;
     for (const element of document.querySelectorAll<HTMLElement>(`[${ACTION_ATTRIBUTE}="hide"]`)) {
-      const id = judgedAs.get(element);
+      const id = judgedAs(element);
       if (id) {
         verdicts.set(id, 'shown');
         reporter.postRestored(id);

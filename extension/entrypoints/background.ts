@@ -1,4 +1,10 @@
-import { type Filter, FilterSchema, IMAGES_LIKE_FILTER_ID } from '@veneer/shared/filters';
+import {
+  type Filter,
+  FilterSchema,
+  IMAGES_LIKE_FILTER_ID,
+  isFilterActive,
+  TEXT_CLASSIFIERS,
+} from '@veneer/shared/filters';
 import type { FacesResult, ImageRef, JobFrame, JobRequest } from '@veneer/shared/protocol';
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -13,7 +19,7 @@ import {
   socketUrl,
   submitJob,
 } from '../lib/edge-api.ts';
-import { FEED_CONFIG_STORAGE_KEY, type FeedConfigRequest } from '../lib/feed-config.ts';
+import { FEED_CONFIG_STORAGE_KEY, type FeedConfig, type FeedConfigRequest } from '../lib/feed-config.ts';
 import { createFeedConfigPublisher } from '../lib/feed-config-publisher.ts';
 import { storedFeedThumbnailUrls } from '../lib/feed-thumbnail-urls.ts';
 import { syncFilters } from '../lib/filter-sync.ts';
@@ -502,9 +508,22 @@ export default defineBackground(() => {
     publish: (config) => browser.storage.local.set({ [FEED_CONFIG_STORAGE_KEY]: config }),
   });
   const publishFeedConfigLogged = () =>
-    void publishFeedConfig().catch((error: Error) => {
+    void publishFeedConfig().then(warmClassifiers, (error: Error) => {
       lastError = `Veneer could not pass your filters to its pages: ${error.message}`;
     });
+
+  /**
+   * Loads the classifiers the filters use as soon as the background has the filters (when it
+   * starts, and when they change), not when a feed first asks: loading them takes a few hundred
+   * ms on a slow machine, which the first screen of the first feed of a session would otherwise
+   * wait through, invisible. An empty request: no text is involved.
+   */
+  function warmClassifiers(config: FeedConfig): void {
+    const tasks = TEXT_CLASSIFIERS.filter((task) =>
+      config.filters.some((filter) => filter.classifier === task && isFilterActive(filter)),
+    );
+    if (tasks.length > 0) void classifyText({ type: 'veneer:classify-text', tasks, texts: [] });
+  }
   publishFeedConfigLogged();
 
   /** Answers a request from a page or an extension page: a promise of the answer, or undefined for none. */

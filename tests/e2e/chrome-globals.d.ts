@@ -1,6 +1,9 @@
 /** The part of the extension API the tests call inside the service worker (page.evaluate bodies). */
 declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>>;
+  };
   storage: {
     local: {
       get(key: string): Promise<Record<string, { edgeUrl?: string; token?: string }>>;

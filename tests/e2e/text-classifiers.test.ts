@@ -104,3 +104,25 @@ describe('a post the page re-renders right after Veneer sent it to the classifie
     expect(await tab.locator('shreddit-post#t3_news').getAttribute('data-veneer-state')).toBe('clear');
   });
 });
+
+describe('loading the classifiers', () => {
+  const offscreenDocuments = (launched: ExtensionBrowser) =>
+    launched.serviceWorker.evaluate(
+      async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
+    );
+
+  it('starts as soon as a filter uses one, before any feed asks; never when none does', async () => {
+    const wordsOnly = await browserWithFilters([
+      { id: 'quake', words: 'earthquake', action: 'collapse', enabled: true },
+    ]);
+    const classifier = await browserWithFilters([rudeFilter]);
+    try {
+      // No feed page is open in either browser: only the background can have loaded them.
+      await expect.poll(() => offscreenDocuments(classifier), { timeout: 15_000 }).toBe(1);
+      expect(await offscreenDocuments(wordsOnly)).toBe(0);
+    } finally {
+      await wordsOnly.close();
+      await classifier.close();
+    }
+  });
+});

@@ -672,7 +672,8 @@ export function startFeedRewriter(
       for (const node of record.addedNodes) {
         if (!(node instanceof HTMLElement)) continue;
         if (node.matches(adapter.postSelector)) dirty.add(node);
-        for (const post of node.querySelectorAll<HTMLElement>(adapter.postSelector)) dirty.add(post);
+        const posts = adapter.postsIn?.(node) ?? node.querySelectorAll<HTMLElement>(adapter.postSelector);
+        for (const post of posts) dirty.add(post);
       }
     }
     queueScan();

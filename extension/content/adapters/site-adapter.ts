@@ -23,6 +23,12 @@ export interface SiteAdapter {
   readonly placement: 'before' | 'inside';
   /** Reads one post; null when the element is not (yet) a post Veneer can judge. */
   readPost(element: HTMLElement): SitePost | null;
+  /**
+   * The posts inside an element the page just added, where the site's markup tells them more
+   * cheaply than a search of the element's whole subtree (a list cell that holds one post at
+   * most); null to have them searched for.
+   */
+  postsIn?(added: HTMLElement): readonly HTMLElement[] | null;
   /** Whether this page should show posts; if it shows none, the site has likely changed its markup. */
   expectsPosts(location: Location): boolean;
 }

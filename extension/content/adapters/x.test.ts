@@ -57,6 +57,19 @@ describe('xAdapter on real X markup', () => {
     expect(xAdapter.readPost(bare!)).toMatchObject({ id: '9', author: '@cat' });
   });
 
+  it('finds the tweet of an added timeline cell at once, and leaves other added elements to a search', () => {
+    // The real markup is one timeline cell, as X renders it; a quoted tweet inside is no second post.
+    document.body.innerHTML = `${realMarkup('x_tweetyoink_x-tweet-quote.html')}
+      <div id="without" data-testid="cellInnerDiv"><div>Show more replies</div></div>
+      <div id="column"></div>`;
+    const withTweet = document.querySelector<HTMLElement>('[data-testid="cellInnerDiv"]:not(#without)');
+    const without = document.getElementById('without');
+    expect(xAdapter.postsIn!(withTweet!)).toEqual([...withTweet!.querySelectorAll(xAdapter.postSelector)]);
+    expect(xAdapter.postsIn!(withTweet!)).toHaveLength(1);
+    expect(xAdapter.postsIn!(without!)).toEqual([]);
+    expect(xAdapter.postsIn!(document.getElementById('column')!)).toBeNull();
+  });
+
   it('expects posts on timelines, searches, profiles and threads, not on settings', () => {
     const on = (pathname: string) => xAdapter.expectsPosts({ pathname } as Location);
     expect(['/home', '/search', '/elonmusk', '/bob/status/42', '/i/lists/1'].map(on)).toEqual([

@@ -54,9 +54,11 @@ function mediaImages(element: HTMLElement): HTMLImageElement[] {
   return images;
 }
 
+const TWEET = 'article[data-testid="tweet"]';
+
 export const xAdapter: SiteAdapter = {
   site: 'x',
-  postSelector: 'article[data-testid="tweet"]',
+  postSelector: TWEET,
   placement: 'before',
   readPost(element): SitePost | null {
     const link = permalink(element);
@@ -77,6 +79,13 @@ export const xAdapter: SiteAdapter = {
       },
       () => mediaImages(element),
     );
+  },
+  postsIn(added) {
+    // X's timelines (home, search, threads, lists) render one item per cell: a cell holds one tweet
+    // at most, near its top, so the search stops there instead of walking the rest of the cell.
+    if (added.getAttribute('data-testid') !== 'cellInnerDiv') return null;
+    const tweet = added.querySelector<HTMLElement>(TWEET);
+    return tweet ? [tweet] : [];
   },
   expectsPosts: ({ pathname }) =>
     !RESERVED.test(pathname) &&

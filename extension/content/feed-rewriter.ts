@@ -448,6 +448,7 @@ export function startFeedRewriter(
       reporter.problem(
         `The ${tasks.join(' and ')} model${tasks.length > 1 ? 's' : ''} could not run: ${response?.message ?? 'no answer'}`,
       );
+    const started = performance.now();
     const notices = noticeChanges();
     const probabilities = response?.ok ? response.probabilities : [];
     const bits = tasks.map(classifierBit);
@@ -466,6 +467,7 @@ export function startFeedRewriter(
       if (answered) settle(post, answered, best);
     }
     dropOwnNotices(notices);
+    stats.answer(performance.now() - started);
   }
   const strength = (v: Verdict) => ACTION_STRENGTH[v.action];
 

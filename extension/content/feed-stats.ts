@@ -1,7 +1,8 @@
 /**
  * What the rewrite engine costs on this page, kept cheaply (a number per post, the last 10,000)
  * for `pnpm bench:feed` and for anyone debugging a slow feed: time per post read and judged,
- * time per scan (one animation-frame callback), and scans over 50 ms (long tasks).
+ * time per scan (one animation-frame callback), scans over 50 ms (long tasks), and the time spent
+ * applying the on-device models' answers (outside the scans).
  */
 const KEEP = 10_000;
 
@@ -16,6 +17,9 @@ export interface FeedStatsSnapshot {
   longestScanMs: number;
   /** Scans that took more than 50 ms: long tasks the extension caused. */
   longScans: number;
+  /** Milliseconds spent applying the models' answers to the posts that waited for them, in all. */
+  answersMs: number;
+  answers: number;
 }
 
 export class FeedStats {
@@ -24,6 +28,8 @@ export class FeedStats {
   private scans = 0;
   private longestScan = 0;
   private longScans = 0;
+  private answersMs = 0;
+  private answers = 0;
 
   /** One scan took `ms` and judged `judged` posts. */
   scan(ms: number, judged: number): void {
@@ -34,6 +40,12 @@ export class FeedStats {
     if (ms > 50) this.longScans++;
   }
 
+  /** One answer of the on-device models took `ms` to apply. */
+  answer(ms: number): void {
+    this.answersMs += ms;
+    this.answers++;
+  }
+
   snapshot(): FeedStatsSnapshot {
     const kept = Math.min(this.posts, KEEP);
     return {
@@ -42,6 +54,8 @@ export class FeedStats {
       scans: this.scans,
       longestScanMs: this.longestScan,
       longScans: this.longScans,
+      answersMs: this.answersMs,
+      answers: this.answers,
     };
   }
 }

@@ -182,12 +182,18 @@ export function startFeedRewriter(
     for (const element of dirty) if (element.isConnected && process(element)) judged++;
     dirty.clear();
     dropOwnNotices(notices);
-    if (toClassify.length > 0) void classify(toClassify);
-    if (toCompare.length > 0) void compareImages(toCompare);
-    if (toLookAt.length > 0) void lookAtImages(toLookAt);
-    if (toClassify.length > 0) toClassify = [];
-    if (toCompare.length > 0) toCompare = [];
-    if (toLookAt.length > 0) toLookAt = [];
+    if (toClassify.length > 0) {
+      void classify(toClassify);
+      toClassify = [];
+    }
+    if (toCompare.length > 0) {
+      void compareImages(toCompare);
+      toCompare = [];
+    }
+    if (toLookAt.length > 0) {
+      void lookAtImages(toLookAt);
+      toLookAt = [];
+    }
     stats.scan(performance.now() - started, judged);
   }
 

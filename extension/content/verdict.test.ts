@@ -1,13 +1,7 @@
 import { compileFilters, FilterSchema } from '@veneer/shared/filters';
 import { describe, expect, it } from 'vitest';
 import type { SitePost } from './adapters/site-adapter.ts';
-import {
-  classifierStrengths,
-  classifierVerdict,
-  pendingClassifiers,
-  postFilters,
-  wordsVerdict,
-} from './verdict.ts';
+import { classifierStrengths, classifierVerdict, hasText, postFilters, wordsVerdict } from './verdict.ts';
 
 const filters = (...list: object[]) =>
   postFilters(compileFilters(list.map((f, i) => FilterSchema.parse({ id: `f${i}`, ...f }))));
@@ -50,14 +44,14 @@ describe('verdicts', () => {
     expect(wordsVerdict(list, post('dogs'))).toBeNull();
   });
 
-  it('asks a classifier only when it could change the verdict, and applies its sensitivity', () => {
+  it('applies a classifier filter at its sensitivity', () => {
     const list = filters(
       { words: '', classifier: 'offensive', action: 'collapse', sensitivity: 'low' },
       { words: 'spiders', action: 'hide' },
     );
-    expect(pendingClassifiers(list, post('spiders'), wordsVerdict(list, post('spiders')))).toHaveLength(0);
-    expect(pendingClassifiers(list, post('hello'), null)).toHaveLength(1);
-    expect(pendingClassifiers(list, post('   '), null)).toHaveLength(0);
+    // Nothing to ask a classifier about a post without text.
+    expect(hasText('   \n')).toBe(false);
+    expect(hasText(' hello ')).toBe(true);
     expect(classifierVerdict(list, 'offensive', 0.7)).toBeNull();
     expect(classifierVerdict(list, 'offensive', 0.85)).toMatchObject({
       action: 'collapse',
@@ -66,7 +60,7 @@ describe('verdicts', () => {
     expect(classifierVerdict(list, 'clickbait', 0.99)).toBeNull();
   });
 
-  it("knows each classifier's strongest action, and asks only those stronger than the words' verdict", () => {
+  it("knows each classifier's strongest action (a post waits only for those stronger than its words' verdict)", () => {
     const list = filters(
       { words: '', classifier: 'offensive', action: 'blur' },
       { words: '', classifier: 'offensive', action: 'hide' },
@@ -77,10 +71,6 @@ describe('verdicts', () => {
       { task: 'offensive', strength: 5 },
       { task: 'clickbait', strength: 3 },
     ]);
-    expect(pendingClassifiers(list, post('spiders'), wordsVerdict(list, post('spiders')))).toEqual([
-      'offensive',
-    ]);
-    expect(pendingClassifiers(list, post('hello'), null)).toEqual(['offensive', 'clickbait']);
   });
 
   it('of several filters on one classifier, the strongest whose sensitivity is reached wins', () => {

@@ -105,20 +105,6 @@ const SOMETHING = /\S/;
 /** Some text to classify: not empty, not only spaces. */
 export const hasText = (text: string) => SOMETHING.test(text);
 
-/** The classifiers that could still change the verdict on the post (their action is stronger than it). */
-export function pendingClassifiers(
-  filters: readonly CompiledFilter[],
-  post: SitePost,
-  verdict: Verdict | null,
-): TextClassifier[] {
-  const strengths = classifierStrengths(filters);
-  if (strengths.length === 0 || !hasText(post.text)) return [];
-  const floor = verdict ? ACTION_STRENGTH[verdict.action] : -1;
-  const tasks: TextClassifier[] = [];
-  for (const { task, strength } of strengths) if (strength > floor) tasks.push(task);
-  return tasks;
-}
-
 const filtersByClassifier = new WeakMap<readonly CompiledFilter[], Map<TextClassifier, CompiledFilter[]>>();
 
 /** The filters using each classifier, in the list's order (strongest first): found once per list. */

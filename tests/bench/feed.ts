@@ -19,7 +19,10 @@
  *   that run over the same without Veneer's calls: one run, so none of that noise; and the same
  *   on the page thread's own clock (the time it ran, not the time it waited for a core). The
  *   trace attributes the extension's message dispatch to no script, so the work of applying the
- *   classifiers' answers is in neither traced row: it is reported from the content script's clock.
+ *   classifiers' answers is in neither traced row: it is reported from the content script's clock;
+ * - the same traced figures on the same timeline rendered by React (x.com's framework; the same DOM,
+ *   built element by element): a page that does more per tweet, and whose DOM, built piece by
+ *   piece, takes Veneer's reads 2-3 times longer to walk than the parser's.
  * Needs the built extension (pnpm build). Five rounds; medians of the rounds are reported.
  */
 import fs from 'node:fs';
@@ -27,7 +30,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension, launchWithoutExtension } from '../e2e/browser.ts';
 import { useFiltersOnDevice } from '../e2e/configure.ts';
 import { tabIdOf } from '../e2e/extension-pages.ts';
-import { TIMELINE, xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
+import { TIMELINE, type TimelineRenderer, xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
 import { percentile, type Row, report, round } from './bench-report.ts';
 import { FILTERS } from './feed-filters.ts';
 import { writeFloorExtension } from './feed-floor-extension.ts';
@@ -90,10 +93,11 @@ interface RoundResult {
 async function scrollFeed(
   context: BrowserContext,
   withExtension: boolean,
-  { traceOrigin }: { traceOrigin?: string } = {},
+  { traceOrigin, renderer = 'markup' }: { traceOrigin?: string; renderer?: TimelineRenderer } = {},
 ): Promise<{ page: Page } & RoundResult> {
+  const body = xTimelineHtml({ pages: PAGES, renderer });
   await context.route('https://x.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml({ pages: PAGES }) }),
+    route.fulfill({ status: 200, contentType: 'text/html', body }),
   );
   const page = await context.newPage();
   await installProbes(page);
@@ -155,6 +159,7 @@ const withRounds: Array<
 const withoutRounds: RoundResult[] = [];
 const floorRounds: RoundResult[] = [];
 const tracedRounds: RoundResult[] = [];
+const reactRounds: RoundResult[] = [];
 const floorExtension = writeFloorExtension();
 const filters = process.env.BENCH_WORDS_ONLY ? FILTERS.filter((f) => !f.classifier) : FILTERS;
 
@@ -201,6 +206,19 @@ try {
       );
     } finally {
       await traced.close();
+    }
+    // And on the same timeline rendered by React, as x.com renders it.
+    const react = await launchWithExtension();
+    try {
+      await useFiltersOnDevice(react, filters);
+      reactRounds.push(
+        await scrollFeed(react.context, true, {
+          traceOrigin: `chrome-extension://${react.extensionId}/`,
+          renderer: 'react',
+        }),
+      );
+    } finally {
+      await react.close();
     }
     console.log(`round ${round_ + 1}/${ROUNDS} done`);
   }
@@ -275,6 +293,16 @@ const rows: Row[] = [
     page_script_ms: round(perRound(tracedRounds, (r) => r.pageOwn!.cpuMs)),
     ratio: round(
       perRound(tracedRounds, (r) => (r.pageOwn!.cpuMs + r.own!.cpuMs) / r.pageOwn!.cpuMs),
+      3,
+    ),
+  },
+  {
+    // The same on the timeline rendered by React (same DOM, built the way x.com builds it).
+    case: "Veneer's own script time in a traced run, thread clock, React-rendered timeline",
+    script_ms: round(perRound(reactRounds, (r) => r.own!.cpuMs)),
+    page_script_ms: round(perRound(reactRounds, (r) => r.pageOwn!.cpuMs)),
+    ratio: round(
+      perRound(reactRounds, (r) => (r.pageOwn!.cpuMs + r.own!.cpuMs) / r.pageOwn!.cpuMs),
       3,
     ),
   },

@@ -40,7 +40,10 @@ beforeAll(async () => {
     route.fulfill({
       status: 200,
       contentType: 'text/html',
-      body: xTimelineHtml({ markupChanged: new URL(route.request().url()).searchParams.has('v2') }),
+      body: xTimelineHtml({
+        markupChanged: new URL(route.request().url()).searchParams.has('v2'),
+        renderer: new URL(route.request().url()).searchParams.has('react') ? 'react' : 'markup',
+      }),
     }),
   );
   await useFiltersOnDevice(browser, FILTERS);
@@ -187,5 +190,21 @@ describe('X timeline with word filters', () => {
       .poll(() => options.locator('#preview').textContent())
       .toBe(`This filter would change 1 of ${SEARCH_RESULTS.length} posts on x.com.`);
     await options.close();
+  });
+
+  it('filters the same timeline rendered by React, as x.com renders it, without a flash', async () => {
+    const react = await browser.context.newPage();
+    await watchForFlashes(react, 'article');
+    await react.goto('https://x.com/home?react');
+    await react.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const all = [...TIMELINE, ...moreTweets(1)];
+    await expect.poll(() => react.locator('article[data-veneer-state]').count()).toBe(all.length);
+    for (const { id, expect: action } of all)
+      expect(
+        await react.locator(`article[data-fixture-id="${id}"]`).getAttribute('data-veneer-action'),
+        id,
+      ).toBe(action ?? null);
+    expect(await flashesOn(react)).toEqual([]);
+    await react.close();
   });
 });

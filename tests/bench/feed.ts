@@ -163,6 +163,20 @@ const reactRounds: RoundResult[] = [];
 const floorExtension = writeFloorExtension();
 const filters = process.env.BENCH_WORDS_ONLY ? FILTERS.filter((f) => !f.classifier) : FILTERS;
 
+/** A run with Veneer, traced: its own calls' script time next to the whole page's. */
+async function tracedScroll(renderer: TimelineRenderer): Promise<RoundResult> {
+  const browser = await launchWithExtension();
+  try {
+    await useFiltersOnDevice(browser, filters);
+    return await scrollFeed(browser.context, true, {
+      traceOrigin: `chrome-extension://${browser.extensionId}/`,
+      renderer,
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
 try {
   for (let round_ = 0; round_ < ROUNDS; round_++) {
     const plain = await launchWithoutExtension();
@@ -197,29 +211,10 @@ try {
     } finally {
       await browser.close();
     }
-    // Veneer once more, traced: its own calls' script time next to the whole page's, in one run.
-    const traced = await launchWithExtension();
-    try {
-      await useFiltersOnDevice(traced, filters);
-      tracedRounds.push(
-        await scrollFeed(traced.context, true, { traceOrigin: `chrome-extension://${traced.extensionId}/` }),
-      );
-    } finally {
-      await traced.close();
-    }
-    // And on the same timeline rendered by React, as x.com renders it.
-    const react = await launchWithExtension();
-    try {
-      await useFiltersOnDevice(react, filters);
-      reactRounds.push(
-        await scrollFeed(react.context, true, {
-          traceOrigin: `chrome-extension://${react.extensionId}/`,
-          renderer: 'react',
-        }),
-      );
-    } finally {
-      await react.close();
-    }
+    // Veneer once more, traced: its own calls' script time next to the whole page's, in one run;
+    // and on the same timeline rendered by React, as x.com renders it.
+    tracedRounds.push(await tracedScroll('markup'));
+    reactRounds.push(await tracedScroll('react'));
     console.log(`round ${round_ + 1}/${ROUNDS} done`);
   }
 } finally {
@@ -233,6 +228,16 @@ const scriptFloor = perRound(floorRounds, (r) => r.scriptMs);
 /** The median over rounds of each round's ratio to the same round's run without an extension. */
 const ratioTo = (rounds: RoundResult[]) =>
   median(rounds.map((r, i) => r.scriptMs / withoutRounds[i]!.scriptMs));
+/** Veneer's and the page's script time on the page thread's clock in traced runs, and their ratio. */
+const threadClockRow = (name: string, rounds: RoundResult[]): Row => ({
+  case: name,
+  script_ms: round(perRound(rounds, (r) => r.own!.cpuMs)),
+  page_script_ms: round(perRound(rounds, (r) => r.pageOwn!.cpuMs)),
+  ratio: round(
+    perRound(rounds, (r) => (r.pageOwn!.cpuMs + r.own!.cpuMs) / r.pageOwn!.cpuMs),
+    3,
+  ),
+});
 const rows: Row[] = [
   {
     case: `content script, per post (${TOTAL} tweets, 20 filters)`,
@@ -284,27 +289,17 @@ const rows: Row[] = [
       3,
     ),
   },
-  {
-    // The same run on the page thread's own clock: the time it ran Veneer's calls, and the time it
-    // ran the page's scripts (less Veneer's calls inside them). Not counting the time the thread
-    // waited for one of the machine's two cores, it is the steadiest of these figures.
-    case: "Veneer's own script time in a traced run, thread clock (ratio: page's scripts and Veneer's over the page's)",
-    script_ms: round(perRound(tracedRounds, (r) => r.own!.cpuMs)),
-    page_script_ms: round(perRound(tracedRounds, (r) => r.pageOwn!.cpuMs)),
-    ratio: round(
-      perRound(tracedRounds, (r) => (r.pageOwn!.cpuMs + r.own!.cpuMs) / r.pageOwn!.cpuMs),
-      3,
-    ),
-  },
-  {
-    // The same on the timeline rendered by React (same DOM, built the way x.com builds it).
-    case: "Veneer's own script time in a traced run, thread clock, React-rendered timeline",
-    script_ms: round(perRound(reactRounds, (r) => r.own!.cpuMs)),
-    page_script_ms: round(perRound(reactRounds, (r) => r.pageOwn!.cpuMs)),
-    ratio: round(
-      perRound(reactRounds, (r) => (r.pageOwn!.cpuMs + r.own!.cpuMs) / r.pageOwn!.cpuMs),
-      3,
-    ),
-  },
+  // The same runs on the page thread's own clock: the time it ran Veneer's calls, and the time it
+  // ran the page's scripts (less Veneer's calls inside them). Not counting the time the thread
+  // waited for one of the machine's two cores, it is the steadiest of these figures.
+  threadClockRow(
+    "Veneer's own script time in a traced run, thread clock (ratio: page's scripts and Veneer's over the page's)",
+    tracedRounds,
+  ),
+  // The same on the timeline rendered by React (same DOM, built the way x.com builds it).
+  threadClockRow(
+    "Veneer's own script time in a traced run, thread clock, React-rendered timeline",
+    reactRounds,
+  ),
 ];
 report('feed', rows);

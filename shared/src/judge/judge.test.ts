@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { type FilterInput, FilterSchema } from '../filters/schema.ts';
+import { CLASSIFIER_CHECK, CONTENT_CHECK, EXAMPLES_CHECK } from './checks.ts';
+import { type ImageView, Judge } from './judge.ts';
+
+const judgeOf = (list: Array<Partial<FilterInput>>, context = {}) =>
+  new Judge(
+    list.map((f, i) => FilterSchema.parse({ id: `f${i}`, action: 'collapse', ...f })),
+    context,
+  );
+const post = (text: string, images = 0) => ({ text, images: { length: images } });
+const view = (
+  scores: Partial<ImageView['scores']> | null,
+  objects: ImageView['objects'] = null,
+): ImageView => ({
+  scores: scores ? { drawing: 0, hentai: 0, neutral: 0, porn: 0, sexy: 0, ...scores } : null,
+  objects,
+});
+
+describe('Judge: words', () => {
+  it('matches word forms, ignoring case, and names the term as the reason', () => {
+    const judge = judgeOf([{ words: 'spiders' }]);
+    expect(judge.judge(post('A Spider in the bath')).verdict).toEqual({
+      action: 'collapse',
+      reason: 'spiders',
+      filterId: 'f0',
+    });
+    expect(judge.judge(post('spiderman returns')).verdict).toBeNull();
+  });
+
+  it('the strongest action among matching filters wins, whatever their order', () => {
+    const judge = judgeOf([
+      { words: 'spiders', action: 'pixelate' },
+      { words: 'spiders', action: 'blur' },
+      { words: 'spiders', action: 'warn' },
+      { words: 'spiders, snakes', action: 'hide' },
+      { words: 'spiders', action: 'collapse' },
+    ]);
+    expect(judge.judge(post('spiders')).verdict).toMatchObject({ action: 'hide', filterId: 'f3' });
+    for (const [action, rank] of [
+      ['hide', 5],
+      ['collapse', 4],
+      ['warn', 3],
+      ['blur', 2],
+      ['pixelate', 1],
+    ] as const) {
+      const pair = judgeOf([
+        { words: 'cats', action: 'pixelate' },
+        { words: 'cats', action },
+      ]);
+      expect(pair.judge(post('cats')).verdict?.action).toBe(rank >= 1 ? action : 'pixelate');
+    }
+  });
+
+  it('on a tie the first filter in the list wins', () => {
+    const judge = judgeOf([
+      { words: 'cats', action: 'warn' },
+      { words: 'cats', action: 'warn' },
+    ]);
+    expect(judge.judge(post('cats')).verdict?.filterId).toBe('f0');
+  });
+
+  it('exclusions blank out what they name before the terms are looked for', () => {
+    const judge = judgeOf([{ words: 'spider, not: spider-man' }]);
+    expect(judge.judge(post('Spider-Man: No Way Home')).verdict).toBeNull();
+    expect(judge.judge(post('a spider next to spider-man')).verdict?.reason).toBe('spider');
+  });
+
+  it('phrases match only as written; regular expressions as given', () => {
+    const judge = judgeOf([{ words: '"season finale"' }, { words: '/gr[ae]y area/i', action: 'warn' }]);
+    expect(judge.judge(post('the Season  Finale tonight')).verdict?.reason).toBe('season finale');
+    expect(judge.judge(post('season finales')).verdict).toBeNull();
+    expect(judge.judge(post('a GREY AREA')).verdict).toMatchObject({ action: 'warn' });
+  });
+
+  it('a filter naming nothing (pixelate) takes every post with images, and only those', () => {
+    const judge = judgeOf([{ words: 'spiders', action: 'hide' }, { action: 'pixelate' }]);
+    expect(judge.judge(post('text only')).verdict).toBeNull();
+    expect(judge.judge(post('a photo', 1)).verdict).toMatchObject({
+      action: 'pixelate',
+      reason: 'every image',
+    });
+    expect(judge.judge(post('spiders', 1)).verdict).toMatchObject({ action: 'hide' });
+  });
+
+  it('disabled, expired and other-site filters do not apply; unexpired and same-site ones do', () => {
+    const now = 1_000_000;
+    const judge = judgeOf(
+      [
+        { words: 'a', enabled: false },
+        { words: 'b', expiresAt: now - 1 },
+        { words: 'c', expiresAt: now + 1 },
+        { words: 'd', sites: ['reddit'] },
+        { words: 'e', sites: ['x', 'reddit'] },
+      ],
+      { site: 'x', now },
+    );
+    expect(judge.judge(post('a')).verdict).toBeNull();
+    expect(judge.judge(post('b')).verdict).toBeNull();
+    expect(judge.judge(post('c')).verdict?.filterId).toBe('f2');
+    expect(judge.judge(post('d')).verdict).toBeNull();
+    expect(judge.judge(post('e')).verdict?.filterId).toBe('f4');
+  });
+
+  it('filters that look only in images do not match the post text', () => {
+    const judge = judgeOf([{ words: 'spiders', lookIn: ['image-text'] }]);
+    expect(judge.judge(post('spiders')).verdict).toBeNull();
+    expect(judge.judge(post('x', 1), { imageText: 'SPIDERS' }).verdict).toMatchObject({
+      reason: 'spiders (text in image)',
+    });
+  });
+});
+
+describe('Judge: on-device checks', () => {
+  it('waits for a classifier only when its filters could beat the words, and only for posts with text', () => {
+    const judge = judgeOf([
+      { classifier: 'offensive', action: 'collapse' },
+      { words: 'spoiler', action: 'hide' },
+      { words: 'trailer', action: 'blur' },
+    ]);
+    expect(judge.judge(post('hello')).pending).toBe(CLASSIFIER_CHECK.offensive);
+    expect(judge.judge(post('trailer out')).pending).toBe(CLASSIFIER_CHECK.offensive);
+    expect(judge.judge(post('a spoiler')).pending).toBe(0);
+    expect(judge.judge(post('   ')).pending).toBe(0);
+  });
+
+  it("a classifier's probability meets each filter's sensitivity; the strongest passing filter wins", () => {
+    const judge = judgeOf([
+      { classifier: 'clickbait', sensitivity: 'low', action: 'hide' },
+      { classifier: 'clickbait', sensitivity: 'high', action: 'blur' },
+    ]);
+    const at = (p: number) =>
+      judge.judge(post('You will not believe this'), { classifiers: { clickbait: p } });
+    expect(at(0.2)).toEqual({ verdict: null, pending: 0 });
+    expect(at(0.35).verdict).toMatchObject({ action: 'blur', reason: 'clickbait', filterId: 'f1' });
+    expect(at(0.85).verdict).toMatchObject({ action: 'hide', filterId: 'f0' });
+  });
+
+  it('a classifier verdict beats the words only when stronger', () => {
+    const judge = judgeOf([
+      { words: 'cats', action: 'warn' },
+      { classifier: 'offensive', action: 'warn' },
+      { classifier: 'clickbait', action: 'hide' },
+    ]);
+    const answers = { classifiers: { offensive: 0.9, clickbait: 0.1 } };
+    expect(judge.judge(post('cats'), answers).verdict?.filterId).toBe('f0');
+    expect(
+      judge.judge(post('cats'), { classifiers: { offensive: 0.9, clickbait: 0.9 } }).verdict?.filterId,
+    ).toBe('f2');
+  });
+
+  it('stops waiting for a check once another answer already beats it', () => {
+    const judge = judgeOf([
+      { classifier: 'offensive', action: 'hide' },
+      { classifier: 'clickbait', action: 'blur' },
+    ]);
+    const both = CLASSIFIER_CHECK.offensive | CLASSIFIER_CHECK.clickbait;
+    expect(judge.judge(post('text')).pending).toBe(both);
+    expect(judge.judge(post('text'), { classifiers: { offensive: 0.9 } })).toMatchObject({
+      verdict: { action: 'hide' },
+      pending: 0,
+    });
+    expect(judge.judge(post('text'), { classifiers: { offensive: 0.1 } }).pending).toBe(
+      CLASSIFIER_CHECK.clickbait,
+    );
+  });
+
+  it('example images: a post with an image like one the user hid matches; others do not', () => {
+    const judge = judgeOf([{ imageExamples: [{ hash: '00000000000000ff' }] }]);
+    expect(judge.judge(post('no images')).pending).toBe(0);
+    expect(judge.judge(post('photo', 1)).pending).toBe(EXAMPLES_CHECK);
+    // Three bits differ: still "like this".
+    expect(judge.judge(post('photo', 1), { imageHashes: ['00000000000000f8'] }).verdict).toMatchObject({
+      reason: 'an image like one you hid',
+    });
+    expect(judge.judge(post('photo', 1), { imageHashes: ['ffffffffffffff00'] })).toEqual({
+      verdict: null,
+      pending: 0,
+    });
+  });
+
+  it('image content: nsfw classes add up against the sensitivity; objects meet their own thresholds', () => {
+    const judge = judgeOf([
+      { words: 'nudity', lookIn: ['image-content'], action: 'blur' },
+      { words: 'dogs', lookIn: ['image-content'], sensitivity: 'high', action: 'hide' },
+    ]);
+    expect(judge.judge(post('beach', 1)).pending).toBe(CONTENT_CHECK);
+    const at = (views: ImageView[]) => judge.judge(post('beach', 1), { imageViews: views }).verdict;
+    expect(at([view({ porn: 0.3, hentai: 0.25 })])).toMatchObject({
+      action: 'blur',
+      reason: 'nudity (in an image)',
+    });
+    expect(at([view({ porn: 0.3 })])).toBeNull();
+    expect(at([view(null, [{ label: 'dog', score: 0.25 }])])).toMatchObject({ action: 'hide' });
+    expect(at([view(null, [{ label: 'cat', score: 0.9 }])])).toBeNull();
+  });
+
+  it('blurs faces where a face filter names nothing or its words match', () => {
+    expect(judgeOf([{ action: 'blur-faces' }]).blursFaces(post('anything'))).toBe(true);
+    const judge = judgeOf([{ words: 'protest', action: 'blur-faces' }]);
+    expect(judge.blursFaces(post('a protest downtown'))).toBe(true);
+    expect(judge.blursFaces(post('a picnic'))).toBe(false);
+    // Blurring faces never changes the post itself.
+    expect(judge.judge(post('a protest', 1)).verdict).toBeNull();
+  });
+
+  it('the answers are combined in a fixed order: equal actions keep the earlier verdict', () => {
+    const judge = judgeOf([
+      { classifier: 'offensive', action: 'warn' },
+      { imageExamples: [{ hash: '0000000000000000' }], action: 'warn' },
+    ]);
+    const verdict = judge.judge(post('x', 1), {
+      classifiers: { offensive: 0.9 },
+      imageHashes: ['0000000000000000'],
+    }).verdict;
+    expect(verdict?.filterId).toBe('f0');
+  });
+});

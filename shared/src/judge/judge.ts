@@ -1,0 +1,185 @@
+import type { CompiledFilter, FilterContext } from '../filters/matcher.ts';
+import type { Filter } from '../filters/schema.ts';
+import {
+  OBJECT_THRESHOLDS,
+  SENSITIVITY_THRESHOLDS,
+  TEXT_CLASSIFIERS,
+  type TextClassifier,
+} from '../filters/vocabulary.ts';
+import { isSimilar } from '../images/dhash.ts';
+import type { NsfwClass } from '../models/nsfw.ts';
+import { CONTENT_CHECK, EXAMPLES_CHECK } from './checks.ts';
+import { compileRulebook, type Rulebook } from './rulebook.ts';
+import { type PostAction, strengthOf, stronger, type Verdict } from './verdict.ts';
+
+/**
+ * What the Judge needs to know of a post. `images` is read only when a filter looks at images
+ * (finding a post's images in a page costs as much as reading its text), and then only its length.
+ */
+export interface PostFacts {
+  readonly text: string;
+  readonly images: { readonly length: number };
+}
+
+/** What the on-device image models saw in one image (null: that model did not run on it). */
+export interface ImageView {
+  scores: Readonly<Record<NsfwClass, number>> | null;
+  objects: ReadonlyArray<{ label: string; score: number }> | null;
+}
+
+/**
+ * The answers of the checks a post waited for, gathered as they come. A check whose field is
+ * set has answered (a model that could not run answers "nothing found": probability 0, no
+ * hashes, no views), so the post no longer waits for it.
+ */
+export interface Answers {
+  /** The probability of each classifier the post was judged by. */
+  classifiers?: Partial<Record<TextClassifier, number>>;
+  /** Perceptual hashes (dHash) of the post's images that could be read. */
+  imageHashes?: readonly string[];
+  /** What the image models saw in the post's images that could be read. */
+  imageViews?: readonly ImageView[];
+  /** The text read from the post's images (cloud processing only). */
+  imageText?: string;
+}
+
+export interface Judgement {
+  /** The strongest verdict of the filters on what is known of the post; null when none matched. */
+  verdict: Verdict | null;
+  /**
+   * The checks (bits, checks.ts) still to answer whose answer could make the verdict stronger:
+   * the post is shown (with `verdict`) only once this is 0.
+   */
+  pending: number;
+}
+
+const SOMETHING = /\S/;
+/** Some text to classify: not empty, not only spaces. */
+export const hasText = (text: string) => SOMETHING.test(text);
+
+const verdictOf = (compiled: CompiledFilter, reason: string): Verdict => ({
+  action: compiled.filter.action as PostAction,
+  reason,
+  filterId: compiled.filter.id,
+});
+
+/**
+ * The one place that decides what Veneer does to a post: a filter list compiled once for a page
+ * (its site and the time), then any number of posts judged on their facts (text, images) and on
+ * the answers of the on-device checks (classifiers, example images, image models, text in
+ * images). Pure: no DOM, no messages, no clock; the extension's feed engine, `pnpm judge` and the
+ * options page's preview all run it.
+ *
+ * Rules: every filter that matches gives a verdict and the strongest action wins (hide > collapse
+ * > warn > blur > pixelate); on a tie the words' verdict, then the classifiers', the example
+ * images', the image models' and the image text's, in that order. A check is worth waiting for
+ * only while its strongest filter could beat the verdict so far.
+ */
+export class Judge {
+  readonly rules: Rulebook;
+
+  constructor(filters: readonly Filter[], context: FilterContext = {}) {
+    this.rules = compileRulebook(filters, context);
+  }
+
+  judge(post: PostFacts, answers?: Answers): Judgement {
+    let verdict = this.wordsVerdict(post);
+    if (answers) verdict = this.withAnswers(verdict, answers);
+    return { verdict, pending: this.pendingChecks(post, verdict, answers) };
+  }
+
+  /** The verdict of the filters' words (and of filters naming nothing, on posts with images). */
+  wordsVerdict(post: PostFacts): Verdict | null {
+    const { quick, everything, text } = this.rules;
+    // Most posts match no term: one test instead of one per term, and then only the filters
+    // naming no words are left to look at (most lists have none).
+    if (quick === null || post.text === '' || !quick.test(post.text)) {
+      if (everything.length === 0 || post.images.length === 0) return null;
+      return verdictOf(everything[0]!, 'every image');
+    }
+    for (const compiled of text) {
+      if (compiled.matchesEverything) {
+        if (post.images.length > 0) return verdictOf(compiled, 'every image');
+        continue;
+      }
+      const term = compiled.match(post.text);
+      if (term) return verdictOf(compiled, term);
+    }
+    return null;
+  }
+
+  /** The strongest filter of `task` whose sensitivity `probability` reaches. */
+  classifierVerdict(task: TextClassifier, probability: number): Verdict | null {
+    const plan = this.rules.classifiers.find((c) => c.task === task);
+    for (const compiled of plan?.filters ?? []) {
+      if (probability >= SENSITIVITY_THRESHOLDS[compiled.filter.sensitivity])
+        return verdictOf(compiled, compiled.label);
+    }
+    return null;
+  }
+
+  /** The strongest filter with an example image like one of `hashes`. */
+  examplesVerdict(hashes: readonly string[]): Verdict | null {
+    const match = this.rules.examples.find((f) =>
+      f.filter.imageExamples.some((example) => hashes.some((hash) => isSimilar(hash, example.hash))),
+    );
+    return match ? verdictOf(match, match.label) : null;
+  }
+
+  /** The strongest filter on image content that one of the views reaches at its sensitivity. */
+  contentVerdict(views: readonly ImageView[]): Verdict | null {
+    const match = this.rules.content.find(({ filter, nsfw, objects }) => {
+      const floor = SENSITIVITY_THRESHOLDS[filter.filter.sensitivity];
+      const objectFloor = OBJECT_THRESHOLDS[filter.filter.sensitivity];
+      return views.some(
+        (view) =>
+          (nsfw.length > 0 && view.scores && nsfw.reduce((sum, c) => sum + view.scores![c], 0) >= floor) ||
+          view.objects?.some((o) => objects.includes(o.label as never) && o.score >= objectFloor),
+      );
+    });
+    return match ? verdictOf(match.filter, `${match.filter.label} (in an image)`) : null;
+  }
+
+  /** The verdict of the filters that look in images' text, on the text read from them. */
+  imageTextVerdict(text: string): Verdict | null {
+    for (const compiled of this.rules.imageText) {
+      const term = compiled.match(text);
+      if (term) return verdictOf(compiled, `${term} (text in image)`);
+    }
+    return null;
+  }
+
+  /** Whether faces in the post's images are to be blurred. */
+  blursFaces(post: PostFacts): boolean {
+    return this.rules.faces.some((f) => f.matchesEverything || (post.text !== '' && f.match(post.text)));
+  }
+
+  private withAnswers(words: Verdict | null, answers: Answers): Verdict | null {
+    let verdict = words;
+    if (answers.classifiers) {
+      for (const task of TEXT_CLASSIFIERS) {
+        const probability = answers.classifiers[task];
+        if (probability !== undefined) verdict = stronger(verdict, this.classifierVerdict(task, probability));
+      }
+    }
+    if (answers.imageHashes) verdict = stronger(verdict, this.examplesVerdict(answers.imageHashes));
+    if (answers.imageViews) verdict = stronger(verdict, this.contentVerdict(answers.imageViews));
+    if (answers.imageText) verdict = stronger(verdict, this.imageTextVerdict(answers.imageText));
+    return verdict;
+  }
+
+  private pendingChecks(post: PostFacts, verdict: Verdict | null, answers: Answers | undefined): number {
+    const { classifiers, examplesStrength, contentStrength } = this.rules;
+    const floor = strengthOf(verdict);
+    let pending = 0;
+    if (classifiers.length > 0 && hasText(post.text)) {
+      for (const { task, bit, strength } of classifiers)
+        if (strength > floor && answers?.classifiers?.[task] === undefined) pending |= bit;
+    }
+    if ((examplesStrength > floor || contentStrength > floor) && post.images.length > 0) {
+      if (examplesStrength > floor && !answers?.imageHashes) pending |= EXAMPLES_CHECK;
+      if (contentStrength > floor && !answers?.imageViews) pending |= CONTENT_CHECK;
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,99 @@
+import { imageConceptsFor } from '../filters/image-concepts.ts';
+import {
+  anyTermPattern,
+  type CompiledFilter,
+  compileFilters,
+  type FilterContext,
+} from '../filters/matcher.ts';
+import type { Filter } from '../filters/schema.ts';
+import type { TextClassifier } from '../filters/vocabulary.ts';
+import type { CocoLabel } from '../models/centernet.ts';
+import type { NsfwClass } from '../models/nsfw.ts';
+import { CLASSIFIER_CHECK } from './checks.ts';
+import { ACTION_STRENGTH } from './verdict.ts';
+
+/** A filter on what images show, with the model classes its words name. */
+export interface ContentFilter {
+  filter: CompiledFilter;
+  nsfw: readonly NsfwClass[];
+  objects: readonly CocoLabel[];
+}
+
+/**
+ * A filter list compiled once for one page (its site, the time): every filter sorted into the
+ * checks that can match it, strongest action first, so that the first match of each check is
+ * its verdict and judging a post needs no sorting or filtering.
+ */
+export interface Rulebook {
+  /** Every active filter. */
+  all: readonly CompiledFilter[];
+  /** Filters that act on whole posts by their text (words, classifiers, example images). */
+  text: readonly CompiledFilter[];
+  /** Matches every text any term of `text` could match (and more); null when there are no terms. */
+  quick: RegExp | null;
+  /** The text filters naming nothing to look for: they take every post with images. */
+  everything: readonly CompiledFilter[];
+  /** The filters of each classifier, with its bit and the strongest action among them. */
+  classifiers: ReadonlyArray<{
+    task: TextClassifier;
+    bit: number;
+    strength: number;
+    filters: readonly CompiledFilter[];
+  }>;
+  /** Filters with example images ("hide images like this"). */
+  examples: readonly CompiledFilter[];
+  examplesStrength: number;
+  /** Filters on what images show (on-device image models). */
+  content: readonly ContentFilter[];
+  contentStrength: number;
+  /** Filters that look for their words in the text inside images (the inference node's OCR). */
+  imageText: readonly CompiledFilter[];
+  /** Filters that blur faces in the images of the posts their words match (or of every post). */
+  faces: readonly CompiledFilter[];
+}
+
+const byStrength = (a: CompiledFilter, b: CompiledFilter) =>
+  ACTION_STRENGTH[b.filter.action] - ACTION_STRENGTH[a.filter.action];
+
+const strongest = (filters: readonly CompiledFilter[]) =>
+  Math.max(-1, ...filters.map((f) => ACTION_STRENGTH[f.filter.action]));
+
+export function compileRulebook(filters: readonly Filter[], context: FilterContext = {}): Rulebook {
+  const all = compileFilters(filters, context);
+  const wholePost = all.filter((f) => f.filter.action !== 'blur-faces');
+  const text = wholePost.filter((f) => f.filter.lookIn.includes('text')).sort(byStrength);
+  const byTask = new Map<TextClassifier, CompiledFilter[]>();
+  for (const compiled of text) {
+    const task = compiled.filter.classifier;
+    if (task) byTask.set(task, [...(byTask.get(task) ?? []), compiled]);
+  }
+  const examples = text.filter((f) => f.filter.imageExamples.length > 0);
+  const content = wholePost
+    .filter((f) => f.filter.lookIn.includes('image-content'))
+    .sort(byStrength)
+    .map((filter) => {
+      const { nsfw, objects } = imageConceptsFor(filter.filter.words);
+      return { filter, nsfw, objects };
+    })
+    .filter(({ nsfw, objects }) => nsfw.length > 0 || objects.length > 0);
+  return {
+    all,
+    text,
+    quick: anyTermPattern(text),
+    everything: text.filter((f) => f.matchesEverything),
+    classifiers: [...byTask].map(([task, list]) => ({
+      task,
+      bit: CLASSIFIER_CHECK[task],
+      strength: strongest(list),
+      filters: list,
+    })),
+    examples,
+    examplesStrength: strongest(examples),
+    content,
+    contentStrength: strongest(content.map(({ filter }) => filter)),
+    imageText: wholePost
+      .filter((f) => f.filter.lookIn.includes('image-text') && f.terms.length > 0)
+      .sort(byStrength),
+    faces: all.filter((f) => f.filter.action === 'blur-faces'),
+  };
+}

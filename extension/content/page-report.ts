@@ -1,6 +1,6 @@
 import type { Site } from '@veneer/shared/filters/matching';
+import type { Verdict } from '@veneer/shared/judge';
 import type { SiteAdapter } from './adapters/site-adapter.ts';
-import type { Verdict } from './verdict.ts';
 
 /** What the popup shows about one tab: posts changed and why, and whether the adapter still works here. */
 export interface PageReport {

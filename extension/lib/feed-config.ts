@@ -21,11 +21,6 @@ export interface FeedConfig {
   disabledHosts: string[];
 }
 
-/** Content script -> background: publish the feed config now and answer with it. */
-export interface FeedConfigRequest {
-  type: 'veneer:feed-config';
-}
-
 export const isCurrentFeedConfig = (value: unknown): value is FeedConfig =>
   typeof value === 'object' && value !== null && (value as FeedConfig).format === FEED_CONFIG_FORMAT;
 
@@ -33,11 +28,12 @@ export const isCurrentFeedConfig = (value: unknown): value is FeedConfig =>
  * The published config; when there is none yet (the first start, or an update changed its
  * format) the background publishes it and answers with it.
  */
-export async function readFeedConfig(): Promise<FeedConfig> {
+export async function readFeedConfig(background: {
+  request(type: 'feedConfig', data: undefined): Promise<FeedConfig>;
+}): Promise<FeedConfig> {
   const stored = (await browser.storage.local.get(FEED_CONFIG_STORAGE_KEY))[FEED_CONFIG_STORAGE_KEY];
   if (isCurrentFeedConfig(stored)) return stored;
-  const request: FeedConfigRequest = { type: 'veneer:feed-config' };
-  const answer: unknown = await browser.runtime.sendMessage(request);
+  const answer: unknown = await background.request('feedConfig', undefined);
   if (isCurrentFeedConfig(answer)) return answer;
   throw new Error('the extension did not answer with its filters');
 }

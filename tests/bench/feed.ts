@@ -27,6 +27,7 @@
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import { askExtension } from '../e2e/ask-extension.ts';
 import { launchWithExtension, launchWithoutExtension } from '../e2e/browser.ts';
 import { useFiltersOnDevice } from '../e2e/configure.ts';
 import { tabIdOf } from '../e2e/extension-pages.ts';
@@ -196,10 +197,10 @@ try {
       await useFiltersOnDevice(browser, filters);
       const result = await scrollFeed(browser.context, true);
       const tabId = await tabIdOf(browser, 'https://x.com/home');
-      const stats = (await browser.serviceWorker.evaluate(
-        (id) => chrome.tabs.sendMessage(id, { type: 'veneer:feed-stats' }),
-        tabId,
-      )) as {
+      const asked = await askExtension<FeedStats>(browser.serviceWorker, 'feedStats', undefined, tabId);
+      if (!asked.ok) throw new Error(`feedStats: ${asked.message}`);
+      const stats = asked.res;
+      type FeedStats = {
         posts: number;
         perPostMs: number[];
         longScans: number;

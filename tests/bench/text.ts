@@ -8,6 +8,7 @@ import path from 'node:path';
 import { readExamples, splitOf, TASKS, TRAINING_FILES } from '../../text-models/src/datasets.ts';
 import { OnnxTextClassifier } from '../../text-models/src/onnx-text-classifier.ts';
 import { modelFile } from '../../text-models/src/paths.ts';
+import { askExtension } from '../e2e/ask-extension.ts';
 import { launchWithExtension } from '../e2e/browser.ts';
 import { dataDir } from '../stack/index.ts';
 import { percentile, type Row, report, round } from './bench-report.ts';
@@ -28,13 +29,12 @@ try {
     // One warm-up batch loads the model; then each batch reports its time per text.
     const web: number[] = [];
     for (const batch of [batches[0]!, ...batches]) {
-      const response = (await page.evaluate((request) => chrome.runtime.sendMessage(request), {
-        type: 'veneer:classify-text',
+      const response = await askExtension<{ msPerText: number }>(page, 'classifyText', {
         tasks: [task],
         texts: batch,
-      })) as { ok: boolean; msPerText: number; message?: string };
-      if (!response.ok) throw new Error(`classify-text failed: ${response.message}`);
-      web.push(response.msPerText);
+      });
+      if (!response.ok) throw new Error(`classifyText failed: ${response.message}`);
+      web.push(response.res.msPerText);
     }
     web.shift();
     const classifier = await OnnxTextClassifier.load(modelFile(task));

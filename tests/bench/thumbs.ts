@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
+import { askExtension } from '../e2e/ask-extension.ts';
 import { launchWithExtension } from '../e2e/browser.ts';
 import { configureExtension } from '../e2e/configure.ts';
 import { studioVideoHtml } from '../e2e/fixtures/youtube.ts';
@@ -104,15 +105,20 @@ try {
     studioInstant.push((await addCandidate(studio, files[i]!, `Studio round ${i}`)).instantMs);
   // The Studio panel's fallback: the same files, scored by the offscreen document, which loads its
   // models when a panel gets ready (as one opens) and is given the time a creator takes to pick.
-  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'veneer:thumb-prepare' }));
+  await askExtension(page, 'thumbPrepare', undefined);
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const offscreen: number[] = [];
   for (let i = 1; i < ROUNDS + 1; i++) {
-    const scorer = (await page.evaluate(
-      async (image) => chrome.runtime.sendMessage({ type: 'veneer:thumb-instant', title: 'x', image }),
-      { kind: 'bytes', mime: 'image/jpeg', data: fs.readFileSync(files[i]!).toString('base64') },
-    )) as { ok: boolean; message?: string; score: { ms: number; timings: Record<string, number> } };
-    if (!scorer.ok) throw new Error(`offscreen round ${i}: ${scorer.message}`);
+    const answer = await askExtension<{ ms: number; timings: Record<string, number> }>(
+      page,
+      'thumbInstantScore',
+      {
+        title: 'x',
+        image: { kind: 'bytes', mime: 'image/jpeg', data: fs.readFileSync(files[i]!).toString('base64') },
+      },
+    );
+    if (!answer.ok) throw new Error(`offscreen round ${i}: ${answer.message}`);
+    const scorer = { score: answer.res };
     if (process.env.TIMINGS) console.log(JSON.stringify(scorer.score.timings));
     offscreen.push(scorer.score.ms);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDir } from '../stack/index.ts';
+import { askExtension } from './ask-extension.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { type FixturePost, serveRedditFeed } from './fixtures/reddit-feed.ts';
@@ -88,16 +89,17 @@ describe('filters on what images show (on-device image model)', () => {
     const extensionPage = await browser.context.newPage();
     await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const file = PHOTOS.t3_rocket;
-    const response = (await extensionPage.evaluate(
-      (data) =>
-        chrome.runtime.sendMessage({
-          type: 'veneer:nsfw-images',
-          images: [{ kind: 'bytes', mime: 'image/jpeg', data }],
-        }),
-      fs.readFileSync(path.join(dataDir, file)).toString('base64'),
-    )) as { ok: boolean; scores: Array<Record<string, number>> };
+    const response = await askExtension<Array<Record<string, number>>>(extensionPage, 'nsfwImages', {
+      images: [
+        {
+          kind: 'bytes',
+          mime: 'image/jpeg',
+          data: fs.readFileSync(path.join(dataDir, file)).toString('base64'),
+        },
+      ],
+    });
     await extensionPage.close();
-    expect(response.ok).toBe(true);
+    if (!response.ok) throw new Error(response.message);
     const spec = MODELS['nsfw-mobilenet-v2'];
     const session = await ort.InferenceSession.create(IMPORTED_MODELS[spec.source]!());
     const { data, info } = await sharp(path.join(dataDir, file))
@@ -113,7 +115,7 @@ describe('filters on what images show (on-device image model)', () => {
     };
     const node = nsfwScores((await session.run(feeds))[spec.outputs[0]!]!.data as Float32Array);
     for (const [name, value] of Object.entries(node))
-      expect(Math.abs(response.scores[0]![name]! - value), name).toBeLessThan(0.05);
+      expect(Math.abs(response.res[0]![name]! - value), name).toBeLessThan(0.05);
   });
 
   it('the options page says which words the image model can and cannot see', async () => {

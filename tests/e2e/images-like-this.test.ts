@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDir } from '../stack/index.ts';
+import { askExtension } from './ask-extension.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { type FixturePost, serveRedditFeed } from './fixtures/reddit-feed.ts';
@@ -61,20 +62,19 @@ const post = (id: string) => page.locator(`shreddit-post#${id}`);
 async function hideImagesLike(srcUrl: string) {
   const extensionPage = await browser.context.newPage();
   await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  const response = await extensionPage.evaluate((request) => chrome.runtime.sendMessage(request), {
-    type: 'veneer:hide-images-like',
+  const response = await askExtension<{ hash: string }>(extensionPage, 'hideImagesLike', {
     srcUrl,
     pageUrl: 'https://www.reddit.com/r/pics/',
   });
   await extensionPage.close();
-  return response as { ok: boolean; hash?: string; message?: string };
+  return response;
 }
 
 describe('Hide images like this', () => {
   it('collapses the post and its re-encoded repost, and no other', async () => {
     await expect.poll(() => page.locator('shreddit-post[data-veneer-state="clear"]').count()).toBe(4);
     const response = await hideImagesLike(original);
-    expect(response).toMatchObject({ ok: true, hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(response).toMatchObject({ ok: true, res: { hash: expect.stringMatching(/^[0-9a-f]{16}$/) } });
     await expect.poll(() => post('t3_first').getAttribute('data-veneer-action')).toBe('collapse');
     await expect.poll(() => post('t3_repost').getAttribute('data-veneer-action')).toBe('collapse');
     expect(await post('t3_frog').getAttribute('data-veneer-state')).toBe('clear');

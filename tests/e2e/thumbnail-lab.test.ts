@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDir, type Stack, startStack, tmpDir } from '../stack/index.ts';
+import { askExtension } from './ask-extension.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension } from './configure.ts';
 import { studioVideoHtml, youtubeHomeHtml, youtubeSearchHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
@@ -183,11 +184,18 @@ describe('the instant score on this device', () => {
   it("reads the face's expression with Human's emotion model, and finds no face in a landscape", async () => {
     const lab = await browser.context.newPage();
     await lab.goto(`chrome-extension://${browser.extensionId}/lab.html`);
-    const instant = (file: string) =>
-      lab.evaluate(
-        (image) => chrome.runtime.sendMessage({ type: 'veneer:thumb-instant', title: 'x', image }),
-        { kind: 'bytes', mime: 'image/jpeg', data: fs.readFileSync(file).toString('base64') },
-      ) as Promise<{ ok: boolean; score: { signals: { faces: { count: number; expressions: string[] } } } }>;
+    const instant = async (file: string) => {
+      const answer = await askExtension<{ signals: { faces: { count: number; expressions: string[] } } }>(
+        lab,
+        'thumbInstantScore',
+        {
+          title: 'x',
+          image: { kind: 'bytes', mime: 'image/jpeg', data: fs.readFileSync(file).toString('base64') },
+        },
+      );
+      if (!answer.ok) throw new Error(answer.message);
+      return { ok: true, score: answer.res };
+    };
     const face = await instant(files.face!);
     expect(face.ok).toBe(true);
     expect(face.score.signals.faces.count).toBe(1);
@@ -345,16 +353,16 @@ describe("stand-out against the creator's own home feed", () => {
     expect(feed.every((url) => url.startsWith('https://i.ytimg.com/images/'))).toBe(true);
     const lab = await browser.context.newPage();
     await lab.goto(`chrome-extension://${browser.extensionId}/lab.html`);
-    const answer = (await lab.evaluate(
-      (image) => chrome.runtime.sendMessage({ type: 'veneer:thumb-instant', title: 'x', image }),
-      { kind: 'bytes', mime: 'image/jpeg', data: fs.readFileSync(files.face!).toString('base64') },
-    )) as {
-      ok: boolean;
-      message?: string;
-      score: { signals: { standOut: { against: string; compared: number } } };
-    };
-    expect(answer.ok, answer.message).toBe(true);
-    expect(answer.score.signals.standOut).toMatchObject({ against: 'your home feed', compared: 8 });
+    const answer = await askExtension<{ signals: { standOut: { against: string; compared: number } } }>(
+      lab,
+      'thumbInstantScore',
+      {
+        title: 'x',
+        image: { kind: 'bytes', mime: 'image/jpeg', data: fs.readFileSync(files.face!).toString('base64') },
+      },
+    );
+    if (!answer.ok) throw new Error(answer.message);
+    expect(answer.res.signals.standOut).toMatchObject({ against: 'your home feed', compared: 8 });
     // The lab page scores in itself and reads the same remembered feed.
     await lab.locator('input[name="files"]').setInputFiles(files.face!);
     await expect

@@ -1,8 +1,5 @@
-import type { FilterAction } from '@veneer/shared/filters/matching';
+import type { PostAction } from '@veneer/shared/judge';
 import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, PLACEMENT_ATTRIBUTE, setState } from './post-state.ts';
-
-/** Post-level actions (blur-faces works per image, see face-blur.ts). */
-export type PostAction = Exclude<FilterAction, 'blur-faces'>;
 
 const DONE: Record<PostAction, string> = {
   hide: 'hidden',
@@ -10,16 +7,6 @@ const DONE: Record<PostAction, string> = {
   blur: 'blurred',
   warn: 'content warning',
   pixelate: 'images pixelated',
-};
-
-/** Which of several matching filters wins: the one that hides most. */
-export const ACTION_STRENGTH: Record<FilterAction, number> = {
-  hide: 5,
-  collapse: 4,
-  warn: 3,
-  blur: 2,
-  pixelate: 1,
-  'blur-faces': 0,
 };
 
 /**

@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import type { FeedThumbnailsMessage } from '../../lib/messages.ts';
+import { backgroundMessenger } from '../../services/protocol.ts';
 
 /**
  * Tells the extension which thumbnails the user's youtube.com home feed shows (their i.ytimg.com
@@ -23,8 +22,7 @@ export function reportFeedThumbnails(): void {
     const key = urls.join('\n');
     if (urls.length < MIN_THUMBNAILS || key === last) return;
     last = key;
-    const message: FeedThumbnailsMessage = { type: 'veneer:feed-thumbnails', urls };
-    void browser.runtime.sendMessage(message).catch(() => {});
+    void backgroundMessenger.sendMessage('feedThumbnails', { urls }).catch(() => {});
   };
   // The grid fills in after load and as the user scrolls; a few looks are enough.
   for (const delay of [2_000, 6_000, 15_000]) setTimeout(report, delay);

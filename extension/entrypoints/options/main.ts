@@ -12,8 +12,8 @@ import {
 import { describeIssues } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
 import { describeExpiry, EXPIRY_MS, exportFilters, importFilters } from '../../lib/filter-import.ts';
-import type { PreviewRequest, PreviewResponse } from '../../lib/messages.ts';
 import { loadFilters, loadSettings, saveFilters, saveSettings } from '../../lib/storage.ts';
+import { feedPageMessenger, type PreviewAnswer } from '../../services/protocol.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const actionLabel: Record<Filter['action'], string> = {
@@ -165,17 +165,19 @@ async function preview(): Promise<void> {
     out.textContent = '';
     return;
   }
-  const request: PreviewRequest = { type: 'veneer:preview', filter: parsed.data[0]! };
+  const filter = parsed.data[0]!;
   const tabs = await browser.tabs.query({});
   const answers = await Promise.all(
     tabs.map((tab) =>
       tab.id === undefined
         ? null
-        : (browser.tabs.sendMessage(tab.id, request) as Promise<PreviewResponse>).catch(() => null),
+        : feedPageMessenger
+            .sendMessage('preview', { filter }, { tabId: tab.id, frameId: 0 })
+            .catch(() => null),
     ),
   );
   const lines = answers
-    .filter((a): a is PreviewResponse => Boolean(a && a.total > 0))
+    .filter((a): a is PreviewAnswer => Boolean(a && a.total > 0))
     .map((a) => `${a.matched} of ${a.total} posts on ${a.host}`);
   out.textContent = lines.length
     ? `This filter would change ${lines.join('; ')}.`

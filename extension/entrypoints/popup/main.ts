@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { isMastodonPage } from '../../content/adapters/mastodon.ts';
 import type { PageReport } from '../../content/page-report.ts';
 import { requestMastodonHost } from '../../lib/mastodon-hosts.ts';
-import type { ContentRequest, MastodonEnabledMessage, StatusResponse } from '../../lib/messages.ts';
 import { loadPageReport } from '../../lib/page-reports.ts';
 import { loadFilters, loadSettings, saveSettings } from '../../lib/storage.ts';
+import { backgroundMessenger, feedPageMessenger } from '../../services/protocol.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -50,10 +50,7 @@ async function offerMastodon(tabId: number): Promise<void> {
   button.onclick = async () => {
     const granted = await requestMastodonHost(host, tabId);
     // Already granted before (no permissions.onAdded then): the background starts it all the same.
-    if (granted) {
-      const message: MastodonEnabledMessage = { type: 'veneer:mastodon-enabled', host };
-      await browser.runtime.sendMessage(message);
-    }
+    if (granted) await backgroundMessenger.sendMessage('mastodonEnabled', { host });
     $('mastodon-text').textContent = granted
       ? `Veneer now filters ${host}.`
       : `Veneer was not allowed to read ${host}; nothing changed.`;
@@ -63,10 +60,9 @@ async function offerMastodon(tabId: number): Promise<void> {
 
 /** The tab's report: asked of its content script (current), else as last stored (it may be asleep). */
 async function pageReport(tabId: number): Promise<PageReport | null> {
-  const request: ContentRequest = { type: 'veneer:get-page-report' };
-  const live = (await browser.tabs
-    .sendMessage(tabId, request, { frameId: 0 })
-    .catch(() => null)) as PageReport | null;
+  const live = await feedPageMessenger
+    .sendMessage('getPageReport', undefined, { tabId, frameId: 0 })
+    .catch(() => null);
   return live?.site ? live : loadPageReport(tabId);
 }
 
@@ -104,8 +100,7 @@ async function renderPage(tabId: number | null): Promise<void> {
   showHidden.hidden = report.hidden === 0;
   showHidden.textContent = `Show ${report.hidden} hidden post${report.hidden === 1 ? '' : 's'}`;
   showHidden.onclick = async () => {
-    const request: ContentRequest = { type: 'veneer:show-hidden' };
-    await browser.tabs.sendMessage(tabId, request).catch(() => {});
+    await feedPageMessenger.sendMessage('showHidden', undefined, tabId).catch(() => {});
   };
   const problems = $('page-problems');
   problems.textContent = report.problems.join('\n');
@@ -113,7 +108,7 @@ async function renderPage(tabId: number | null): Promise<void> {
 }
 
 async function render(tabId: number | null): Promise<void> {
-  const status = (await browser.runtime.sendMessage({ type: 'veneer:status' })) as StatusResponse;
+  const status = await backgroundMessenger.sendMessage('status', undefined);
   const connection = $('connection');
   connection.textContent =
     status.socket === 'connected'

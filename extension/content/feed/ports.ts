@@ -1,0 +1,56 @@
+import type { TextClassifier } from '@veneer/shared/filters/matching';
+import type { ImageView, Verdict } from '@veneer/shared/judge';
+
+/** A post as a site adapter reads it, over any element and image type (the DOM's, or fakes in tests). */
+export interface FeedPost<E, I> {
+  /** Stable across re-renders (the site's own id or permalink). */
+  id: string;
+  element: E;
+  text: string;
+  author: string;
+  link: string;
+  /** Looked up only when a check needs them. */
+  readonly images: readonly I[];
+}
+
+/** The on-device models and the cloud, as the feed engine uses them (feed-services.ts in pages). */
+export interface FeedServices<I> {
+  /** Each classifier's probability (in `tasks` order) for each text; throws when they cannot run. */
+  classify(tasks: readonly TextClassifier[], texts: readonly string[]): Promise<number[][]>;
+  /** Each image's perceptual hash: null where the model could not read it, undefined where the page could not. */
+  hashImages(images: readonly I[]): Promise<Array<string | null | undefined>>;
+  /** What the image models see in each image (undefined where the page could not read it), and what failed. */
+  lookAtImages(
+    images: readonly I[],
+    want: { nsfw: boolean; objects: boolean },
+  ): Promise<{ views: Array<ImageView | undefined>; problems: string[] }>;
+  /** The text inside an image, read by the inference node (cloud processing only). */
+  readImageText(image: I): Promise<string[]>;
+  /** Blurs the faces in an image, on the device or in the cloud; the page shows its progress. */
+  blurFaces(image: I): void;
+  /** What identifies an image's content (its address), to ask about each image once. */
+  imageKey(image: I): string;
+}
+
+/** What the feed engine does to the page (feed-rewriter.ts): marks, notices, the original shown. */
+export interface FeedView<E> {
+  /** Marks the post with its verdict (null: nothing matched); `onShow` runs when the user shows it. */
+  apply(element: E, verdict: Verdict | null, onShow: () => void): void;
+  /** Marks a post the user chose to see as shown. */
+  show(element: E): void;
+  /** Takes every mark off, so the element is judged again. */
+  forget(element: E): void;
+  /** Whether the element carries a mark (a verdict, or shown). */
+  isMarked(element: E): boolean;
+  /** Applies the answers of a check to many posts at once (the page sees one change). */
+  batch(apply: () => void): void;
+}
+
+/** What the page report counts (page-report.ts). */
+export interface FeedReporter {
+  postSeen(id: string): void;
+  postModified(id: string, verdict: Verdict): void;
+  postRestored(id: string): void;
+  resetVerdicts(): void;
+  problem(message: string): void;
+}

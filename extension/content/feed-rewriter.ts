@@ -7,7 +7,6 @@ import {
 } from '../lib/feed-config.ts';
 import { PageChannel } from '../services/page-channel.ts';
 import { feedPageMessenger } from '../services/protocol.ts';
-import type { SiteAdapter, SitePost } from './adapters/site-adapter.ts';
 import { FeedEngine } from './feed/engine.ts';
 import { pageFeedServices } from './feed/feed-services.ts';
 import type { FeedView } from './feed/ports.ts';
@@ -17,6 +16,7 @@ import { PageReporter } from './page-report.ts';
 import { clearModification, modifyPost, noticeChanges, showOriginal } from './rewrite/modify.ts';
 import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
 import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
+import type { SiteAdapter, SitePost } from './site-adapter.ts';
 
 export interface FeedRewriterOptions {
   /** Longest time a new post stays invisible while waiting for its verdict. */

@@ -16,7 +16,7 @@ vi.mock('zod', () => ({
   ),
 }));
 
-const FEED_SCRIPTS = ['x', 'reddit', 'old-reddit', 'youtube', 'bluesky', 'mastodon'];
+const FEED_SCRIPTS = ['feed', 'youtube-preview'];
 
 describe('content scripts construct no schema when they load', () => {
   it.each(FEED_SCRIPTS)('%s', async (name) => {

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SiteAdapter } from './adapters/site-adapter.ts';
 import { NO_POSTS_AFTER_MS, type PageReport, PageReporter } from './page-report.ts';
+import type { SiteAdapter } from './site-adapter.ts';
 
 const fakeAdapter: SiteAdapter = {
   site: 'x',
+  label: 'X',
+  matches: ['https://x.com/*'],
+  imageHosts: [],
   postSelector: 'article',
   placement: 'before',
   readPost: () => null,

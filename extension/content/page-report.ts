@@ -1,10 +1,9 @@
-import type { Site } from '@veneer/shared/filters/matching';
 import type { Verdict } from '@veneer/shared/judge';
-import type { SiteAdapter } from './adapters/site-adapter.ts';
+import type { SiteAdapter } from './site-adapter.ts';
 
 /** What the popup shows about one tab: posts changed and why, and whether the adapter still works here. */
 export interface PageReport {
-  site: Site;
+  site: string;
   url: string;
   /** False when the user turned Veneer off for this site. */
   enabled: boolean;

@@ -6,7 +6,11 @@ import { describeIssues } from '@veneer/shared/protocol';
  * current list: a filter with an id already there replaces it (importing the same file twice
  * changes nothing), the rest are appended. Returns the new list or a message saying what is wrong.
  */
-export function importFilters(current: Filter[], json: string): { filters: Filter[] } | { error: string } {
+export function importFilters(
+  current: Filter[],
+  json: string,
+  knownSites: readonly string[],
+): { filters: Filter[] } | { error: string } {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -17,6 +21,11 @@ export function importFilters(current: Filter[], json: string): { filters: Filte
   if (!Array.isArray(list)) return { error: 'Expected a list of filters (or an object with "filters").' };
   const parsed = FilterListSchema.safeParse(list);
   if (!parsed.success) return { error: `Nothing was imported: ${describeIssues(parsed.error)}` };
+  const unknown = [...new Set(parsed.data.flatMap((f) => f.sites))].filter((s) => !knownSites.includes(s));
+  if (unknown.length > 0)
+    return {
+      error: `Nothing was imported: Veneer does not know the site${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')} (it knows ${knownSites.join(', ')}).`,
+    };
   const incoming = new Map(parsed.data.map((f) => [f.id, f]));
   const merged = current.map((f) => incoming.get(f.id) ?? f);
   for (const filter of parsed.data) if (!current.some((f) => f.id === filter.id)) merged.push(filter);

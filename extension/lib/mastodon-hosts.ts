@@ -7,7 +7,8 @@ import { loadSettings, saveSettings } from './storage.ts';
  * exactly the instances whose permission is granted (never a blanket permission).
  */
 export const MASTODON_SCRIPT_ID = 'veneer-mastodon';
-export const MASTODON_SCRIPT_FILE = '/content-scripts/mastodon.js' as const;
+/** The feed content script (entrypoints/feed.content.ts), registered for each enabled instance. */
+export const MASTODON_SCRIPT_FILE = '/content-scripts/feed.js' as const;
 
 export const originPattern = (host: string) => `https://${host}/*`;
 

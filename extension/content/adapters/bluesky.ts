@@ -5,7 +5,7 @@ import {
   type SiteAdapter,
   type SitePost,
   textOf,
-} from './site-adapter.ts';
+} from '../site-adapter.ts';
 
 /**
  * Bluesky (bsky.app): feed items are `[data-testid^="feedItem-by-"]` and posts in a thread
@@ -19,6 +19,9 @@ const POST_PATH = /^\/profile\/([^/]+)\/post\/([\w-]+)/;
 
 export const blueskyAdapter: SiteAdapter = {
   site: 'bluesky',
+  label: 'Bluesky',
+  matches: ['https://bsky.app/*'],
+  imageHosts: ['https://cdn.bsky.app/*'],
   postSelector: '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]',
   placement: 'before',
   readPost(element): SitePost | null {
@@ -56,3 +59,5 @@ export const blueskyAdapter: SiteAdapter = {
     /^\/profile\/[^/]+(\/post\/[\w-]+)?\/?$/.test(pathname) ||
     pathname.startsWith('/search'),
 };
+
+export default blueskyAdapter;

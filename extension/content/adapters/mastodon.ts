@@ -5,7 +5,7 @@ import {
   type SiteAdapter,
   type SitePost,
   textOf,
-} from './site-adapter.ts';
+} from '../site-adapter.ts';
 
 /**
  * Mastodon, on any instance: each status is a `.status[data-id]` (in the home, local and
@@ -17,6 +17,9 @@ import {
  */
 export const mastodonAdapter: SiteAdapter = {
   site: 'mastodon',
+  label: 'Mastodon',
+  matches: [],
+  imageHosts: [],
   postSelector: '.status[data-id]',
   placement: 'before',
   readPost(element): SitePost | null {
@@ -56,3 +59,5 @@ export function isMastodonPage(): boolean {
       document.querySelector('meta[name="application-name"][content="Mastodon" i]'),
   );
 }
+
+export default mastodonAdapter;

@@ -5,7 +5,7 @@ import {
   type SiteAdapter,
   type SitePost,
   textOf,
-} from './site-adapter.ts';
+} from '../site-adapter.ts';
 
 /**
  * old.reddit.com: every post and comment is a `div.thing` whose data attributes carry the
@@ -15,6 +15,14 @@ import {
  */
 export const oldRedditAdapter: SiteAdapter = {
   site: 'reddit',
+  label: 'Reddit',
+  matches: ['https://old.reddit.com/*'],
+  imageHosts: [
+    'https://b.thumbs.redditmedia.com/*',
+    'https://i.redd.it/*',
+    'https://preview.redd.it/*',
+    'https://external-preview.redd.it/*',
+  ],
   postSelector: 'div.thing[data-fullname]',
   placement: 'before',
   readPost(element): SitePost | null {
@@ -37,3 +45,5 @@ export const oldRedditAdapter: SiteAdapter = {
   expectsPosts: ({ pathname }) =>
     pathname === '/' || /^\/(r|user|u)\/[^/]+/.test(pathname) || pathname.startsWith('/search'),
 };
+
+export default oldRedditAdapter;

@@ -5,7 +5,7 @@ import {
   type SiteAdapter,
   type SitePost,
   textOf,
-} from './site-adapter.ts';
+} from '../site-adapter.ts';
 
 /**
  * Reddit's current markup (www.reddit.com): each post is a `<shreddit-post>` custom element whose
@@ -34,6 +34,9 @@ function readComment(element: HTMLElement): SitePost | null {
 
 export const redditAdapter: SiteAdapter = {
   site: 'reddit',
+  label: 'Reddit',
+  matches: ['https://www.reddit.com/*'],
+  imageHosts: ['https://i.redd.it/*', 'https://preview.redd.it/*', 'https://external-preview.redd.it/*'],
   postSelector: 'shreddit-post, shreddit-comment',
   placement: 'before',
   readPost(element): SitePost | null {
@@ -56,3 +59,5 @@ export const redditAdapter: SiteAdapter = {
   expectsPosts: ({ pathname }) =>
     pathname === '/' || /^\/(r|user|u)\/[^/]+\/?/.test(pathname) || pathname.startsWith('/search'),
 };
+
+export default redditAdapter;

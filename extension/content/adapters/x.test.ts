@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { realMarkup } from './dom-fixture.ts';
+import { realMarkup } from '../dom-fixture.ts';
 import { xAdapter } from './x.ts';
 
 /** Reads the first tweet of a real X markup sample. */

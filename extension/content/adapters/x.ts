@@ -1,4 +1,4 @@
-import { absoluteUrl, postWithImages, type SiteAdapter, type SitePost, textOf } from './site-adapter.ts';
+import { absoluteUrl, postWithImages, type SiteAdapter, type SitePost, textOf } from '../site-adapter.ts';
 
 /**
  * X (x.com): each tweet in a timeline, search, thread or replies is an
@@ -58,6 +58,9 @@ const TWEET = 'article[data-testid="tweet"]';
 
 export const xAdapter: SiteAdapter = {
   site: 'x',
+  label: 'X',
+  matches: ['https://x.com/*', 'https://twitter.com/*'],
+  imageHosts: ['https://pbs.twimg.com/*'],
   postSelector: TWEET,
   placement: 'before',
   readPost(element): SitePost | null {
@@ -94,3 +97,5 @@ export const xAdapter: SiteAdapter = {
       pathname.startsWith('/i/lists/') ||
       /^\/[A-Za-z0-9_]{1,15}(\/(status\/\d+|with_replies|media))?\/?$/.test(pathname)),
 };
+
+export default xAdapter;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { realMarkup } from './dom-fixture.ts';
+import { realMarkup } from '../dom-fixture.ts';
 import { youtubeAdapter } from './youtube.ts';
 
 const posts = () =>

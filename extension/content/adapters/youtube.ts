@@ -5,7 +5,7 @@ import {
   type SiteAdapter,
   type SitePost,
   textOf,
-} from './site-adapter.ts';
+} from '../site-adapter.ts';
 
 /**
  * YouTube (www.youtube.com): videos in the home grid (`ytd-rich-item-renderer`), search results
@@ -75,6 +75,9 @@ function readVideo(element: HTMLElement): SitePost | null {
 
 export const youtubeAdapter: SiteAdapter = {
   site: 'youtube',
+  label: 'YouTube',
+  matches: ['https://www.youtube.com/*'],
+  imageHosts: ['https://i.ytimg.com/*'],
   postSelector: `${VIDEO_ITEMS}, ${COMMENTS}`,
   placement: 'inside',
   readPost: (element) => (element.localName === COMMENTS ? readComment(element) : readVideo(element)),
@@ -84,3 +87,5 @@ export const youtubeAdapter: SiteAdapter = {
     pathname === '/watch' ||
     pathname.startsWith('/feed/subscriptions'),
 };
+
+export default youtubeAdapter;

@@ -6,11 +6,11 @@ import {
   imageConceptsFor,
   type LookIn,
   SENSITIVITIES,
-  type Site,
   TEXT_CLASSIFIERS,
 } from '@veneer/shared/filters';
 import { describeIssues } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
+import { SITES } from '../../content/sites.ts';
 import { describeExpiry, EXPIRY_MS, exportFilters, importFilters } from '../../lib/filter-import.ts';
 import { loadFilters, loadSettings, saveFilters, saveSettings } from '../../lib/storage.ts';
 import { feedPageMessenger, type PreviewAnswer } from '../../services/protocol.ts';
@@ -47,9 +47,7 @@ function filterFromForm(existing: Filter | undefined): FilterInput {
   const classifier = $<HTMLSelectElement>('classifier').value as Filter['classifier'] | '';
   const sensitivity = $<HTMLSelectElement>('sensitivity').value as Filter['sensitivity'];
   const expiry = $<HTMLSelectElement>('expiry').value;
-  const sites = [...$('sites').querySelectorAll<HTMLInputElement>('input:checked')].map(
-    (i) => i.value as Site,
-  );
+  const sites = [...$('sites').querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
   const lookIn = [...$('look-in').querySelectorAll<HTMLInputElement>('input:checked')].map(
     (i) => i.value as LookIn,
   );
@@ -84,7 +82,7 @@ function fillForm(filter: Filter | null): void {
     box.checked = (filter?.lookIn ?? ['text']).includes(box.value as LookIn);
   }
   for (const box of $('sites').querySelectorAll<HTMLInputElement>('input')) {
-    box.checked = filter?.sites.includes(box.value as Site) ?? false;
+    box.checked = filter?.sites.includes(box.value) ?? false;
   }
   $('submit').textContent = filter ? 'Save filter' : 'Add filter';
   explainImageContent();
@@ -241,7 +239,11 @@ $('export').addEventListener('click', async () => {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 });
 async function importText(text: string): Promise<void> {
-  const result = importFilters((await loadFilters()).filters, text);
+  const result = importFilters(
+    (await loadFilters()).filters,
+    text,
+    SITES.map((s) => s.id),
+  );
   if ('error' in result) showError(result.error);
   else await save(result.filters);
 }
@@ -255,5 +257,16 @@ $('save-edge').addEventListener(
   () => void saveSettings({ edgeUrl: $<HTMLInputElement>('edge').value.trim() }),
 );
 
+/** One box per site an adapter declares (content/sites.ts). */
+$('sites').append(
+  ...SITES.map(({ id, label }) => {
+    const box = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.value = id;
+    box.append(input, ` ${label}`);
+    return box;
+  }),
+);
 fillForm(null);
 void render();

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isMastodonPage } from '../../content/adapters/mastodon.ts';
 import type { PageReport } from '../../content/page-report.ts';
+import { siteLabel } from '../../content/sites.ts';
 import { requestMastodonHost } from '../../lib/mastodon-hosts.ts';
 import { loadPageReport } from '../../lib/page-reports.ts';
 import { loadFilters, loadSettings, saveSettings } from '../../lib/storage.ts';
@@ -8,13 +9,6 @@ import { backgroundMessenger, feedPageMessenger } from '../../services/protocol.
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const SITE_NAMES: Record<PageReport['site'], string> = {
-  x: 'X',
-  reddit: 'Reddit',
-  youtube: 'YouTube',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-};
 const ACTION_WORDS: Record<PageReport['changed'][number]['action'], string> = {
   hide: 'hidden',
   collapse: 'collapsed',
@@ -71,7 +65,7 @@ async function renderPage(tabId: number | null): Promise<void> {
   $('page').hidden = !report;
   if (!report || tabId === null) return;
   const host = new URL(report.url).hostname;
-  $('page-title').textContent = `${SITE_NAMES[report.site]} · ${host}`;
+  $('page-title').textContent = `${siteLabel(report.site)} · ${host}`;
   const toggle = $<HTMLInputElement>('site-enabled');
   toggle.checked = report.enabled;
   toggle.onchange = async () => {

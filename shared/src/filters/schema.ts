@@ -5,7 +5,7 @@ import {
   FILTER_ACTIONS,
   LOOK_IN,
   SENSITIVITIES,
-  SITES,
+  SITE_ID,
   TEXT_CLASSIFIERS,
 } from './vocabulary.ts';
 
@@ -43,7 +43,10 @@ export const FilterSchema = z.object({
     .max(500)
     .default([]),
   /** Sites where the filter applies; empty means every site. */
-  sites: z.array(z.enum(SITES)).max(SITES.length).default([]),
+  sites: z
+    .array(z.string().regex(SITE_ID, 'a site is named in lower-case letters, like "x" or "reddit"'))
+    .max(20)
+    .default([]),
   /** When the filter stops applying (epoch ms); absent means never. */
   expiresAt: z.number().int().positive().optional(),
   enabled: z.boolean().default(true),

@@ -24,9 +24,14 @@ export const ACTIONS_FOR_EVERY_POST: readonly FilterAction[] = ['blur-faces', 'p
 /** The filter that "Hide images like this" adds example images to. */
 export const IMAGES_LIKE_FILTER_ID = 'images-like-these';
 
-/** The sites Veneer rewrites, one adapter each. */
-export const SITES = ['x', 'reddit', 'youtube', 'bluesky', 'mastodon'] as const;
-export type Site = (typeof SITES)[number];
+/**
+ * A site, as filters name it ("x", "reddit"). Which sites exist is declared by the extension's
+ * site adapters (extension/content/sites.ts), not here: a list synced or stored by a newer
+ * version that knows more sites is still a valid list, and the extension refuses sites it does
+ * not know where a person writes or imports them.
+ */
+export type Site = string;
+export const SITE_ID = /^[a-z][a-z0-9-]{0,31}$/;
 
 /** Where a filter looks for its words. */
 export const LOOK_IN = ['text', 'image-text', 'image-content'] as const;

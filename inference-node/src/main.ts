@@ -82,26 +82,14 @@ const fetcher = createImageFetcher({
 if (config.fetchAllow.size > 0)
   log.warn({ allow: [...config.fetchAllow] }, 'image fetcher allow-list is on (tests only)');
 const faceDetectors = {
-  ultraface: new UltraFaceDetector(MODELS['ultraface-rfb-320'], ultrafacePool, config.MAX_IMAGE_PIXELS, {
-    spec: MODELS['ultraface-rfb-640'],
-    pool: ultraface640Pool,
-  }),
+  ultraface: new UltraFaceDetector(ultrafacePool, config.MAX_IMAGE_PIXELS, ultraface640Pool),
   yunet: new YunetDetector(MODELS['yunet-n-320'], yunetPool, config.MAX_IMAGE_PIXELS),
 } satisfies Record<FaceModel, FaceDetector>;
 const textDetector = batched(ocrDetectorPool, MODELS['pp-ocrv4-det'].id);
 const ocr = await OcrReader.create(textDetector, ocrRecognizerPool, config.MAX_IMAGE_PIXELS);
-const nsfw = new NsfwClassifier(
-  MODELS['nsfw-mobilenet-v2'],
-  batched(nsfwPool, MODELS['nsfw-mobilenet-v2'].id),
-  config.MAX_IMAGE_PIXELS,
-);
-const emotion = new EmotionReader(
-  MODELS['emotion-human'],
-  emotionPool,
-  faceDetectors.yunet,
-  config.MAX_IMAGE_PIXELS,
-);
-const objects = new ObjectDetector(MODELS['centernet-human'], objectsPool, config.MAX_IMAGE_PIXELS);
+const nsfw = new NsfwClassifier(batched(nsfwPool, MODELS['nsfw-mobilenet-v2'].id), config.MAX_IMAGE_PIXELS);
+const emotion = new EmotionReader(emotionPool, faceDetectors.yunet, config.MAX_IMAGE_PIXELS);
+const objects = new ObjectDetector(objectsPool, config.MAX_IMAGE_PIXELS);
 const models: Models = {
   faceDetector: (model) => faceDetectors[model ?? 'ultraface'],
   ocr,

@@ -1,9 +1,24 @@
-import { hashedFeatures } from '@veneer/shared/text';
+import { type ModelDefinition, runModel, textClassifierModel } from '@veneer/shared/models';
 import * as ort from 'onnxruntime-node';
 
-/** Runs an exported text classifier with onnxruntime-node, exactly as the extension will run it. */
+/** The int64 and float32 feeds of a definition as onnxruntime-node tensors. */
+const toOrt = (feeds: ReturnType<ModelDefinition<string, number>['prepare']>) =>
+  Object.fromEntries(
+    Object.entries(feeds).map(([name, { data, dims }]) => [
+      name,
+      new ort.Tensor(data instanceof BigInt64Array ? 'int64' : 'float32', data, dims),
+    ]),
+  );
+
+/**
+ * Runs one of Veneer's text classifiers with onnxruntime-node, exactly as the extension runs it:
+ * the same definition (shared/src/models/text-classifier.ts), and the file given (the committed
+ * model, or one being trained).
+ */
 export class OnnxTextClassifier {
   private readonly session: ort.InferenceSession;
+  // Every text classifier shares the featurizer and the output: the offensive one's definition serves any file.
+  private readonly model = textClassifierModel('offensive');
 
   private constructor(session: ort.InferenceSession) {
     this.session = session;
@@ -15,15 +30,6 @@ export class OnnxTextClassifier {
 
   /** Probability of the positive class; positive when >= 0.5. */
   async probability(text: string): Promise<number> {
-    const { indices, values } = hashedFeatures(text);
-    const out = await this.session.run({
-      indices: new ort.Tensor(
-        'int64',
-        BigInt64Array.from(indices, (i) => BigInt(i)),
-        [indices.length],
-      ),
-      values: new ort.Tensor('float32', values, [values.length]),
-    });
-    return (out.probability!.data as Float32Array)[0]!;
+    return runModel(this.model, async (feeds) => (await this.session.run(toOrt(feeds))) as never, text);
   }
 }

@@ -1,38 +1,29 @@
-import { type ModelSpec, NSFW_CLASSES, NSFW_SIZE, nsfwInput, nsfwScores } from '@veneer/shared/models';
+import { NSFW_CLASSES, nsfwModel, runModel } from '@veneer/shared/models';
 import type { NsfwResult } from '@veneer/shared/protocol';
-import { decodeWithin, inspectImage } from '../images/decode.ts';
+import { inspectImage } from '../images/decode.ts';
+import { decodeFor } from '../images/decode-for.ts';
 import type { ModelRunner } from '../inference/batching-runner.ts';
 
-/** Larger images are first reduced (libvips) to this longer side; nsfwjs then resizes to 224 as it does. */
-export const NSFW_DECODE_SIDE = 896;
-
 /**
- * nsfwjs's MobileNetV2 classifier, imported from TF.js (model-import/), over any image: the
- * input is prepared exactly as nsfwjs prepares it (shared/src/models/nsfw.ts).
+ * nsfwjs's MobileNetV2 classifier, imported from TF.js (model-import/), over any image, as its
+ * definition says (shared/src/models/nsfw.ts): the extension runs the same one.
  */
 export class NsfwClassifier {
-  private readonly spec: ModelSpec;
+  readonly modelId = nsfwModel.spec.id;
+
   private readonly runner: ModelRunner;
   private readonly maxPixels: number;
 
-  constructor(spec: ModelSpec, runner: ModelRunner, maxPixels: number) {
-    this.spec = spec;
+  constructor(runner: ModelRunner, maxPixels: number) {
     this.runner = runner;
     this.maxPixels = maxPixels;
   }
 
-  get modelId(): string {
-    return this.spec.id;
-  }
-
   async classify(bytes: Uint8Array): Promise<NsfwResult> {
     const info = await inspectImage(bytes, this.maxPixels);
-    const { rgb, width, height } = await decodeWithin(bytes, info, NSFW_DECODE_SIDE, this.maxPixels);
-    const outputs = await this.runner.run({
-      [this.spec.input.name]: { data: nsfwInput(rgb, width, height), dims: [1, NSFW_SIZE, NSFW_SIZE, 3] },
-    });
-    const scores = nsfwScores(outputs[this.spec.outputs[0]!]!.data as Float32Array);
+    const pixels = await decodeFor(bytes, info, nsfwModel.decode, this.maxPixels);
+    const scores = await runModel(nsfwModel, (feeds) => this.runner.run(feeds), pixels);
     const top = NSFW_CLASSES.reduce((a, b) => (scores[a] >= scores[b] ? a : b));
-    return { type: 'nsfw', model: this.spec.id, width: info.width, height: info.height, scores, top };
+    return { type: 'nsfw', model: this.modelId, width: info.width, height: info.height, scores, top };
   }
 }

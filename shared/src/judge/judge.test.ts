@@ -216,3 +216,45 @@ describe('Judge: on-device checks', () => {
     expect(verdict?.filterId).toBe('f0');
   });
 });
+
+describe('Judge.matches: every matching filter, for pnpm judge', () => {
+  it('lists each matching filter once, strongest first, its first entry being the verdict', () => {
+    const judge = judgeOf([
+      { words: 'cats', action: 'blur' },
+      { words: 'cats, dogs', action: 'hide' },
+      { words: 'dogs', classifier: 'offensive', action: 'warn' },
+      { words: 'birds', action: 'collapse' },
+    ]);
+    const answers = { classifiers: { offensive: 0.9 } };
+    const matches = judge.matches(post('cats and dogs'), answers);
+    expect(matches.map((m) => [m.filterId, m.action, m.reason])).toEqual([
+      ['f1', 'hide', 'cats'],
+      ['f2', 'warn', 'dogs'],
+      ['f0', 'blur', 'cats'],
+    ]);
+    expect(judge.judge(post('cats and dogs'), answers).verdict).toEqual(matches[0]);
+    expect(judge.matches(post('fish'), answers).map((m) => m.filterId)).toEqual(['f2']);
+    expect(judge.matches(post('fish'))).toEqual([]);
+  });
+
+  it('agrees with judge() on which verdict wins, over many random lists and posts', () => {
+    const words = ['cats', 'dogs', 'birds', 'fish'];
+    const actions = ['hide', 'collapse', 'warn', 'blur', 'pixelate'] as const;
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const list = Array.from({ length: 1 + random(5) }, () => ({
+        words: words[random(4)],
+        action: actions[random(5)],
+        ...(random(3) === 0 ? { classifier: 'clickbait' as const } : {}),
+      }));
+      const judge = judgeOf(list);
+      const text = `${words[random(4)]} and ${words[random(4)]}`;
+      const answers = { classifiers: { clickbait: random(2) ? 0.9 : 0.1 } };
+      expect(judge.matches(post(text), answers)[0] ?? null).toEqual(judge.judge(post(text), answers).verdict);
+    }
+  });
+});

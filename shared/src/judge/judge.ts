@@ -9,7 +9,7 @@ import {
 import { isSimilar } from '../images/dhash.ts';
 import type { NsfwClass } from '../models/nsfw.ts';
 import { CONTENT_CHECK, EXAMPLES_CHECK } from './checks.ts';
-import { compileRulebook, type Rulebook } from './rulebook.ts';
+import { type ContentFilter, compileRulebook, type Rulebook } from './rulebook.ts';
 import { type PostAction, strengthOf, stronger, type Verdict } from './verdict.ts';
 
 /**
@@ -120,33 +120,56 @@ export class Judge {
 
   /** The strongest filter with an example image like one of `hashes`. */
   examplesVerdict(hashes: readonly string[]): Verdict | null {
-    const match = this.rules.examples.find((f) =>
-      f.filter.imageExamples.some((example) => hashes.some((hash) => isSimilar(hash, example.hash))),
-    );
-    return match ? verdictOf(match, match.label) : null;
+    return firstExampleMatch(this.rules.examples, hashes);
   }
 
   /** The strongest filter on image content that one of the views reaches at its sensitivity. */
   contentVerdict(views: readonly ImageView[]): Verdict | null {
-    const match = this.rules.content.find(({ filter, nsfw, objects }) => {
-      const floor = SENSITIVITY_THRESHOLDS[filter.filter.sensitivity];
-      const objectFloor = OBJECT_THRESHOLDS[filter.filter.sensitivity];
-      return views.some(
-        (view) =>
-          (nsfw.length > 0 && view.scores && nsfw.reduce((sum, c) => sum + view.scores![c], 0) >= floor) ||
-          view.objects?.some((o) => objects.includes(o.label as never) && o.score >= objectFloor),
-      );
-    });
-    return match ? verdictOf(match.filter, `${match.filter.label} (in an image)`) : null;
+    return firstContentMatch(this.rules.content, views);
   }
 
   /** The verdict of the filters that look in images' text, on the text read from them. */
   imageTextVerdict(text: string): Verdict | null {
-    for (const compiled of this.rules.imageText) {
-      const term = compiled.match(text);
-      if (term) return verdictOf(compiled, `${term} (text in image)`);
+    return firstImageTextMatch(this.rules.imageText, text);
+  }
+
+  /**
+   * Every filter that matches the post, each once with its reason, strongest action first (the
+   * first is `judge`'s verdict): for `pnpm judge` and for explaining a verdict.
+   */
+  matches(post: PostFacts, answers: Answers = {}): Verdict[] {
+    const { text, classifiers, examples, content, imageText } = this.rules;
+    const found: Verdict[] = [];
+    for (const compiled of text) {
+      if (compiled.matchesEverything) {
+        if (post.images.length > 0) found.push(verdictOf(compiled, 'every image'));
+        continue;
+      }
+      const term = post.text === '' ? null : compiled.match(post.text);
+      if (term) found.push(verdictOf(compiled, term));
     }
-    return null;
+    for (const { task, filters } of classifiers) {
+      const probability = answers.classifiers?.[task];
+      if (probability === undefined) continue;
+      for (const compiled of filters)
+        if (probability >= SENSITIVITY_THRESHOLDS[compiled.filter.sensitivity])
+          found.push(verdictOf(compiled, compiled.label));
+    }
+    // Each filter on its own: its first match is its verdict.
+    const each = <T>(filters: readonly T[], verdict: (one: readonly T[]) => Verdict | null) => {
+      for (const filter of filters) {
+        const candidate = verdict([filter]);
+        if (candidate) found.push(candidate);
+      }
+    };
+    const { imageHashes, imageViews, imageText: readText } = answers;
+    if (imageHashes) each(examples, (one) => firstExampleMatch(one, imageHashes));
+    if (imageViews) each(content, (one) => firstContentMatch(one, imageViews));
+    if (readText) each(imageText, (one) => firstImageTextMatch(one, readText));
+    const seen = new Set<string>();
+    return found
+      .filter((verdict) => !seen.has(verdict.filterId) && seen.add(verdict.filterId))
+      .sort((a, b) => strengthOf(b) - strengthOf(a));
   }
 
   /** Whether faces in the post's images are to be blurred. */
@@ -182,4 +205,32 @@ export class Judge {
     }
     return pending;
   }
+}
+
+function firstExampleMatch(filters: readonly CompiledFilter[], hashes: readonly string[]): Verdict | null {
+  const match = filters.find((f) =>
+    f.filter.imageExamples.some((example) => hashes.some((hash) => isSimilar(hash, example.hash))),
+  );
+  return match ? verdictOf(match, match.label) : null;
+}
+
+function firstContentMatch(filters: readonly ContentFilter[], views: readonly ImageView[]): Verdict | null {
+  const match = filters.find(({ filter, nsfw, objects }) => {
+    const floor = SENSITIVITY_THRESHOLDS[filter.filter.sensitivity];
+    const objectFloor = OBJECT_THRESHOLDS[filter.filter.sensitivity];
+    return views.some(
+      (view) =>
+        (nsfw.length > 0 && view.scores && nsfw.reduce((sum, c) => sum + view.scores![c], 0) >= floor) ||
+        view.objects?.some((o) => objects.includes(o.label as never) && o.score >= objectFloor),
+    );
+  });
+  return match ? verdictOf(match.filter, `${match.filter.label} (in an image)`) : null;
+}
+
+function firstImageTextMatch(filters: readonly CompiledFilter[], text: string): Verdict | null {
+  for (const compiled of filters) {
+    const term = compiled.match(text);
+    if (term) return verdictOf(compiled, `${term} (text in image)`);
+  }
+  return null;
 }

@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const cli = path.resolve(import.meta.dirname, 'cli.ts');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veneer-judge-'));
+const file = (name: string, content: string) => {
+  const at = path.join(dir, name);
+  fs.writeFileSync(at, content);
+  return at;
+};
+
+/** Runs `pnpm judge`'s script with these arguments: its exit code and output. */
+async function judge(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const filters = file(
+  'filters.json',
+  JSON.stringify({
+    veneer: 1,
+    filters: [
+      { id: 'spiders', words: 'spiders', action: 'hide', sites: ['x'] },
+      { id: 'bait', classifier: 'clickbait', action: 'collapse' },
+    ],
+  }),
+);
+const posts = file(
+  'posts.csv',
+  'id,text,author,site,kind\n' +
+    'p1,"A spider, in the bath",@a,x,original\n' +
+    'p2,17 Things Only 90s Kids Will Remember,@b,reddit,original\n' +
+    'p3,City council approves the budget,@c,x,reply\n',
+);
+
+describe('pnpm judge', () => {
+  it('prints one JSON line per post, in input order, with the real text classifiers', async () => {
+    const { code, stdout } = await judge('--filters', filters, '--posts', posts, '--json');
+    expect(code).toBe(0);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      { id: 'p1', matched: ['spiders'], action: 'hide', reasons: ['spiders'] },
+      { id: 'p2', matched: ['bait'], action: 'collapse', reasons: ['clickbait'] },
+      { id: 'p3', matched: [], action: null, reasons: [] },
+    ]);
+  });
+
+  it('numbers posts without an id column, and prints a summary without --json', async () => {
+    const bare = file('bare.csv', 'text\nspiders on x\nnothing here\n');
+    const { code, stdout } = await judge('--filters', filters, '--posts', bare);
+    expect(code).toBe(0);
+    // No site column: the site is unknown, so filters limited to some sites apply too.
+    expect(stdout).toContain('1\thide\tspiders [spiders]');
+    expect(stdout).toContain('1 of 2 posts changed');
+    const { stdout: json } = await judge('--filters', filters, '--posts', bare, '--json');
+    expect(
+      json
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['1', '2']);
+  });
+
+  it('refuses with a clear message and exit code 2: missing files, no text column, an invalid list, bad arguments', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [
+        ['--filters', path.join(dir, 'none.json'), '--posts', posts],
+        /filter list .*none\.json does not exist/,
+      ],
+      [
+        ['--filters', filters, '--posts', path.join(dir, 'none.csv')],
+        /posts file .*none\.csv does not exist/,
+      ],
+      [
+        ['--filters', filters, '--posts', file('notext.csv', 'id,body\n1,hello\n')],
+        /no "text" column \(its columns: id, body\)/,
+      ],
+      [
+        ['--filters', file('bad.json', '[{"id":"x","action":"explode"}]'), '--posts', posts],
+        /is not valid: 0\.action/,
+      ],
+      [
+        ['--filters', file('regex.json', '[{"id":"x","words":"/(a+)+/","action":"hide"}]'), '--posts', posts],
+        /freeze the page/,
+      ],
+      [['--filters', file('notjson.json', '{nope'), '--posts', posts], /is not JSON/],
+      [['--posts', posts], /usage: pnpm judge/],
+      [['--filters', filters, '--posts', posts, '--frobnicate'], /Unknown option/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = await judge(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr, args.join(' ')).toMatch(message);
+    }
+  });
+});

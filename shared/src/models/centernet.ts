@@ -1,5 +1,5 @@
 import { resizeBilinearRgb } from './bilinear.ts';
-import type { ImageModelDefinition } from './definition.ts';
+import { type ImageModelDefinition, oneInput } from './definition.ts';
 import { nonMaxSuppression } from './nms.ts';
 import { MODELS } from './registry.ts';
 
@@ -144,12 +144,13 @@ export const OBJECT_IOU = 0.4;
 export const objectsModel: ImageModelDefinition<Detection[]> = {
   spec: MODELS['centernet-human'],
   decode: { within: 1024 },
-  prepare: ({ rgb, width, height }) => ({
-    [MODELS['centernet-human'].input.name]: {
-      data: centernetInput(rgb, width, height),
-      dims: [1, CENTERNET_SIZE, CENTERNET_SIZE, 3],
-    },
-  }),
+  prepare: ({ rgb, width, height }) =>
+    oneInput(MODELS['centernet-human'], centernetInput(rgb, width, height), [
+      1,
+      CENTERNET_SIZE,
+      CENTERNET_SIZE,
+      3,
+    ]),
   read(outputs) {
     const detections = centernetDetections(outputs['tower_0/detections']!.data, MIN_OBJECT_SCORE);
     const labels = [...new Set(detections.map((d) => d.label))];

@@ -43,6 +43,15 @@ export interface ImageModelDefinition<Out> extends ModelDefinition<Pixels, Out> 
   readonly decode: Decode;
 }
 
+/** The feeds of a model with one input (the registry's name for it). */
+export const oneInput = (spec: ModelSpec, data: TensorData['data'], dims: number[]): Feeds => ({
+  [spec.input.name]: { data, dims },
+});
+
+/** The data of a model's first output (the registry's name for it). */
+export const firstOutput = (spec: ModelSpec, outputs: Outputs): Float32Array =>
+  outputs[spec.outputs[0]!]!.data;
+
 /** Runs `model` on `input` with a runtime's `run` (a session, a pool of sessions, a worker). */
 export async function runModel<In, Out>(
   model: ModelDefinition<In, Out>,

@@ -1,5 +1,5 @@
 import { resizeBilinearRgb } from './bilinear.ts';
-import type { ModelDefinition, Pixels } from './definition.ts';
+import { firstOutput, type ModelDefinition, oneInput, type Pixels } from './definition.ts';
 import { MODELS } from './registry.ts';
 
 /**
@@ -37,15 +37,12 @@ export function emotionScores(probabilities: Float32Array | number[]): Record<Em
 }
 
 /** Human's emotion model as both runtimes run it: a face crop in, seven probabilities out. */
+const EMOTION = MODELS['emotion-human'];
 export const emotionModel: ModelDefinition<Pixels, Record<Emotion, number>> = {
-  spec: MODELS['emotion-human'],
-  prepare: ({ rgb, width, height }) => ({
-    [MODELS['emotion-human'].input.name]: {
-      data: emotionInput(rgb, width, height),
-      dims: [1, EMOTION_SIZE, EMOTION_SIZE, 1],
-    },
-  }),
-  read: (outputs) => emotionScores(outputs[MODELS['emotion-human'].outputs[0]]!.data),
+  spec: EMOTION,
+  prepare: ({ rgb, width, height }) =>
+    oneInput(EMOTION, emotionInput(rgb, width, height), [1, EMOTION_SIZE, EMOTION_SIZE, 1]),
+  read: (outputs) => emotionScores(firstOutput(EMOTION, outputs)),
 };
 
 /** The most probable expression. */

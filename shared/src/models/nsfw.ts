@@ -1,5 +1,5 @@
 import { resizeBilinearRgb } from './bilinear.ts';
-import type { ImageModelDefinition } from './definition.ts';
+import { firstOutput, type ImageModelDefinition, oneInput } from './definition.ts';
 import { MODELS } from './registry.ts';
 
 /**
@@ -28,14 +28,11 @@ export function nsfwScores(probabilities: Float32Array | number[]): Record<NsfwC
  * nsfwjs's default classifier, as both runtimes run it: the image reduced to at most 896 px
  * (nsfwjs then resizes to 224 its own way), five probabilities out.
  */
+const NSFW = MODELS['nsfw-mobilenet-v2'];
 export const nsfwModel: ImageModelDefinition<Record<NsfwClass, number>> = {
-  spec: MODELS['nsfw-mobilenet-v2'],
+  spec: NSFW,
   decode: { within: 896 },
-  prepare: ({ rgb, width, height }) => ({
-    [MODELS['nsfw-mobilenet-v2'].input.name]: {
-      data: nsfwInput(rgb, width, height),
-      dims: [1, NSFW_SIZE, NSFW_SIZE, 3],
-    },
-  }),
-  read: (outputs) => nsfwScores(outputs[MODELS['nsfw-mobilenet-v2'].outputs[0]]!.data),
+  prepare: ({ rgb, width, height }) =>
+    oneInput(NSFW, nsfwInput(rgb, width, height), [1, NSFW_SIZE, NSFW_SIZE, 3]),
+  read: (outputs) => nsfwScores(firstOutput(NSFW, outputs)),
 };

@@ -1,5 +1,5 @@
 import type { Face } from '../protocol/jobs.ts';
-import type { ImageModelDefinition } from './definition.ts';
+import { type ImageModelDefinition, oneInput } from './definition.ts';
 import { nonMaxSuppression } from './nms.ts';
 import { MODELS } from './registry.ts';
 
@@ -67,9 +67,7 @@ export function ultrafaceModel(id: 'ultraface-rfb-320' | 'ultraface-rfb-640'): I
   return {
     spec,
     decode: { stretch: { width, height } },
-    prepare: ({ rgb }) => ({
-      [spec.input.name]: { data: ultrafaceInput(rgb, width, height), dims: [1, 3, height, width] },
-    }),
+    prepare: ({ rgb }) => oneInput(spec, ultrafaceInput(rgb, width, height), [1, 3, height, width]),
     read: (outputs) => ultrafaceFaces(outputs.scores!.data, outputs.boxes!.data),
   };
 }

@@ -44,7 +44,7 @@ export function backgroundHandlers({
     }
   };
   return {
-    classifyText: ({ tasks, texts }) => models.classifyText(tasks, texts),
+    checkTexts: ({ checks, texts }) => models.checkTexts(checks, texts),
     hashImages: ({ images }) => models.hashImages(images),
     nsfwImages: ({ images }) => models.nsfwImages(images),
     detectObjects: ({ images }) => models.detectObjects(images),

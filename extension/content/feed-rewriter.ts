@@ -114,10 +114,10 @@ export function startFeedRewriter(
       site: adapter.site,
       cloudProcessing: config.cloudProcessing,
     });
-    // Has the classifiers the filters use loaded now (an empty request: no text leaves the page),
-    // while the page is still loading, rather than when the first posts wait on them.
-    const tasks = engine.classifiersInUse();
-    if (tasks.length > 0) services.classify(tasks as never, []).catch(() => undefined);
+    // Has the text checks' models the filters use loaded now (an empty request: no text leaves the
+    // page), while the page is still loading, rather than when the first posts wait on them.
+    const checks = engine.textChecksInUse();
+    if (checks.length > 0) services.checkTexts(checks, []).catch(() => undefined);
     ready = true;
     for (const element of document.querySelectorAll<HTMLElement>(`[${STATE_ATTRIBUTE}]`)) {
       if (stateOf(element) !== 'shown') view.forget(element);
@@ -183,7 +183,7 @@ export function startFeedRewriter(
     const posts = [...document.querySelectorAll<HTMLElement>(adapter.postSelector)]
       .map((element) => adapter.readPost(element))
       .filter((post): post is SitePost => post !== null);
-    const counts = await previewFilter(data.filter, adapter.site, posts, services.classify);
+    const counts = await previewFilter(data.filter, adapter.site, posts, services.checkTexts);
     return { host: location.hostname, ...counts };
   });
 

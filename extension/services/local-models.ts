@@ -7,7 +7,8 @@ let thumbModelsWarm: Promise<void> | null = null;
  * Firefox's background page, the lab page). Each model's code loads when first used.
  */
 export const localModels: OnDeviceModels = {
-  classifyText: (tasks, texts) => import('../lib/local-text.ts').then((m) => m.classifyTexts(tasks, texts)),
+  checkTexts: (checks, texts) =>
+    import('../lib/local-text.ts').then((m) => m.checkTextsLocally(checks, texts)),
   hashImages: (images) => import('../lib/local-image-hash.ts').then((m) => m.hashImagesLocally(images)),
   nsfwImages: (images) => import('../lib/local-nsfw.ts').then((m) => m.classifyImagesLocally(images)),
   detectObjects: (images) => import('../lib/local-objects.ts').then((m) => m.detectObjectsLocally(images)),

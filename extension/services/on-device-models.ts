@@ -1,4 +1,3 @@
-import type { TextClassifier } from '@veneer/shared/filters/matching';
 import type { NsfwClass } from '@veneer/shared/models';
 import type { FacesResult, ImageRef } from '@veneer/shared/protocol';
 import type { InstantScore } from '../lib/thumb-instant-score.ts';
@@ -6,10 +5,10 @@ import type { InstantScore } from '../lib/thumb-instant-score.ts';
 export type NsfwScores = Record<NsfwClass, number>;
 export type DetectedObjects = Array<{ label: string; score: number }>;
 
-export interface TextScores {
-  /** Probability of the positive class, per task (in the request's order), per text. */
-  probabilities: number[][];
-  /** Time per text and task, ms. */
+export interface TextCheckAnswers {
+  /** Each check's answer (in the request's order) for each text. */
+  answers: unknown[][];
+  /** Time per text and check, ms. */
   msPerText: number;
 }
 
@@ -21,8 +20,11 @@ export interface TextScores {
  * Each method answers for every input in order; an input it could not read answers null.
  */
 export interface OnDeviceModels {
-  /** Veneer's own text classifiers (text-models/). Empty `texts` loads the models and answers nothing. */
-  classifyText(tasks: TextClassifier[], texts: string[]): Promise<TextScores>;
+  /**
+   * Text checks by id (shared/src/judge: Veneer's classifiers, and any other), each with its
+   * model's definition. Empty `texts` loads the models and answers nothing.
+   */
+  checkTexts(checks: string[], texts: string[]): Promise<TextCheckAnswers>;
   /** Perceptual hashes (dHash) for "images like this". */
   hashImages(images: ImageRef[]): Promise<Array<string | null>>;
   /** nsfwjs's five class probabilities. */
@@ -39,7 +41,7 @@ export interface OnDeviceModels {
 
 /** Every method, for the model host to serve and the proxy to forward. */
 export const ON_DEVICE_METHODS = [
-  'classifyText',
+  'checkTexts',
   'hashImages',
   'nsfwImages',
   'detectObjects',

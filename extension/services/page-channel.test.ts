@@ -33,12 +33,12 @@ function channelWithFakePorts() {
   return { channel, ports };
 }
 
-const texts = { tasks: ['offensive' as const], texts: ['hello'] };
+const texts = { checks: ['offensive'], texts: ['hello'] };
 
 describe('PageChannel', () => {
   it('sends every request on one port and resolves each with its own answer', async () => {
     const { channel, ports } = channelWithFakePorts();
-    const first = channel.request('classifyText', texts);
+    const first = channel.request('checkTexts', texts);
     const second = channel.request('status', undefined);
     channel.notify('feedThumbnails', { urls: [] });
     expect(ports).toHaveLength(1);
@@ -65,10 +65,10 @@ describe('PageChannel', () => {
 
   it('sends unanswered requests again on a new port when the background goes away, once', async () => {
     const { channel, ports } = channelWithFakePorts();
-    const pending = channel.request('classifyText', texts);
+    const pending = channel.request('checkTexts', texts);
     ports[0]!.disconnect();
     expect(ports).toHaveLength(2);
-    expect(ports[1]!.posted[0]).toMatchObject({ type: 'classifyText', data: texts });
+    expect(ports[1]!.posted[0]).toMatchObject({ type: 'checkTexts', data: texts });
     ports[1]!.disconnect();
     await expect(pending).rejects.toThrow('stopped before answering');
     // The next request opens a new port again.

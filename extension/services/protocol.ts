@@ -5,7 +5,7 @@ import type { FeedStatsSnapshot } from '../content/feed-stats.ts';
 import type { PageReport } from '../content/page-report.ts';
 import type { FeedConfig } from '../lib/feed-config.ts';
 import type { InstantScore } from '../lib/thumb-instant-score.ts';
-import type { DetectedObjects, NsfwScores, OnDeviceModels, TextScores } from './on-device-models.ts';
+import type { DetectedObjects, NsfwScores, OnDeviceModels, TextCheckAnswers } from './on-device-models.ts';
 
 /**
  * Every message of the extension, one map per receiver: the request's type fixes its answer's
@@ -47,7 +47,7 @@ export interface PreviewAnswer {
 
 /** Requests to the background, from feed pages (over their port) and extension pages. */
 export interface BackgroundProtocol {
-  classifyText(data: { tasks: Parameters<OnDeviceModels['classifyText']>[0]; texts: string[] }): TextScores;
+  checkTexts(data: { checks: string[]; texts: string[] }): TextCheckAnswers;
   hashImages(data: { images: ImageRef[] }): Array<string | null>;
   nsfwImages(data: { images: ImageRef[] }): Array<NsfwScores | null>;
   detectObjects(data: { images: ImageRef[] }): Array<DetectedObjects | null>;

@@ -24,6 +24,8 @@
  *   built element by element): a page that does more per tweet, and whose DOM, built piece by
  *   piece, takes Veneer's reads 2-3 times longer to walk than the parser's.
  * Needs the built extension (pnpm build). Five rounds; medians of the rounds are reported.
+ * BENCH_BASELINE_EXTENSION=<a built chrome-mv3 folder> adds the same untraced and traced runs of
+ * that build to every round (an earlier version, to compare in one run).
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -40,6 +42,7 @@ import { type ScriptTime, scriptTimeOf, type TraceEvent } from './trace-attribut
 const PAGES = 50;
 const TOTAL = TIMELINE.length + PAGES * 20;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const BASELINE = process.env.BENCH_BASELINE_EXTENSION;
 
 /** Page-side probes: insertion and verdict times per tweet, and the page's long tasks. */
 function installProbes(page: Page) {
@@ -161,12 +164,15 @@ const withoutRounds: RoundResult[] = [];
 const floorRounds: RoundResult[] = [];
 const tracedRounds: RoundResult[] = [];
 const reactRounds: RoundResult[] = [];
+const baselineRounds: RoundResult[] = [];
+const baselineTraced: RoundResult[] = [];
+const baselineReact: RoundResult[] = [];
 const floorExtension = writeFloorExtension();
 const filters = process.env.BENCH_WORDS_ONLY ? FILTERS.filter((f) => !f.classifier) : FILTERS;
 
-/** A run with Veneer, traced: its own calls' script time next to the whole page's. */
-async function tracedScroll(renderer: TimelineRenderer): Promise<RoundResult> {
-  const browser = await launchWithExtension();
+/** A run with Veneer (or another build), traced: its own calls' script time next to the whole page's. */
+async function tracedScroll(renderer: TimelineRenderer, extensionPath?: string): Promise<RoundResult> {
+  const browser = await launchWithExtension(extensionPath ? { extensionPath } : {});
   try {
     await useFiltersOnDevice(browser, filters);
     return await scrollFeed(browser.context, true, {
@@ -216,6 +222,17 @@ try {
     // and on the same timeline rendered by React, as x.com renders it.
     tracedRounds.push(await tracedScroll('markup'));
     reactRounds.push(await tracedScroll('react'));
+    if (BASELINE) {
+      const baseline = await launchWithExtension({ extensionPath: BASELINE });
+      try {
+        await useFiltersOnDevice(baseline, filters);
+        baselineRounds.push(await scrollFeed(baseline.context, true));
+      } finally {
+        await baseline.close();
+      }
+      baselineTraced.push(await tracedScroll('markup', BASELINE));
+      baselineReact.push(await tracedScroll('react', BASELINE));
+    }
     console.log(`round ${round_ + 1}/${ROUNDS} done`);
   }
 } finally {
@@ -303,4 +320,17 @@ const rows: Row[] = [
     reactRounds,
   ),
 ];
+if (BASELINE)
+  rows.push(
+    {
+      case: 'page script time, with the baseline build',
+      script_ms: round(perRound(baselineRounds, (r) => r.scriptMs)),
+      ratio: round(ratioTo(baselineRounds), 3),
+    },
+    threadClockRow('baseline build: own script time in a traced run, thread clock', baselineTraced),
+    threadClockRow(
+      'baseline build: own script time in a traced run, thread clock, React-rendered timeline',
+      baselineReact,
+    ),
+  );
 report('feed', rows);

@@ -29,11 +29,11 @@ try {
     // One warm-up batch loads the model; then each batch reports its time per text.
     const web: number[] = [];
     for (const batch of [batches[0]!, ...batches]) {
-      const response = await askExtension<{ msPerText: number }>(page, 'classifyText', {
-        tasks: [task],
+      const response = await askExtension<{ msPerText: number }>(page, 'checkTexts', {
+        checks: [task],
         texts: batch,
       });
-      if (!response.ok) throw new Error(`classifyText failed: ${response.message}`);
+      if (!response.ok) throw new Error(`checkTexts failed: ${response.message}`);
       web.push(response.res.msPerText);
     }
     web.shift();

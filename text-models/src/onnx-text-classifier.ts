@@ -1,14 +1,6 @@
-import { type ModelDefinition, runModel, textClassifierModel } from '@veneer/shared/models';
+import { textClassifierModel } from '@veneer/shared/models';
 import * as ort from 'onnxruntime-node';
-
-/** The int64 and float32 feeds of a definition as onnxruntime-node tensors. */
-const toOrt = (feeds: ReturnType<ModelDefinition<string, number>['prepare']>) =>
-  Object.fromEntries(
-    Object.entries(feeds).map(([name, { data, dims }]) => [
-      name,
-      new ort.Tensor(data instanceof BigInt64Array ? 'int64' : 'float32', data, dims),
-    ]),
-  );
+import { runInNode } from './run-in-node.ts';
 
 /**
  * Runs one of Veneer's text classifiers with onnxruntime-node, exactly as the extension runs it:
@@ -29,7 +21,7 @@ export class OnnxTextClassifier {
   }
 
   /** Probability of the positive class; positive when >= 0.5. */
-  async probability(text: string): Promise<number> {
-    return runModel(this.model, async (feeds) => (await this.session.run(toOrt(feeds))) as never, text);
+  probability(text: string): Promise<number> {
+    return runInNode(this.model, this.session, text);
   }
 }

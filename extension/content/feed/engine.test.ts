@@ -37,14 +37,14 @@ function fakeServices() {
     looks: [] as string[][],
     faces: [] as string[],
   };
-  const classifyAnswers: Array<(p: number[][]) => void> = [];
+  const classifyAnswers: Array<(p: unknown[][]) => void> = [];
   let hashAnswers: Array<() => void> = [];
   const hashes = new Map<string, string | null>();
   const views = new Map<string, ImageView>();
   const services: FeedServices<FakeImage> = {
-    classify: vi.fn((tasks, texts) => {
-      asked.classify.push([...tasks, ...texts]);
-      return new Promise<number[][]>((resolve) => classifyAnswers.push(resolve));
+    checkTexts: vi.fn((checks: readonly string[], texts: readonly string[]) => {
+      asked.classify.push([...checks, ...texts]);
+      return new Promise<unknown[][]>((resolve) => classifyAnswers.push(resolve));
     }),
     hashImages: vi.fn((images: readonly FakeImage[]) => {
       asked.hashes.push(images.map((i) => i.src));
@@ -128,7 +128,7 @@ describe('FeedEngine', () => {
     expect(marks.get(a)).toMatchObject({ action: 'hide', reason: 'spiders' });
     expect(marks.get(b)).toBeNull();
     engine.flush();
-    expect(services.classify).not.toHaveBeenCalled();
+    expect(services.checkTexts).not.toHaveBeenCalled();
   });
 
   it('a post waiting for its classifier has no mark until the answer, then gets the strongest verdict', async () => {
@@ -155,7 +155,7 @@ describe('FeedEngine', () => {
       { classifier: 'offensive', action: 'hide' },
       { words: 'trailer', action: 'blur' },
     ]);
-    (t.services.classify as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new Error('no wasm'));
+    (t.services.checkTexts as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new Error('no wasm'));
     const a = element('a');
     t.engine.process(post('1', a, 'the trailer'));
     t.engine.flush();

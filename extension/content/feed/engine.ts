@@ -1,13 +1,13 @@
 import type { Filter, Site } from '@veneer/shared/filters/matching';
 import {
   type Answers,
-  CLASSIFIER_CHECKS,
   CONTENT_CHECK,
-  classifiersIn,
   EXAMPLES_CHECK,
   type ImageView,
   Judge,
   strengthOf,
+  TEXT_CHECK_BITS,
+  textChecksIn,
   type Verdict,
 } from '@veneer/shared/judge';
 import { ImageAnswers } from './image-answers.ts';
@@ -61,7 +61,7 @@ export class FeedEngine<E extends object, I extends object> {
   private readonly images: ImageAnswers<I>;
   private readonly textRead = new WeakSet<I>();
   /** Posts to ask checks about, one batch per kind per scan. */
-  private toClassify: Array<Waiting<E, I>> = [];
+  private toCheck: Array<Waiting<E, I>> = [];
   private toCompare: Array<Waiting<E, I>> = [];
   private toLookAt: Array<Waiting<E, I>> = [];
 
@@ -91,9 +91,9 @@ export class FeedEngine<E extends object, I extends object> {
     this.reporter.resetVerdicts();
   }
 
-  /** The classifiers the filters use (to have them loaded before the first post needs them). */
-  classifiersInUse(): string[] {
-    return this.judge.rules.classifiers.map(({ task }) => task);
+  /** The text checks the filters use (to have their models loaded before the first post needs them). */
+  textChecksInUse(): string[] {
+    return this.judge.rules.textChecks.map(({ check }) => check.id);
   }
 
   /** Whether some filter would expire by `now` (the page is then judged again). */
@@ -158,17 +158,17 @@ export class FeedEngine<E extends object, I extends object> {
     this.answers.set(post.id, answers);
     const waiting: Waiting<E, I> = { post, answers, pending, elements: [post.element] };
     this.waiting.set(post.id, waiting);
-    if (pending & CLASSIFIER_CHECKS) this.toClassify.push(waiting);
+    if (pending & TEXT_CHECK_BITS) this.toCheck.push(waiting);
     if (pending & EXAMPLES_CHECK) this.toCompare.push(waiting);
     if (pending & CONTENT_CHECK) this.toLookAt.push(waiting);
   }
 
   /** Sends what this scan's posts wait for: one request per kind of check. */
   flush(): void {
-    if (this.toClassify.length > 0) void this.classify(this.toClassify);
+    if (this.toCheck.length > 0) void this.checkTexts(this.toCheck);
     if (this.toCompare.length > 0) void this.compareImages(this.toCompare);
     if (this.toLookAt.length > 0) void this.lookAtImages(this.toLookAt);
-    this.toClassify = [];
+    this.toCheck = [];
     this.toCompare = [];
     this.toLookAt = [];
   }
@@ -204,30 +204,28 @@ export class FeedEngine<E extends object, I extends object> {
       if (this.judgedAs(element) === post.id) this.apply({ ...post, element }, verdict);
   }
 
-  /** Judges the waiting posts' texts with the classifiers they wait on: one request for all. */
-  private async classify(list: Array<Waiting<E, I>>): Promise<void> {
+  /** Runs the text checks the waiting posts wait on over their texts: one request for all. */
+  private async checkTexts(list: Array<Waiting<E, I>>): Promise<void> {
     let asked = 0;
     for (const waiting of list) asked |= waiting.pending;
-    const tasks = classifiersIn(asked);
-    let probabilities: number[][] = [];
+    const ids = textChecksIn(asked & TEXT_CHECK_BITS).map((check) => check.id);
+    let answers: unknown[][] = [];
     try {
-      probabilities = await this.services.classify(
-        tasks,
+      answers = await this.services.checkTexts(
+        ids,
         list.map((w) => w.post.text),
       );
     } catch (error) {
-      const models = `model${tasks.length > 1 ? 's' : ''}`;
-      this.reporter.problem(
-        `The ${tasks.join(' and ')} ${models} could not run: ${(error as Error).message}`,
-      );
+      const models = `model${ids.length > 1 ? 's' : ''}`;
+      this.reporter.problem(`The ${ids.join(' and ')} ${models} could not run: ${(error as Error).message}`);
     }
     this.view.batch(() => {
       list.forEach((waiting, i) => {
-        const classifiers: Answers['classifiers'] = { ...waiting.answers.classifiers };
-        tasks.forEach((task, t) => {
-          classifiers[task] = probabilities[t]?.[i] ?? 0;
+        const texts: Record<string, unknown> = { ...waiting.answers.texts };
+        ids.forEach((id, c) => {
+          texts[id] = answers[c]?.[i] ?? null;
         });
-        waiting.answers.classifiers = classifiers;
+        waiting.answers.texts = texts;
         this.answered(waiting);
       });
     });

@@ -27,8 +27,8 @@ const readable = (refs: Array<ImageRef | null>) => refs.filter((r) => r !== null
  */
 export function pageFeedServices(channel: PageChannel): FeedServices<HTMLImageElement> {
   return {
-    async classify(tasks, texts) {
-      return (await channel.request('classifyText', { tasks: [...tasks], texts: [...texts] })).probabilities;
+    async checkTexts(checks, texts) {
+      return (await channel.request('checkTexts', { checks: [...checks], texts: [...texts] })).answers;
     },
     async hashImages(images) {
       const refs = await refsOf(images);

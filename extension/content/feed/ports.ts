@@ -1,4 +1,3 @@
-import type { TextClassifier } from '@veneer/shared/filters/matching';
 import type { ImageView, Verdict } from '@veneer/shared/judge';
 
 /** A post as a site adapter reads it, over any element and image type (the DOM's, or fakes in tests). */
@@ -15,8 +14,8 @@ export interface FeedPost<E, I> {
 
 /** The on-device models and the cloud, as the feed engine uses them (feed-services.ts in pages). */
 export interface FeedServices<I> {
-  /** Each classifier's probability (in `tasks` order) for each text; throws when they cannot run. */
-  classify(tasks: readonly TextClassifier[], texts: readonly string[]): Promise<number[][]>;
+  /** Each text check's answer (in `checks` order) for each text; throws when they cannot run. */
+  checkTexts(checks: readonly string[], texts: readonly string[]): Promise<unknown[][]>;
   /** Each image's perceptual hash: null where the model could not read it, undefined where the page could not. */
   hashImages(images: readonly I[]): Promise<Array<string | null | undefined>>;
   /** What the image models see in each image (undefined where the page could not read it), and what failed. */

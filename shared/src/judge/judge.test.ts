@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type FilterInput, FilterSchema } from '../filters/schema.ts';
-import { CLASSIFIER_CHECK, CONTENT_CHECK, EXAMPLES_CHECK } from './checks.ts';
+import { textModel } from '../models/text-models.ts';
+import { CONTENT_CHECK, EXAMPLES_CHECK, TEXT_CHECKS, textCheckBit } from './checks.ts';
 import { type ImageView, Judge } from './judge.ts';
 
 const judgeOf = (list: Array<Partial<FilterInput>>, context = {}) =>
@@ -8,6 +9,8 @@ const judgeOf = (list: Array<Partial<FilterInput>>, context = {}) =>
     list.map((f, i) => FilterSchema.parse({ id: `f${i}`, action: 'collapse', ...f })),
     context,
   );
+/** The pending bit of a text check. */
+const bitOf = (id: string) => textCheckBit(TEXT_CHECKS.findIndex((c) => c.id === id));
 const post = (text: string, images = 0) => ({ text, images: { length: images } });
 const view = (
   scores: Partial<ImageView['scores']> | null,
@@ -118,8 +121,8 @@ describe('Judge: on-device checks', () => {
       { words: 'spoiler', action: 'hide' },
       { words: 'trailer', action: 'blur' },
     ]);
-    expect(judge.judge(post('hello')).pending).toBe(CLASSIFIER_CHECK.offensive);
-    expect(judge.judge(post('trailer out')).pending).toBe(CLASSIFIER_CHECK.offensive);
+    expect(judge.judge(post('hello')).pending).toBe(bitOf('offensive'));
+    expect(judge.judge(post('trailer out')).pending).toBe(bitOf('offensive'));
     expect(judge.judge(post('a spoiler')).pending).toBe(0);
     expect(judge.judge(post('   ')).pending).toBe(0);
   });
@@ -129,8 +132,7 @@ describe('Judge: on-device checks', () => {
       { classifier: 'clickbait', sensitivity: 'low', action: 'hide' },
       { classifier: 'clickbait', sensitivity: 'high', action: 'blur' },
     ]);
-    const at = (p: number) =>
-      judge.judge(post('You will not believe this'), { classifiers: { clickbait: p } });
+    const at = (p: number) => judge.judge(post('You will not believe this'), { texts: { clickbait: p } });
     expect(at(0.2)).toEqual({ verdict: null, pending: 0 });
     expect(at(0.35).verdict).toMatchObject({ action: 'blur', reason: 'clickbait', filterId: 'f1' });
     expect(at(0.85).verdict).toMatchObject({ action: 'hide', filterId: 'f0' });
@@ -142,11 +144,11 @@ describe('Judge: on-device checks', () => {
       { classifier: 'offensive', action: 'warn' },
       { classifier: 'clickbait', action: 'hide' },
     ]);
-    const answers = { classifiers: { offensive: 0.9, clickbait: 0.1 } };
+    const answers = { texts: { offensive: 0.9, clickbait: 0.1 } };
     expect(judge.judge(post('cats'), answers).verdict?.filterId).toBe('f0');
-    expect(
-      judge.judge(post('cats'), { classifiers: { offensive: 0.9, clickbait: 0.9 } }).verdict?.filterId,
-    ).toBe('f2');
+    expect(judge.judge(post('cats'), { texts: { offensive: 0.9, clickbait: 0.9 } }).verdict?.filterId).toBe(
+      'f2',
+    );
   });
 
   it('stops waiting for a check once another answer already beats it', () => {
@@ -154,15 +156,13 @@ describe('Judge: on-device checks', () => {
       { classifier: 'offensive', action: 'hide' },
       { classifier: 'clickbait', action: 'blur' },
     ]);
-    const both = CLASSIFIER_CHECK.offensive | CLASSIFIER_CHECK.clickbait;
+    const both = bitOf('offensive') | bitOf('clickbait');
     expect(judge.judge(post('text')).pending).toBe(both);
-    expect(judge.judge(post('text'), { classifiers: { offensive: 0.9 } })).toMatchObject({
+    expect(judge.judge(post('text'), { texts: { offensive: 0.9 } })).toMatchObject({
       verdict: { action: 'hide' },
       pending: 0,
     });
-    expect(judge.judge(post('text'), { classifiers: { offensive: 0.1 } }).pending).toBe(
-      CLASSIFIER_CHECK.clickbait,
-    );
+    expect(judge.judge(post('text'), { texts: { offensive: 0.1 } }).pending).toBe(bitOf('clickbait'));
   });
 
   it('example images: a post with an image like one the user hid matches; others do not', () => {
@@ -210,7 +210,7 @@ describe('Judge: on-device checks', () => {
       { imageExamples: [{ hash: '0000000000000000' }], action: 'warn' },
     ]);
     const verdict = judge.judge(post('x', 1), {
-      classifiers: { offensive: 0.9 },
+      texts: { offensive: 0.9 },
       imageHashes: ['0000000000000000'],
     }).verdict;
     expect(verdict?.filterId).toBe('f0');
@@ -225,7 +225,7 @@ describe('Judge.matches: every matching filter, for pnpm judge', () => {
       { words: 'dogs', classifier: 'offensive', action: 'warn' },
       { words: 'birds', action: 'collapse' },
     ]);
-    const answers = { classifiers: { offensive: 0.9 } };
+    const answers = { texts: { offensive: 0.9 } };
     const matches = judge.matches(post('cats and dogs'), answers);
     expect(matches.map((m) => [m.filterId, m.action, m.reason])).toEqual([
       ['f1', 'hide', 'cats'],
@@ -253,8 +253,21 @@ describe('Judge.matches: every matching filter, for pnpm judge', () => {
       }));
       const judge = judgeOf(list);
       const text = `${words[random(4)]} and ${words[random(4)]}`;
-      const answers = { classifiers: { clickbait: random(2) ? 0.9 : 0.1 } };
+      const answers = { texts: { clickbait: random(2) ? 0.9 : 0.1 } };
       expect(judge.matches(post(text), answers)[0] ?? null).toEqual(judge.judge(post(text), answers).verdict);
     }
+  });
+});
+
+describe('Judge: text checks', () => {
+  it('a check whose model could not run (null) matches nothing and is no longer waited for', () => {
+    const judge = judgeOf([{ classifier: 'offensive', action: 'hide' }]);
+    expect(judge.judge(post('text'), { texts: { offensive: null } })).toEqual({ verdict: null, pending: 0 });
+  });
+
+  it('every check has a unique id and a text model defined in the registry', () => {
+    const ids = TEXT_CHECKS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const check of TEXT_CHECKS) expect(textModel(check.model).spec.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -1,11 +1,6 @@
 import type { CompiledFilter, FilterContext } from '../filters/matcher.ts';
 import type { Filter } from '../filters/schema.ts';
-import {
-  OBJECT_THRESHOLDS,
-  SENSITIVITY_THRESHOLDS,
-  TEXT_CLASSIFIERS,
-  type TextClassifier,
-} from '../filters/vocabulary.ts';
+import { OBJECT_THRESHOLDS, SENSITIVITY_THRESHOLDS } from '../filters/vocabulary.ts';
 import { isSimilar } from '../images/dhash.ts';
 import type { NsfwClass } from '../models/nsfw.ts';
 import { CONTENT_CHECK, EXAMPLES_CHECK } from './checks.ts';
@@ -29,12 +24,12 @@ export interface ImageView {
 
 /**
  * The answers of the checks a post waited for, gathered as they come. A check whose field is
- * set has answered (a model that could not run answers "nothing found": probability 0, no
- * hashes, no views), so the post no longer waits for it.
+ * set has answered (a model that could not run answers "nothing found": null for a text check,
+ * no hashes, no views), so the post no longer waits for it.
  */
 export interface Answers {
-  /** The probability of each classifier the post was judged by. */
-  classifiers?: Partial<Record<TextClassifier, number>>;
+  /** Each text check's answer (TEXT_CHECKS), by its id; null when its model could not run. */
+  texts?: Readonly<Record<string, unknown>>;
   /** Perceptual hashes (dHash) of the post's images that could be read. */
   imageHashes?: readonly string[];
   /** What the image models saw in the post's images that could be read. */
@@ -66,13 +61,13 @@ const verdictOf = (compiled: CompiledFilter, reason: string): Verdict => ({
 /**
  * The one place that decides what Veneer does to a post: a filter list compiled once for a page
  * (its site and the time), then any number of posts judged on their facts (text, images) and on
- * the answers of the on-device checks (classifiers, example images, image models, text in
- * images). Pure: no DOM, no messages, no clock; the extension's feed engine, `pnpm judge` and the
+ * the answers of the on-device checks (text checks such as the classifiers, example images,
+ * image models, text in images). Pure: no DOM, no messages, no clock; the extension's feed engine, `pnpm judge` and the
  * options page's preview all run it.
  *
  * Rules: every filter that matches gives a verdict and the strongest action wins (hide > collapse
- * > warn > blur > pixelate); on a tie the words' verdict, then the classifiers', the example
- * images', the image models' and the image text's, in that order. A check is worth waiting for
+ * > warn > blur > pixelate); on a tie the words' verdict, then the text checks' (in TEXT_CHECKS
+ * order), the example images', the image models' and the image text's, in that order. A check is worth waiting for
  * only while its strongest filter could beat the verdict so far.
  */
 export class Judge {
@@ -108,12 +103,13 @@ export class Judge {
     return null;
   }
 
-  /** The strongest filter of `task` whose sensitivity `probability` reaches. */
-  classifierVerdict(task: TextClassifier, probability: number): Verdict | null {
-    const plan = this.rules.classifiers.find((c) => c.task === task);
+  /** The strongest filter a text check serves that its answer makes match (null answers match nothing). */
+  textCheckVerdict(checkId: string, answer: unknown): Verdict | null {
+    if (answer === null || answer === undefined) return null;
+    const plan = this.rules.textChecks.find((c) => c.check.id === checkId);
     for (const compiled of plan?.filters ?? []) {
-      if (probability >= SENSITIVITY_THRESHOLDS[compiled.filter.sensitivity])
-        return verdictOf(compiled, compiled.label);
+      const reason = plan!.check.match(compiled, answer);
+      if (reason) return verdictOf(compiled, reason);
     }
     return null;
   }
@@ -138,7 +134,7 @@ export class Judge {
    * first is `judge`'s verdict): for `pnpm judge` and for explaining a verdict.
    */
   matches(post: PostFacts, answers: Answers = {}): Verdict[] {
-    const { text, classifiers, examples, content, imageText } = this.rules;
+    const { text, textChecks, examples, content, imageText } = this.rules;
     const found: Verdict[] = [];
     for (const compiled of text) {
       if (compiled.matchesEverything) {
@@ -148,12 +144,13 @@ export class Judge {
       const term = post.text === '' ? null : compiled.match(post.text);
       if (term) found.push(verdictOf(compiled, term));
     }
-    for (const { task, filters } of classifiers) {
-      const probability = answers.classifiers?.[task];
-      if (probability === undefined) continue;
-      for (const compiled of filters)
-        if (probability >= SENSITIVITY_THRESHOLDS[compiled.filter.sensitivity])
-          found.push(verdictOf(compiled, compiled.label));
+    for (const { check, filters } of textChecks) {
+      const answer = answers.texts?.[check.id];
+      if (answer === null || answer === undefined) continue;
+      for (const compiled of filters) {
+        const reason = check.match(compiled, answer);
+        if (reason) found.push(verdictOf(compiled, reason));
+      }
     }
     // Each filter on its own: its first match is its verdict.
     const each = <T>(filters: readonly T[], verdict: (one: readonly T[]) => Verdict | null) => {
@@ -179,11 +176,9 @@ export class Judge {
 
   private withAnswers(words: Verdict | null, answers: Answers): Verdict | null {
     let verdict = words;
-    if (answers.classifiers) {
-      for (const task of TEXT_CLASSIFIERS) {
-        const probability = answers.classifiers[task];
-        if (probability !== undefined) verdict = stronger(verdict, this.classifierVerdict(task, probability));
-      }
+    if (answers.texts) {
+      for (const { check } of this.rules.textChecks)
+        verdict = stronger(verdict, this.textCheckVerdict(check.id, answers.texts[check.id]));
     }
     if (answers.imageHashes) verdict = stronger(verdict, this.examplesVerdict(answers.imageHashes));
     if (answers.imageViews) verdict = stronger(verdict, this.contentVerdict(answers.imageViews));
@@ -192,12 +187,12 @@ export class Judge {
   }
 
   private pendingChecks(post: PostFacts, verdict: Verdict | null, answers: Answers | undefined): number {
-    const { classifiers, examplesStrength, contentStrength } = this.rules;
+    const { textChecks, examplesStrength, contentStrength } = this.rules;
     const floor = strengthOf(verdict);
     let pending = 0;
-    if (classifiers.length > 0 && hasText(post.text)) {
-      for (const { task, bit, strength } of classifiers)
-        if (strength > floor && answers?.classifiers?.[task] === undefined) pending |= bit;
+    if (textChecks.length > 0 && hasText(post.text)) {
+      for (const { check, bit, strength } of textChecks)
+        if (strength > floor && answers?.texts?.[check.id] === undefined) pending |= bit;
     }
     if ((examplesStrength > floor || contentStrength > floor) && post.images.length > 0) {
       if (examplesStrength > floor && !answers?.imageHashes) pending |= EXAMPLES_CHECK;

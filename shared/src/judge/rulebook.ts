@@ -6,10 +6,10 @@ import {
   type FilterContext,
 } from '../filters/matcher.ts';
 import type { Filter } from '../filters/schema.ts';
-import type { TextClassifier } from '../filters/vocabulary.ts';
 import type { CocoLabel } from '../models/centernet.ts';
 import type { NsfwClass } from '../models/nsfw.ts';
-import { CLASSIFIER_CHECK } from './checks.ts';
+import { TEXT_CHECKS, textCheckBit } from './checks.ts';
+import type { TextCheck } from './text-check.ts';
 import { ACTION_STRENGTH } from './verdict.ts';
 
 /** A filter on what images show, with the model classes its words name. */
@@ -27,15 +27,15 @@ export interface ContentFilter {
 export interface Rulebook {
   /** Every active filter. */
   all: readonly CompiledFilter[];
-  /** Filters that act on whole posts by their text (words, classifiers, example images). */
+  /** Filters that act on whole posts by their text (words, text checks, example images). */
   text: readonly CompiledFilter[];
   /** Matches every text any term of `text` could match (and more); null when there are no terms. */
   quick: RegExp | null;
   /** The text filters naming nothing to look for: they take every post with images. */
   everything: readonly CompiledFilter[];
-  /** The filters of each classifier, with its bit and the strongest action among them. */
-  classifiers: ReadonlyArray<{
-    task: TextClassifier;
+  /** Each text check some filter uses, with its bit, its filters and the strongest action among them. */
+  textChecks: ReadonlyArray<{
+    check: TextCheck;
     bit: number;
     strength: number;
     filters: readonly CompiledFilter[];
@@ -62,11 +62,6 @@ export function compileRulebook(filters: readonly Filter[], context: FilterConte
   const all = compileFilters(filters, context);
   const wholePost = all.filter((f) => f.filter.action !== 'blur-faces');
   const text = wholePost.filter((f) => f.filter.lookIn.includes('text')).sort(byStrength);
-  const byTask = new Map<TextClassifier, CompiledFilter[]>();
-  for (const compiled of text) {
-    const task = compiled.filter.classifier;
-    if (task) byTask.set(task, [...(byTask.get(task) ?? []), compiled]);
-  }
   const examples = text.filter((f) => f.filter.imageExamples.length > 0);
   const content = wholePost
     .filter((f) => f.filter.lookIn.includes('image-content'))
@@ -81,12 +76,10 @@ export function compileRulebook(filters: readonly Filter[], context: FilterConte
     text,
     quick: anyTermPattern(text),
     everything: text.filter((f) => f.matchesEverything),
-    classifiers: [...byTask].map(([task, list]) => ({
-      task,
-      bit: CLASSIFIER_CHECK[task],
-      strength: strongest(list),
-      filters: list,
-    })),
+    textChecks: TEXT_CHECKS.map((check, index) => {
+      const filters = text.filter((f) => check.serves(f.filter));
+      return { check, bit: textCheckBit(index), strength: strongest(filters), filters };
+    }).filter(({ filters }) => filters.length > 0),
     examples,
     examplesStrength: strongest(examples),
     content,

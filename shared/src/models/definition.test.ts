@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CENTERNET_SIZE, COCO_LABELS, MIN_OBJECT_SCORE, objectsModel } from './centernet.ts';
+import { CENTERNET_SIZE, COCO_LABELS } from './centernet.ts';
 import { decodedSize, runModel } from './definition.ts';
-import { nsfwModel } from './nsfw.ts';
+import { nsfwModel } from './nsfw-model.ts';
+import { MIN_OBJECT_SCORE, objectsModel } from './objects-model.ts';
 import { textClassifierModel } from './text-classifier.ts';
-import { ultrafaceModel } from './ultraface.ts';
+import { ultrafaceModel } from './ultraface-model.ts';
 
 /** CenterNet's detection rows: x1, y1, x2, y2 (input pixels), score, class. */
 const rows = (...detections: Array<[number, number, number, number, number, string]>) =>

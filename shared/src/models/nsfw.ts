@@ -1,6 +1,4 @@
 import { resizeBilinearRgb } from './bilinear.ts';
-import { firstOutput, type ImageModelDefinition, oneInput } from './definition.ts';
-import { MODELS } from './registry.ts';
 
 /**
  * nsfwjs's classifiers (imported from TF.js to ONNX by model-import/): what they take and what
@@ -23,16 +21,3 @@ export function nsfwScores(probabilities: Float32Array | number[]): Record<NsfwC
     number
   >;
 }
-
-/**
- * nsfwjs's default classifier, as both runtimes run it: the image reduced to at most 896 px
- * (nsfwjs then resizes to 224 its own way), five probabilities out.
- */
-const NSFW = MODELS['nsfw-mobilenet-v2'];
-export const nsfwModel: ImageModelDefinition<Record<NsfwClass, number>> = {
-  spec: NSFW,
-  decode: { within: 896 },
-  prepare: ({ rgb, width, height }) =>
-    oneInput(NSFW, nsfwInput(rgb, width, height), [1, NSFW_SIZE, NSFW_SIZE, 3]),
-  read: (outputs) => nsfwScores(firstOutput(NSFW, outputs)),
-};

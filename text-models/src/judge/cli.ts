@@ -1,16 +1,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { TextClassifier } from '@veneer/shared/filters';
-import { OnnxTextClassifier } from '../onnx-text-classifier.ts';
-import { modelFile } from '../paths.ts';
+import { nodeTextChecks } from '../run-in-node.ts';
 import { judgePosts, type PostJudgement } from './judge-posts.ts';
 import { InputError, readFilters, readPosts } from './read-inputs.ts';
 
 const USAGE = 'usage: pnpm judge --filters <list.json> --posts <posts.csv> [--json]';
 
 /**
- * `pnpm judge`: the extension's Judge over a CSV of posts, in Node, with Veneer's text
- * classifiers on onnxruntime-node. Exit 2 for inputs it refuses, with the reason.
+ * `pnpm judge`: the extension's Judge over a CSV of posts, in Node, with its text checks (Veneer's
+ * classifiers) on onnxruntime-node. Exit 2 for inputs it refuses, with the reason.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -22,14 +20,7 @@ async function main(): Promise<void> {
   const from = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
   const filters = readFilters(from(values.filters));
   const posts = readPosts(from(values.posts));
-  const classifiers = new Map<TextClassifier, Promise<OnnxTextClassifier>>();
-  const results = await judgePosts(filters, posts, async (task, texts) => {
-    if (!classifiers.has(task)) classifiers.set(task, OnnxTextClassifier.load(modelFile(task)));
-    const classifier = await classifiers.get(task)!;
-    const out: number[] = [];
-    for (const text of texts) out.push(await classifier.probability(text));
-    return out;
-  });
+  const results = await judgePosts(filters, posts, nodeTextChecks());
   for (const line of values.json ? results.map((r) => JSON.stringify(r)) : table(results)) console.log(line);
 }
 

@@ -11,8 +11,8 @@ const row = (id: string, text: string, site = ''): PostRow => ({ id, text, site,
 
 describe('judgePosts', () => {
   it('judges each post like the extension, in input order, listing every filter that matched', async () => {
-    // A fake classifier: clickbait for texts with "believe", nothing else.
-    const classify = vi.fn(async (_task: string, texts: readonly string[]) =>
+    // A fake text check: clickbait for texts with "believe", nothing else.
+    const classify = vi.fn(async (_check: string, texts: readonly string[]) =>
       texts.map((t) => (t.includes('believe') ? 0.9 : 0.1)),
     );
     const results = await judgePosts(

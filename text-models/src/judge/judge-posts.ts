@@ -1,5 +1,5 @@
-import type { Filter, TextClassifier } from '@veneer/shared/filters';
-import { type Answers, CLASSIFIER_CHECKS, classifiersIn, Judge } from '@veneer/shared/judge';
+import type { Filter } from '@veneer/shared/filters';
+import { type Answers, Judge, TEXT_CHECK_BITS, textChecksIn } from '@veneer/shared/judge';
 
 /** One row of the posts file: `text`, and what else it says about the post. */
 export interface PostRow {
@@ -20,18 +20,18 @@ export interface PostJudgement {
   reasons: string[];
 }
 
-/** The classifiers' probability for each text (TEXT_CLASSIFIERS order within `tasks`). */
-export type ClassifyTexts = (task: TextClassifier, texts: readonly string[]) => Promise<number[]>;
+/** A text check's answer (shared/src/judge) for each text. */
+export type CheckTexts = (check: string, texts: readonly string[]) => Promise<unknown[]>;
 
 /**
- * Judges posts as the extension judges them (the same Judge, compiled per site), with Veneer's
- * text classifiers asked only about the posts whose verdict they could change. Images are not
+ * Judges posts as the extension judges them (the same Judge, compiled per site), with the text
+ * checks (Veneer's classifiers) asked only about the posts whose verdict they could change. Images are not
  * part of a CSV row, so filters on images match nothing here.
  */
 export async function judgePosts(
   filters: readonly Filter[],
   posts: readonly PostRow[],
-  classify: ClassifyTexts,
+  checkTexts: CheckTexts,
   now = Date.now(),
 ): Promise<PostJudgement[]> {
   const judges = new Map<string, Judge>();
@@ -45,20 +45,20 @@ export async function judgePosts(
   };
   const facts = posts.map((row) => ({ text: row.text, images: { length: 0 } }));
   const answers: Answers[] = posts.map(() => ({}));
-  // Every post that a classifier could change, asked in one batch per classifier.
-  const asked = new Map<TextClassifier, number[]>();
+  // Every post that a text check could change, asked in one batch per check.
+  const asked = new Map<string, number[]>();
   posts.forEach((row, i) => {
     const { pending } = judgeFor(row.site).judge(facts[i]!);
-    for (const task of classifiersIn(pending & CLASSIFIER_CHECKS))
-      asked.set(task, [...(asked.get(task) ?? []), i]);
+    for (const check of textChecksIn(pending & TEXT_CHECK_BITS))
+      asked.set(check.id, [...(asked.get(check.id) ?? []), i]);
   });
-  for (const [task, indices] of asked) {
-    const probabilities = await classify(
-      task,
+  for (const [id, indices] of asked) {
+    const checked = await checkTexts(
+      id,
       indices.map((i) => posts[i]!.text),
     );
     indices.forEach((postIndex, k) => {
-      answers[postIndex]!.classifiers = { ...answers[postIndex]!.classifiers, [task]: probabilities[k]! };
+      answers[postIndex]!.texts = { ...answers[postIndex]!.texts, [id]: checked[k] ?? null };
     });
   }
   return posts.map((row, i) => {

@@ -1,5 +1,5 @@
 # Sourced by .ci/run, .ci/test and .ci/dev: installs what a fresh Debian machine lacks
-# (redis-server, chromium, openssl; node >= 22.12 from npm; pnpm), puts it on PATH and
+# (redis-server, chromium, openssl; node >= 22.18 from npm; pnpm), puts it on PATH and
 # installs the workspace's dependencies.
 set -euo pipefail
 VENEER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +23,7 @@ fi
 node_ok() {
   command -v node >/dev/null && node -e '
     const [a, b] = process.versions.node.split(".").map(Number);
-    process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)'
+    process.exit(a > 22 || (a === 22 && b >= 18) ? 0 : 1)'
 }
 local_node="$VENEER_ROOT/.tools/node/node_modules/node-linux-$( [ "$(uname -m)" = aarch64 ] && echo arm64 || echo x64 )/bin"
 if [ -x "$local_node/node" ]; then export PATH="$local_node:$PATH"; fi

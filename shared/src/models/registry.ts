@@ -226,8 +226,8 @@ export const MODELS = {
   'text-offensive': {
     id: 'text-offensive',
     file: 'text/offensive.onnx',
-    sha256: '847bd29783e81c3dc31f031834d23077c163cdc5801d4c508b0858b777f8a92b',
-    bytes: 1_048_986,
+    sha256: 'cdb1f6a577d4b605335259808927562833e2f17c76bde4e48549740b8ea0e086',
+    bytes: 1_048_988,
     source: 'repo:text-models/models/offensive.onnx',
     license: 'MIT (Veneer; trained on Davidson et al. 2017, MIT)',
     input: { name: 'indices', shape: [-1] },
@@ -238,8 +238,8 @@ export const MODELS = {
   'text-clickbait': {
     id: 'text-clickbait',
     file: 'text/clickbait.onnx',
-    sha256: '3e2298f4174cd53c4138f1afd962be8f0327f375d92d758278264136c187ae67',
-    bytes: 1_048_986,
+    sha256: '467f22f284ba924e8aa7880d8df3876e12f846f741dc663977cde7e6a9e4b1f0',
+    bytes: 1_048_988,
     source: 'repo:text-models/models/clickbait.onnx',
     license: 'MIT (Veneer; trained on Chakraborty et al. 2016, MIT)',
     input: { name: 'indices', shape: [-1] },

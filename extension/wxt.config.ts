@@ -76,6 +76,8 @@ export default defineConfig({
     resolve: {
       conditions: ['onnxruntime-web-use-extern-wasm', 'module', 'browser', 'development|production'],
     },
+    // VENEER_NO_MINIFY=1 keeps names readable in CPU profiles (tests/bench/feed-profile.ts).
+    ...(process.env.VENEER_NO_MINIFY ? { build: { minify: false } } : {}),
   }),
   hooks: {
     /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adapterFor, FEED_MATCHES, SITE_ADAPTERS, SITES, siteLabel } from './sites.ts';
+import { adapterFor, FEED_MATCHES, SITE_ADAPTERS, siteLabel, sites } from './sites.ts';
 
 describe('sites, as the adapters declare them', () => {
   it('collects every adapter in content/adapters', () => {
@@ -11,7 +11,7 @@ describe('sites, as the adapters declare them', () => {
   });
 
   it('lists each site once, with its name', () => {
-    expect(SITES.map((s) => s.id)).toEqual(['bluesky', 'mastodon', 'reddit', 'x', 'youtube']);
+    expect(sites().map((s) => s.id)).toEqual(['bluesky', 'mastodon', 'reddit', 'x', 'youtube']);
     expect(siteLabel('youtube')).toBe('YouTube');
     expect(siteLabel('unknown')).toBe('unknown');
   });

@@ -301,6 +301,24 @@ describe('FeedEngine', () => {
     expect(t.marks.get(a)).toMatchObject({ action: 'hide', reason: 'sale (text in image)' });
   });
 
+  it("never looks up a post's images when no filter looks at images (finding them costs as much as reading the post)", async () => {
+    const t = setup([
+      { words: 'spiders', action: 'hide' },
+      { classifier: 'offensive', action: 'collapse' },
+    ]);
+    const a = element('a');
+    const unread = {
+      ...post('1', a, 'a rude post'),
+      get images(): FakeImage[] {
+        throw new Error('images looked up');
+      },
+    };
+    t.engine.process(unread);
+    t.engine.flush();
+    await t.answerClassify([[0.9]]);
+    expect(t.marks.get(a)).toMatchObject({ action: 'collapse' });
+  });
+
   it('knows when a filter expires', () => {
     const expiresAt = Date.now() + 60_000;
     const t = setup([{ words: 'a', action: 'hide', expiresAt }]);

@@ -24,9 +24,13 @@ interface Judged<I> {
   rejudged: number;
 }
 
-/** A post waiting for on-device checks: the answers so far, and every element that showed it meanwhile. */
+/**
+ * A post waiting for on-device checks: its words' verdict, the answers so far, and every element
+ * that showed it meanwhile.
+ */
 interface Waiting<E, I> {
   post: FeedPost<E, I>;
+  words: Verdict | null;
   answers: Answers;
   pending: number;
   elements: E[];
@@ -130,7 +134,7 @@ export class FeedEngine<E extends object, I extends object> {
     this.reporter.postSeen(post.id);
     const known = this.verdicts.get(post.id);
     if (known === 'shown') this.view.show(element);
-    else if (known !== undefined) this.apply(post, known);
+    else if (known !== undefined) this.apply(post.id, element, known);
     else {
       const waiting = this.waiting.get(post.id);
       // The same post in another element (a re-render) while its checks are out: it gets the
@@ -146,17 +150,18 @@ export class FeedEngine<E extends object, I extends object> {
   }
 
   private judgeNew(post: FeedPost<E, I>): void {
-    const { verdict, pending } = this.judge.judge(post);
+    const words = this.judge.wordsVerdict(post);
+    const { verdict, pending } = this.judge.judge(post, undefined, words);
     if (pending === 0) {
       this.verdicts.set(post.id, verdict);
-      this.apply(post, verdict);
+      this.apply(post.id, post.element, verdict);
       return;
     }
     // Shown only once the checks have had their say: until then the post has no mark, so the
     // page stylesheet keeps it invisible (within the time budget) as it does every unjudged post.
     const answers: Answers = {};
     this.answers.set(post.id, answers);
-    const waiting: Waiting<E, I> = { post, answers, pending, elements: [post.element] };
+    const waiting: Waiting<E, I> = { post, words, answers, pending, elements: [post.element] };
     this.waiting.set(post.id, waiting);
     if (pending & TEXT_CHECK_BITS) this.toCheck.push(waiting);
     if (pending & EXAMPLES_CHECK) this.toCompare.push(waiting);
@@ -184,16 +189,16 @@ export class FeedEngine<E extends object, I extends object> {
     return this.judged.get(element)?.id;
   }
 
-  private apply(post: FeedPost<E, I>, verdict: Verdict | null): void {
-    this.view.apply(post.element, verdict, () => this.shown(post.id));
-    if (verdict) this.reporter.postModified(post.id, verdict);
+  private apply(id: string, element: E, verdict: Verdict | null): void {
+    this.view.apply(element, verdict, () => this.shown(id));
+    if (verdict) this.reporter.postModified(id, verdict);
   }
 
   /** Some of a waiting post's checks answered: its verdict is applied once none is left. */
   private answered(waiting: Waiting<E, I>): void {
     const { post } = waiting;
     if (this.waiting.get(post.id) !== waiting) return;
-    const { verdict, pending } = this.judge.judge(post, waiting.answers);
+    const { verdict, pending } = this.judge.judge(post, waiting.answers, waiting.words);
     waiting.pending = pending;
     if (pending !== 0) return;
     this.waiting.delete(post.id);
@@ -201,7 +206,7 @@ export class FeedEngine<E extends object, I extends object> {
     // An element may have been recycled for another post meanwhile: only those still showing
     // this one get its verdict.
     for (const element of waiting.elements)
-      if (this.judgedAs(element) === post.id) this.apply({ ...post, element }, verdict);
+      if (this.judgedAs(element) === post.id) this.apply(post.id, element, verdict);
   }
 
   /** Runs the text checks the waiting posts wait on over their texts: one request for all. */
@@ -282,7 +287,7 @@ export class FeedEngine<E extends object, I extends object> {
     const { verdict } = this.judge.judge(post, answers);
     if (strengthOf(verdict) > strengthOf(known)) {
       this.verdicts.set(post.id, verdict);
-      this.view.batch(() => this.apply(post, verdict));
+      this.view.batch(() => this.apply(post.id, post.element, verdict));
     }
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@veneer/shared/filters';
 import { describeIssues } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
-import { SITES } from '../../content/sites.ts';
+import { sites } from '../../content/sites.ts';
 import { describeExpiry, EXPIRY_MS, exportFilters, importFilters } from '../../lib/filter-import.ts';
 import { loadFilters, loadSettings, saveFilters, saveSettings } from '../../lib/storage.ts';
 import { feedPageMessenger, type PreviewAnswer } from '../../services/protocol.ts';
@@ -242,7 +242,7 @@ async function importText(text: string): Promise<void> {
   const result = importFilters(
     (await loadFilters()).filters,
     text,
-    SITES.map((s) => s.id),
+    sites().map((s) => s.id),
   );
   if ('error' in result) showError(result.error);
   else await save(result.filters);
@@ -259,7 +259,7 @@ $('save-edge').addEventListener(
 
 /** One box per site an adapter declares (content/sites.ts). */
 $('sites').append(
-  ...SITES.map(({ id, label }) => {
+  ...sites().map(({ id, label }) => {
     const box = document.createElement('label');
     const input = document.createElement('input');
     input.type = 'checkbox';

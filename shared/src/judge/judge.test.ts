@@ -271,3 +271,16 @@ describe('Judge: text checks', () => {
     for (const check of TEXT_CHECKS) expect(textModel(check.model).spec.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('Judge: the words verdict reused', () => {
+  it('gives the same judgement with the words verdict passed back as without', () => {
+    const judge = judgeOf([
+      { words: 'cats', action: 'blur' },
+      { classifier: 'offensive', action: 'hide' },
+    ]);
+    const facts = post('cats everywhere');
+    const words = judge.wordsVerdict(facts);
+    for (const answers of [undefined, { texts: { offensive: 0.9 } }, { texts: { offensive: 0.1 } }])
+      expect(judge.judge(facts, answers, words)).toEqual(judge.judge(facts, answers));
+  });
+});

@@ -77,8 +77,13 @@ export class Judge {
     this.rules = compileRulebook(filters, context);
   }
 
-  judge(post: PostFacts, answers?: Answers): Judgement {
-    let verdict = this.wordsVerdict(post);
+  /**
+   * The verdict on the post and the checks still worth waiting for. `words`, the words' verdict
+   * from an earlier call for the same post (its `wordsVerdict`), spares reading its text again
+   * when answers come in.
+   */
+  judge(post: PostFacts, answers?: Answers, words?: Verdict | null): Judgement {
+    let verdict = words === undefined ? this.wordsVerdict(post) : words;
     if (answers) verdict = this.withAnswers(verdict, answers);
     return { verdict, pending: this.pendingChecks(post, verdict, answers) };
   }

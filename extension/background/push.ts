@@ -1,7 +1,7 @@
 import type { JobFrame } from '@veneer/shared/protocol';
 import { socketUrl } from '../lib/edge-api.ts';
 import { type JobRoute, JobRouter } from '../lib/job-router.ts';
-import { PushSocket } from '../lib/push-socket.ts';
+import { PushSocket, type PushSocketOptions } from '../lib/push-socket.ts';
 import { loadPushState, savePushState } from '../lib/storage.ts';
 import type { Session } from '../lib/storage-keys.ts';
 import { ownerOf } from './session.ts';
@@ -13,7 +13,8 @@ export interface PushDeps {
   onRevoked(): void;
   /** The session whose position a frame advances (none: nothing to persist). */
   session(): Promise<Session | null>;
-  socket?: PushSocket;
+  /** Makes the socket (a fake in tests). */
+  createSocket?: (options: PushSocketOptions) => Pick<PushSocket, 'connect' | 'close' | 'state'>;
 }
 
 /**
@@ -23,18 +24,17 @@ export interface PushDeps {
  */
 export class Push {
   readonly router: JobRouter;
-  readonly socket: PushSocket;
+  readonly socket: Pick<PushSocket, 'connect' | 'close' | 'state'>;
   private positionTimer: ReturnType<typeof setTimeout> | null = null;
+  private position = 0;
 
   constructor(private readonly deps: PushDeps) {
     this.router = new JobRouter(deps.deliver);
-    this.socket =
-      deps.socket ??
-      new PushSocket({
-        onFrame: (frame) => this.router.route(frame),
-        onPosition: (seq) => this.persist(seq),
-        onRevoked: deps.onRevoked,
-      });
+    this.socket = (deps.createSocket ?? ((options) => new PushSocket(options)))({
+      onFrame: (frame) => this.router.route(frame),
+      onPosition: (seq) => this.persist(seq),
+      onRevoked: deps.onRevoked,
+    });
   }
 
   /** Connects as `session` (kept when already connected as it), resuming after its stored position. */
@@ -54,14 +54,16 @@ export class Push {
   }
 
   private persist(seq: number): void {
-    // A replayed frame is dropped as a duplicate anyway: once a second is enough.
+    // The newest position, written once a second at most (a replayed frame is dropped as a
+    // duplicate anyway, so a position a second old costs nothing but a replay).
+    this.position = Math.max(this.position, seq);
     if (this.positionTimer) return;
     this.positionTimer = setTimeout(async () => {
       this.positionTimer = null;
       const session = await this.deps.session();
       if (!session) return;
       const state = await loadPushState(ownerOf(session));
-      await savePushState({ ...state, lastSeq: Math.max(state.lastSeq, seq) });
+      await savePushState({ ...state, lastSeq: Math.max(state.lastSeq, this.position) });
     }, 1000);
   }
 }

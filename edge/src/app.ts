@@ -4,9 +4,11 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './env.ts';
 import { extensionCors } from './http/cors.ts';
+import { breakageRoutes } from './routes/breakage.ts';
 import { connectRoutes } from './routes/connect.ts';
 import { filterRoutes } from './routes/filters.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { packRoutes } from './routes/packs.ts';
 import { registerRoutes } from './routes/register.ts';
 import { resultRoutes } from './routes/results.ts';
 import { scoreRoutes } from './routes/score.ts';
@@ -48,6 +50,8 @@ app.route('/v1', resultRoutes);
 app.route('/v1', tokenRoutes);
 app.route('/v1', filterRoutes);
 app.route('/v1', scoreRoutes);
+app.route('/v1', packRoutes);
+app.route('/v1', breakageRoutes);
 
 app.notFound((c) => c.json(apiError('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 app.onError((error, c) => {

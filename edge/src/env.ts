@@ -2,12 +2,18 @@ import type { UserHub } from './hub/user-hub.ts';
 import type { JobCoordinator } from './jobs/job-coordinator.ts';
 import type { IpLimiter } from './limits/ip-limiter.ts';
 import type { NodeRegistry } from './nodes/node-registry.ts';
+import type { PackStore } from './packs/pack-store.ts';
 
 export interface Env {
   USER_HUB: DurableObjectNamespace<UserHub>;
   JOBS: DurableObjectNamespace<JobCoordinator>;
   IP_LIMITER: DurableObjectNamespace<IpLimiter>;
   NODE_REGISTRY: DurableObjectNamespace<NodeRegistry>;
+  PACKS: DurableObjectNamespace<PackStore>;
+  /** The Ed25519 public key (raw, base64) selector packs are signed with: the one the extension pins. */
+  PACK_PUBLIC_KEY?: string;
+  /** Secret: opens the operator routes (publishing packs, reading breakage reports). */
+  OPERATOR_SECRET?: string;
   INFERENCE_NODE_URL: string;
   /** Several nodes with weights: JSON `[{"url","weight"}]` or comma-separated URLs. */
   INFERENCE_NODES?: string;

@@ -5,3 +5,6 @@ export const userHub = (env: Env, userId: string) => env.USER_HUB.get(env.USER_H
 
 /** The Durable Object coordinating one job (by its content-derived id). */
 export const jobCoordinator = (env: Env, jobId: string) => env.JOBS.get(env.JOBS.idFromName(jobId));
+
+/** The one Durable Object holding the selector packs and the breakage counts. */
+export const packStore = (env: Env) => env.PACKS.get(env.PACKS.idFromName('packs'));

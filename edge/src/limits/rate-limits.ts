@@ -1,5 +1,14 @@
 /** Route groups that are limited separately. */
-export const ROUTE_GROUPS = ['register', 'jobs', 'connect', 'filters', 'token', 'score'] as const;
+export const ROUTE_GROUPS = [
+  'register',
+  'jobs',
+  'connect',
+  'filters',
+  'token',
+  'score',
+  'packs',
+  'breakage',
+] as const;
 export type RouteGroup = (typeof ROUTE_GROUPS)[number];
 
 /** A token bucket: up to `burst` at once, refilled at `perMinute`. */
@@ -28,6 +37,9 @@ export const DEFAULT_LIMITS: Limits = {
     filters: { perMinute: 240, burst: 60 },
     token: { perMinute: 60, burst: 20 },
     score: { perMinute: 60, burst: 20 },
+    // Every browser asks once a day, and every 10 s while one of its sites looks broken.
+    packs: { perMinute: 120, burst: 60 },
+    breakage: { perMinute: 6, burst: 3 },
   },
 };
 

@@ -8,7 +8,7 @@ import { MODELS, type ModelSpec, TEXT_CLASSIFIER_MODELS } from '@veneer/shared/m
 import { resolveModel } from '@veneer/shared/models/loader';
 import { withInputShape } from '@veneer/shared/models/onnx-input-shape';
 import { defineConfig } from 'wxt';
-import type { SiteAdapter } from './content/site-adapter.ts';
+import type { SiteDefinition } from './content/site-adapter.ts';
 import { YUNET_WIDE, YUNET_WIDE_FILE } from './lib/yunet-wide.ts';
 
 const require = createRequire(import.meta.url);
@@ -24,10 +24,12 @@ const TEXT_MODELS_DIR = path.resolve(import.meta.dirname, '../text-models/models
  * The site adapters (content/adapters/*.ts, as content/sites.ts collects them in the build): their
  * image hosts become the manifest's host permissions.
  */
-async function siteAdapters(): Promise<SiteAdapter[]> {
+async function siteAdapters(): Promise<SiteDefinition[]> {
   const dir = path.resolve(import.meta.dirname, 'content/adapters');
   const files = fs.readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
-  return Promise.all(files.map(async (file) => (await import(path.join(dir, file))).default as SiteAdapter));
+  return Promise.all(
+    files.map(async (file) => (await import(path.join(dir, file))).default as SiteDefinition),
+  );
 }
 
 export default defineConfig({
@@ -38,8 +40,8 @@ export default defineConfig({
     // the Mastodon content script is registered at runtime for the instances the user enabled.
     permissions:
       browser === 'firefox'
-        ? ['storage', 'scripting', 'activeTab', 'contextMenus']
-        : ['storage', 'offscreen', 'scripting', 'activeTab', 'contextMenus'],
+        ? ['storage', 'scripting', 'activeTab', 'contextMenus', 'alarms']
+        : ['storage', 'offscreen', 'scripting', 'activeTab', 'contextMenus', 'alarms'],
     // Asked for one Mastodon instance at a time, from the popup, when the user turns Veneer on there.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*'] }

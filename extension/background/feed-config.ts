@@ -18,10 +18,15 @@ export const textChecksUsed = (config: FeedConfig) =>
  * asks: loading takes a few hundred ms on a slow machine, which the first screen of the first feed
  * would otherwise wait through, invisible. Warming sends no text.
  */
-export function feedConfigService(models: Pick<OnDeviceModels, 'checkTexts'>, onError: (m: string) => void) {
+export function feedConfigService(
+  models: Pick<OnDeviceModels, 'checkTexts'>,
+  onError: (m: string) => void,
+  loadPacks: () => Promise<FeedConfig['packs']> = async () => ({}),
+) {
   const publish = createFeedConfigPublisher({
     loadFilters,
     loadSettings,
+    loadPacks,
     readPublished: async () =>
       (await browser.storage.local.get(FEED_CONFIG_STORAGE_KEY))[FEED_CONFIG_STORAGE_KEY],
     publish: (config) => browser.storage.local.set({ [FEED_CONFIG_STORAGE_KEY]: config }),

@@ -27,6 +27,7 @@ function setup(cloudAnswer: string | Error = 'job-1') {
   const handlers = backgroundHandlers({
     models,
     cloud,
+    packs: { pageReported: vi.fn(async () => {}), state: vi.fn(async () => undefined) },
     publishFeedConfig: vi.fn(),
     status: vi.fn(),
   });

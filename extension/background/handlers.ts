@@ -1,20 +1,23 @@
 import type { JobRequest } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
+import { siteDefinition } from '../content/sites.ts';
 import { storedFeedThumbnailUrls } from '../lib/feed-thumbnail-urls.ts';
 import { onPermissionsAdded, originPattern } from '../lib/mastodon-hosts.ts';
 import { savePageReport } from '../lib/page-reports.ts';
 import { loadSettings } from '../lib/storage.ts';
-import { FEED_THUMBNAILS_STORAGE_KEY, FeedThumbnailsSchema } from '../lib/storage-keys.ts';
+import { edgeUrlOf, FEED_THUMBNAILS_STORAGE_KEY, FeedThumbnailsSchema } from '../lib/storage-keys.ts';
 import { ensureOffscreenDocument } from '../services/offscreen-models.ts';
 import type { OnDeviceModels } from '../services/on-device-models.ts';
 import type { CloudAnswer, Status } from '../services/protocol.ts';
 import type { Asker, BackgroundHandlers } from '../services/serve-background.ts';
 import { type CloudJobs, CloudUnavailable } from './cloud-jobs.ts';
 import { hideImagesLike } from './images-like-this.ts';
+import type { PackUpdater } from './packs.ts';
 
 export interface HandlerDeps {
   models: OnDeviceModels;
   cloud: CloudJobs;
+  packs: Pick<PackUpdater, 'pageReported' | 'state'>;
   publishFeedConfig: BackgroundHandlers['feedConfig'];
   status(): Promise<Status>;
 }
@@ -32,6 +35,7 @@ async function requireCloud(why: string): Promise<void> {
 export function backgroundHandlers({
   models,
   cloud,
+  packs,
   publishFeedConfig,
   status,
 }: HandlerDeps): BackgroundHandlers {
@@ -85,7 +89,22 @@ export function backgroundHandlers({
     },
     feedConfig: publishFeedConfig,
     async pageReport(report, asker) {
-      if (asker.tabId !== undefined && asker.frameId === 0) await savePageReport(asker.tabId, report);
+      if (asker.tabId === undefined || asker.frameId !== 0) return;
+      await savePageReport(asker.tabId, report);
+      await packs.pageReported(asker.tabId, report);
+    },
+    async reportBreakage({ adapter }) {
+      const state = await packs.state(adapter);
+      const response = await fetch(new URL('/v1/breakage', edgeUrlOf(await loadSettings())), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          adapter,
+          packVersion: state?.current?.version ?? siteDefinition(adapter)?.pack.version ?? 0,
+          counts: state?.counts ?? { pages: 0, pagesWithoutPosts: 0, posts: 0, emptyText: 0, emptyAuthor: 0 },
+        }),
+      }).catch(() => null);
+      if (!response?.ok) throw new Error("Veneer's server did not take the report; try again later");
     },
     async feedThumbnails({ urls }) {
       const value = FeedThumbnailsSchema.safeParse({ urls, seenAt: Date.now() });

@@ -1,3 +1,4 @@
+import type { Filter } from '@veneer/shared/filters/matching';
 import { browser } from 'wxt/browser';
 import {
   FEED_CONFIG_STORAGE_KEY,
@@ -10,13 +11,15 @@ import { feedPageMessenger } from '../services/protocol.ts';
 import { FeedEngine } from './feed/engine.ts';
 import { pageFeedServices } from './feed/feed-services.ts';
 import type { FeedView } from './feed/ports.ts';
+import { PostChanges } from './feed/post-changes.ts';
 import { previewFilter } from './feed/preview.ts';
+import { SiteReader } from './feed/site-reader.ts';
 import { FeedStats } from './feed-stats.ts';
 import { PageReporter } from './page-report.ts';
 import { clearModification, modifyPost, noticeChanges, showOriginal } from './rewrite/modify.ts';
 import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
 import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
-import type { SiteAdapter, SitePost } from './site-adapter.ts';
+import type { SiteDefinition, SitePost } from './site-adapter.ts';
 
 export interface FeedRewriterOptions {
   /** Longest time a new post stays invisible while waiting for its verdict. */
@@ -31,18 +34,25 @@ export interface FeedRewriterOptions {
  * Judge's business; this file reads posts and marks them.
  */
 export function startFeedRewriter(
-  adapter: SiteAdapter,
+  definition: SiteDefinition,
   { budgetMs = DEFAULT_BUDGET_MS }: FeedRewriterOptions = {},
 ) {
+  const readers = new SiteReader(definition);
+  let adapter = readers.adapter;
   let removeStyle: (() => void) | null = installPageStyle(adapter.postSelector, budgetMs);
   let ready = false;
   let current: FeedConfig | null = null;
-  const dirty = new Set<HTMLElement>();
   let scanQueued = false;
 
   const stats = new FeedStats();
   const channel = new PageChannel();
-  const reporter = new PageReporter(adapter, (report) => channel.notify('pageReport', report));
+  const reporter = new PageReporter(
+    { site: definition.site, expectsPosts: readers.expectsPosts },
+    (report) => channel.notify('pageReport', report),
+    1000,
+    useFallback,
+  );
+  reporter.useReader(definition.id, readers.pack.version, 'pack');
   const view: FeedView<HTMLElement> = {
     apply(element, verdict, onShow) {
       if (!verdict) {
@@ -65,11 +75,15 @@ export function startFeedRewriter(
       const started = performance.now();
       const notices = noticeChanges();
       apply();
-      dropOwnNotices(notices);
+      changes.dropOwnNotices(notices);
       stats.answer(performance.now() - started);
     },
   };
   const services = pageFeedServices(channel);
+  const changes = new PostChanges(
+    () => adapter,
+    () => queueScan(),
+  );
   const engine = new FeedEngine<HTMLElement, HTMLImageElement>(services, view, reporter);
 
   const queueScan = () => {
@@ -82,10 +96,11 @@ export function startFeedRewriter(
     scanQueued = false;
     reporter.checkNavigation();
     if (!ready) return;
+    if (readers.mode === 'fallback' && readers.packFindsPosts()) leaveFallback();
     const started = performance.now();
     const notices = noticeChanges();
     let judged = 0;
-    for (const element of dirty) {
+    for (const element of changes.dirty) {
       if (!element.isConnected) continue;
       const post = adapter.readPost(element);
       // Not (yet) a post Veneer can read: shown as it is, read again when it changes.
@@ -93,25 +108,31 @@ export function startFeedRewriter(
         if (!stateOf(element)) setState(element, 'clear');
       } else if (engine.process(post)) judged++;
     }
-    dirty.clear();
-    dropOwnNotices(notices);
+    changes.dirty.clear();
+    changes.dropOwnNotices(notices);
     engine.flush();
     stats.scan(performance.now() - started, judged);
   }
 
-  /** Judges the page again with `config` (the filters and settings the background validated). */
+  /** Judges the page again with `config` (the filters, settings and packs the background validated). */
   function configure(config: FeedConfig): void {
     if (config.problem) reporter.problem(config.problem);
+    const { changed, problem, findsNothing } = readers.usePack(config.packs?.[definition.id]);
+    if (problem) reporter.problem(problem);
+    if (findsNothing) reporter.packFoundNothing(findsNothing);
+    if (changed) useReader();
     const enabled = !config.disabledHosts.includes(location.hostname);
     reporter.setEnabled(enabled);
     if (!enabled) {
       removeStyle?.();
       removeStyle = null;
-    } else removeStyle ??= installPageStyle(adapter.postSelector, budgetMs);
+    } else removeStyle ??= installPageStyle(readers.unjudgedSelector, budgetMs);
     current = config;
+    // Read without a pack, only what needs nothing but the text applies (hide and collapse).
+    const filters = readers.mode === 'fallback' ? config.filters.filter(isTextOnly) : config.filters;
     engine.configure({
-      filters: enabled ? config.filters : [],
-      site: adapter.site,
+      filters: enabled ? filters : [],
+      site: definition.site,
       cloudProcessing: config.cloudProcessing,
     });
     // Has the text checks' models the filters use loaded now (an empty request: no text leaves the
@@ -122,8 +143,33 @@ export function startFeedRewriter(
     for (const element of document.querySelectorAll<HTMLElement>(`[${STATE_ATTRIBUTE}]`)) {
       if (stateOf(element) !== 'shown') view.forget(element);
     }
-    for (const element of document.querySelectorAll<HTMLElement>(adapter.postSelector)) dirty.add(element);
+    changes.markAll();
     queueScan();
+  }
+
+  /** The reader changed (a new pack, or the fallback): the page style follows its posts. */
+  function useReader(): void {
+    adapter = readers.adapter;
+    reporter.useReader(definition.id, readers.pack.version, readers.mode);
+    if (removeStyle) {
+      removeStyle();
+      removeStyle = installPageStyle(readers.unjudgedSelector, budgetMs);
+    }
+  }
+
+  /** The pack finds posts after all (the page was slow to show them): read with it again. */
+  function leaveFallback(): void {
+    readers.usePackAgain();
+    useReader();
+    if (current) configure(current);
+  }
+
+  /** The pack finds no posts on a page that should show some: read the feed without it. */
+  function useFallback(): void {
+    if (readers.mode === 'fallback' || !current) return;
+    readers.useFallback();
+    useReader();
+    configure(current);
   }
 
   function showHidden(): number {
@@ -136,45 +182,6 @@ export function startFeedRewriter(
     }
     return count;
   }
-
-  /**
-   * After Veneer changed the page in one go (a scan, a batch of verdicts): when every change
-   * queued for the observer is one of the notices it put on or took off (as many as it moved;
-   * no page script can run in between), they are dropped unread. Reading them back costs as much
-   * as reading the page's own changes and finds nothing to judge; otherwise all are read as usual.
-   */
-  function dropOwnNotices(noticesBefore: number): void {
-    const moved = noticeChanges() - noticesBefore;
-    if (moved === 0) return;
-    const records = observer.takeRecords();
-    if (records.length !== moved) readChanges(records);
-  }
-
-  /** Marks the posts around each change dirty (to be read at the next scan) and queues a scan. */
-  function readChanges(records: MutationRecord[]): void {
-    for (const record of records) {
-      const target = record.target instanceof Element ? record.target : record.target.parentElement;
-      // Every post around the change (a lockup can sit inside a grid item; both are read again).
-      for (let owner = target?.closest<HTMLElement>(adapter.postSelector); owner; ) {
-        dirty.add(owner);
-        owner = owner.parentElement?.closest<HTMLElement>(adapter.postSelector);
-      }
-      for (const node of record.addedNodes) {
-        if (!(node instanceof HTMLElement)) continue;
-        if (node.matches(adapter.postSelector)) dirty.add(node);
-        const posts = adapter.postsIn?.(node) ?? node.querySelectorAll<HTMLElement>(adapter.postSelector);
-        for (const post of posts) dirty.add(post);
-      }
-    }
-    queueScan();
-  }
-  const observer = new MutationObserver(readChanges);
-  observer.observe(document, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['href', 'data-id', 'id', 'permalink', 'thingid'],
-  });
 
   feedPageMessenger.onMessage('showHidden', () => ({ shown: showHidden() }));
   feedPageMessenger.onMessage('getPageReport', () => reporter.report());
@@ -203,3 +210,6 @@ export function startFeedRewriter(
     (error: Error) => reporter.problem(`Veneer could not read your filters: ${error.message}`),
   );
 }
+
+/** What a page read without its pack can still do: hide or collapse by the post's words. */
+const isTextOnly = (filter: Filter) => filter.action === 'hide' || filter.action === 'collapse';

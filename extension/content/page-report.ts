@@ -1,18 +1,32 @@
 import type { Verdict } from '@veneer/shared/judge';
 import type { SiteAdapter } from './site-adapter.ts';
 
+/** The site a report is about: its id, and which of its pages should show posts. */
+type ReportedSite = Pick<SiteAdapter, 'site' | 'expectsPosts'>;
+
 /** What the popup shows about one tab: posts changed and why, and whether the adapter still works here. */
 export interface PageReport {
   site: string;
+  /** The adapter that read the page, and the version of its selector pack. */
+  adapter: string;
+  packVersion: number;
+  /** `fallback`: the pack found nothing here and Veneer reads the page without it. */
+  reader: 'pack' | 'fallback';
   url: string;
   /** False when the user turned Veneer off for this site. */
   enabled: boolean;
   /**
    * `ok`: posts found; `waiting`: none yet, still loading; `no-posts`: this page should show
-   * posts but Veneer found none, so the site has probably changed and filtering is paused here.
+   * posts but Veneer found none, so the site has probably changed; `fallback`: so Veneer reads it
+   * without its pack (word and topic filters only).
    */
-  health: 'ok' | 'waiting' | 'no-posts';
+  health: 'ok' | 'waiting' | 'no-posts' | 'fallback';
   postsSeen: number;
+  /** A newer pack's version that found no posts here while the one in use does (the page kept it). */
+  packFoundNothing: number | null;
+  /** Posts read with no text, or no author: a pack that half works (counts only, no content). */
+  emptyText: number;
+  emptyAuthor: number;
   /** Posts changed on this page, by filter reason and action. */
   changed: Array<{ reason: string; action: Verdict['action']; count: number }>;
   /** Posts hidden outright (nothing of them is left to click); the popup can show them. */
@@ -22,7 +36,7 @@ export interface PageReport {
 }
 
 /** How long a page that should show posts may show none before Veneer says the site changed. */
-export const NO_POSTS_AFTER_MS = 5000;
+export const NO_POSTS_AFTER_MS = 3000;
 
 /**
  * Keeps the page's report and sends it (at most once per `delayMs`, a second by default) whenever it changes.
@@ -37,15 +51,43 @@ export class PageReporter {
   private problems = new Set<string>();
   private enabled = true;
   private health: PageReport['health'] = 'waiting';
+  private emptyText = 0;
+  private emptyAuthor = 0;
+  private reader: { adapter: string; packVersion: number; mode: PageReport['reader'] } = {
+    adapter: '',
+    packVersion: 0,
+    mode: 'pack',
+  };
+  private packFoundNothingVersion: number | null = null;
   private healthTimer: ReturnType<typeof setTimeout> | undefined;
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly adapter: SiteAdapter,
+    private readonly adapter: ReportedSite,
     private readonly send: (report: PageReport) => void,
     private readonly delayMs = 1000,
+    /** A page that should show posts showed none for NO_POSTS_AFTER_MS (the feed then tries a fallback). */
+    private readonly onNoPosts: () => void = () => {},
   ) {
     this.armHealthCheck();
+  }
+
+  /** Which reader reads the page now: a new one starts the posts' count afresh. */
+  useReader(adapter: string, packVersion: number, mode: PageReport['reader']): void {
+    this.reader = { adapter, packVersion, mode };
+    this.seen.clear();
+    this.emptyText = 0;
+    this.emptyAuthor = 0;
+    this.health = 'waiting';
+    if (mode === 'pack') this.armHealthCheck();
+    this.changed();
+  }
+
+  /** A newer pack found no posts here while the one in use does: the page keeps the one in use. */
+  packFoundNothing(version: number): void {
+    if (this.packFoundNothingVersion === version) return;
+    this.packFoundNothingVersion = version;
+    this.changed();
   }
 
   report(): PageReport {
@@ -55,10 +97,16 @@ export class PageReporter {
     const hidden = changed.reduce((sum, entry) => sum + (entry.action === 'hide' ? entry.count : 0), 0);
     return {
       site: this.adapter.site,
+      adapter: this.reader.adapter,
+      packVersion: this.reader.packVersion,
+      reader: this.reader.mode,
+      packFoundNothing: this.packFoundNothingVersion,
       url: this.url,
       enabled: this.enabled,
       health: this.health,
       postsSeen: this.seen.size,
+      emptyText: this.emptyText,
+      emptyAuthor: this.emptyAuthor,
       changed: changed.sort((a, b) => b.count - a.count),
       hidden,
       problems: [...this.problems],
@@ -76,11 +124,17 @@ export class PageReporter {
     this.changed();
   }
 
-  postSeen(id: string): void {
+  postSeen(id: string, post?: { text: string; author: string }): void {
     if (this.seen.has(id)) return;
     this.seen.add(id);
-    if (this.health !== 'ok') this.health = 'ok';
-    this.changed();
+    if (post && !post.text) this.emptyText++;
+    if (post && !post.author) this.emptyAuthor++;
+    const health = this.reader.mode === 'fallback' ? 'fallback' : 'ok';
+    if (this.health === health) this.changed();
+    else {
+      this.health = health;
+      this.changed(true);
+    }
   }
 
   postModified(id: string, verdict: Verdict): void {
@@ -136,12 +190,20 @@ export class PageReporter {
     this.healthTimer = setTimeout(() => {
       if (this.seen.size === 0 && this.adapter.expectsPosts(location)) {
         this.health = 'no-posts';
-        this.changed();
+        this.changed(true);
+        this.onNoPosts();
       }
     }, NO_POSTS_AFTER_MS);
   }
 
-  private changed(): void {
+  /** Sends the report within `delayMs`, or `now` (the page's health changed: the popup and the background learn it together). */
+  private changed(now = false): void {
+    if (now) {
+      clearTimeout(this.sendTimer);
+      this.sendTimer = undefined;
+      this.send(this.report());
+      return;
+    }
     if (this.sendTimer) return;
     this.sendTimer = setTimeout(() => {
       this.sendTimer = undefined;

@@ -1,3 +1,4 @@
+import type { PackShape, SelectorPack } from '@veneer/shared/packs';
 /** What a site adapter reads from one post. Missing parts are empty, never a crash. */
 export interface SitePost {
   /** Stable across re-renders (the site's own id or permalink). */
@@ -9,21 +10,10 @@ export interface SitePost {
   images: HTMLImageElement[];
 }
 
-/**
- * One per file in content/adapters/ (its default export), and everything Veneer knows of a site:
- * where it runs (the content script's matches), which image hosts its posts use (the manifest's
- * host permissions, for the on-device image models), its name in the popup and options, and how
- * to find and read its posts. content/sites.ts collects them; nothing else lists sites.
- */
+/** How to find and read one site's posts, as a selector pack (shared/src/packs) makes it. */
 export interface SiteAdapter {
   /** The id filters name in `sites` ("x", "reddit"); several adapters may serve one site. */
   readonly site: string;
-  /** The site's name as people know it. */
-  readonly label: string;
-  /** Match patterns of the pages it reads; empty for a site on any host the user enables (Mastodon). */
-  readonly matches: readonly string[];
-  /** Match patterns of the hosts its post images come from. */
-  readonly imageHosts: readonly string[];
   /** Matches every post element on the page. */
   readonly postSelector: string;
   /**
@@ -42,6 +32,32 @@ export interface SiteAdapter {
   /** Whether this page should show posts; if it shows none, the site has likely changed its markup. */
   expectsPosts(location: Location): boolean;
 }
+
+/**
+ * One per file in content/adapters/ (its default export), and everything Veneer knows of a site:
+ * where it runs (the content script's matches), which image hosts its posts use (the manifest's
+ * host permissions, for the on-device image models), its name in the popup and options, the
+ * selector pack built in, and the reader a pack makes. content/sites.ts collects them; nothing
+ * else lists sites. What a site update can break is in the pack (data the edge can replace,
+ * signed); the reader's code only chooses among the rules it declares.
+ */
+export interface SiteDefinition extends PackShape {
+  /** The adapter's id, and its packs' (`x`, `reddit`, `old-reddit`, ...). */
+  readonly id: string;
+  readonly site: string;
+  /** The site's name as people know it. */
+  readonly label: string;
+  /** Match patterns of the pages it reads; empty for a site on any host the user enables (Mastodon). */
+  readonly matches: readonly string[];
+  /** Match patterns of the hosts its post images come from. */
+  readonly imageHosts: readonly string[];
+  reader(pack: SelectorPack): SiteAdapter;
+}
+
+export const defineSite = (definition: SiteDefinition): SiteDefinition => definition;
+
+/** The reader of a site's built-in pack. */
+export const builtInReader = (definition: SiteDefinition): SiteAdapter => definition.reader(definition.pack);
 
 /** Whitespace other than single spaces between words: what `textOf` has to collapse. */
 const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;

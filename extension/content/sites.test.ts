@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { adapterFor, FEED_MATCHES, SITE_ADAPTERS, siteLabel, sites } from './sites.ts';
+import { FEED_MATCHES, SITE_DEFINITIONS, siteFor, siteLabel, sites } from './sites.ts';
 
 describe('sites, as the adapters declare them', () => {
-  it('collects every adapter in content/adapters', () => {
-    expect(SITE_ADAPTERS.length).toBeGreaterThanOrEqual(6);
-    for (const adapter of SITE_ADAPTERS) {
-      expect(adapter.label, adapter.site).toBeTruthy();
-      expect(adapter.postSelector, adapter.site).toBeTruthy();
+  it('collects every adapter in content/adapters, each with a pack for itself that its reader reads', () => {
+    expect(SITE_DEFINITIONS.length).toBeGreaterThanOrEqual(6);
+    for (const site of SITE_DEFINITIONS) {
+      expect(site.label, site.id).toBeTruthy();
+      expect(site.pack.adapter, site.id).toBe(site.id);
+      expect(site.reader(site.pack).postSelector, site.id).toBeTruthy();
+      for (const [rule, value] of Object.entries(site.pack.rules)) expect(site.rules[rule]).toContain(value);
     }
   });
 
@@ -17,11 +19,11 @@ describe('sites, as the adapters declare them', () => {
   });
 
   it('finds the adapter for a page by its address, and the any-host adapter for an enabled instance', () => {
-    expect(adapterFor('https://x.com/home')?.site).toBe('x');
-    expect(adapterFor('https://twitter.com/someone/status/1')?.site).toBe('x');
-    expect(adapterFor('https://old.reddit.com/r/pics/')?.postSelector).toContain('div.thing');
-    expect(adapterFor('https://www.reddit.com/r/pics/')?.postSelector).toContain('shreddit-post');
-    expect(adapterFor('https://mastodon.social/home')?.site).toBe('mastodon');
+    expect(siteFor('https://x.com/home')?.id).toBe('x');
+    expect(siteFor('https://twitter.com/someone/status/1')?.id).toBe('x');
+    expect(siteFor('https://old.reddit.com/r/pics/')?.id).toBe('old-reddit');
+    expect(siteFor('https://www.reddit.com/r/pics/')?.id).toBe('reddit');
+    expect(siteFor('https://mastodon.social/home')?.id).toBe('mastodon');
     expect(FEED_MATCHES).toContain('https://www.youtube.com/*');
     expect(FEED_MATCHES).not.toContain('https://studio.youtube.com/*');
   });

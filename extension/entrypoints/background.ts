@@ -5,16 +5,19 @@ import { feedConfigService } from '../background/feed-config.ts';
 import { FilterSyncService } from '../background/filter-sync.ts';
 import { backgroundHandlers } from '../background/handlers.ts';
 import { installImageMenu } from '../background/images-like-this.ts';
+import { PackUpdater, pinnedPackKey } from '../background/packs.ts';
 import { Push } from '../background/push.ts';
 import { SessionKeeper } from '../background/session.ts';
 import { statusOf } from '../background/status.ts';
 import { onPermissionsAdded, syncMastodonRegistration } from '../lib/mastodon-hosts.ts';
 import { forgetPageReport } from '../lib/page-reports.ts';
-import { loadSession } from '../lib/storage.ts';
+import { loadSession, loadSettings } from '../lib/storage.ts';
 import { edgeUrlOf, FILTERS_STORAGE_KEY, SETTINGS_STORAGE_KEY, SettingsSchema } from '../lib/storage-keys.ts';
 import { onDeviceModels } from '../services/model-host.ts';
 import { jobFrameMessenger } from '../services/protocol.ts';
 import { serveBackground } from '../services/serve-background.ts';
+
+const PACK_CHECK_ALARM = 'veneer-packs';
 
 /** The background: the modules below, wired together. Each module has its own file and tests. */
 export default defineBackground(() => {
@@ -47,7 +50,13 @@ export default defineBackground(() => {
     onError: report,
   });
   const filterSync = new FilterSyncService(() => sessions.ensure(), report);
-  const feedConfig = feedConfigService(onDeviceModels, report);
+  let packKey: Promise<CryptoKey> | null = null;
+  const packs = new PackUpdater({
+    edgeUrl: async () => edgeUrlOf(await loadSettings()),
+    publicKey: () => (packKey ??= pinnedPackKey()),
+    onChange: () => feedConfig.refresh(),
+  });
+  const feedConfig = feedConfigService(onDeviceModels, report, () => packs.packs());
 
   async function connect(): Promise<void> {
     try {
@@ -64,11 +73,19 @@ export default defineBackground(() => {
     backgroundHandlers({
       models: onDeviceModels,
       cloud,
+      packs,
       publishFeedConfig: feedConfig.publish,
       status: () => statusOf(push, cloud, lastError),
     }),
   );
   installImageMenu(onDeviceModels);
+  // Newer selector packs once a day (and at once, then every few seconds, while a site looks broken).
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PACK_CHECK_ALARM) void packs.check();
+  });
+  void browser.alarms.get(PACK_CHECK_ALARM).then((alarm) => {
+    if (!alarm) browser.alarms.create(PACK_CHECK_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+  });
 
   browser.permissions.onAdded.addListener(({ origins }) => void onPermissionsAdded(origins ?? []));
   browser.permissions.onRemoved.addListener(() => void syncMastodonRegistration());

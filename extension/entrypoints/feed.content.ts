@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startFeedRewriter } from '../content/feed-rewriter.ts';
-import { adapterFor, FEED_MATCHES } from '../content/sites.ts';
+import { FEED_MATCHES, siteFor } from '../content/sites.ts';
 
 /**
  * The feed rewriter on every site an adapter declares (content/sites.ts); the background also
@@ -16,7 +16,7 @@ export default defineContentScript({
     const flag = '__veneerFeed';
     if ((globalThis as Record<string, unknown>)[flag]) return;
     (globalThis as Record<string, unknown>)[flag] = true;
-    const adapter = adapterFor(location.href);
-    if (adapter) startFeedRewriter(adapter);
+    const site = siteFor(location.href);
+    if (site) startFeedRewriter(site);
   },
 });

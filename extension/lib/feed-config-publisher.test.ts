@@ -24,6 +24,9 @@ function fakeStorage() {
     async loadSettings() {
       return state.settings;
     },
+    async loadPacks() {
+      return {};
+    },
     async readPublished() {
       return state.published;
     },
@@ -46,6 +49,7 @@ describe('feed config publisher', () => {
       problem: null,
       cloudProcessing: true,
       disabledHosts: ['old.reddit.com'],
+      packs: {},
     });
     expect(state.writes).toEqual([config]);
     expect(isCurrentFeedConfig(state.published)).toBe(true);

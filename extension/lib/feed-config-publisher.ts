@@ -6,6 +6,8 @@ export interface FeedConfigSources {
   /** The stored filter list, validated (a problem instead of filters when it is not valid). */
   loadFilters(): Promise<{ filters: Filter[]; problem: string | null }>;
   loadSettings(): Promise<Settings>;
+  /** The newest verified selector pack of each adapter that has one. */
+  loadPacks(): Promise<FeedConfig['packs']>;
   /** The config published last, as stored. */
   readPublished(): Promise<unknown>;
   publish(config: FeedConfig): Promise<void>;
@@ -21,9 +23,10 @@ export interface FeedConfigSources {
 export function createFeedConfigPublisher(sources: FeedConfigSources): () => Promise<FeedConfig> {
   let queue: Promise<unknown> = Promise.resolve();
   const publishNow = async (): Promise<FeedConfig> => {
-    const [{ filters, problem }, settings, published] = await Promise.all([
+    const [{ filters, problem }, settings, packs, published] = await Promise.all([
       sources.loadFilters(),
       sources.loadSettings(),
+      sources.loadPacks(),
       sources.readPublished(),
     ]);
     const config: FeedConfig = {
@@ -32,6 +35,7 @@ export function createFeedConfigPublisher(sources: FeedConfigSources): () => Pro
       problem,
       cloudProcessing: settings.cloudProcessing,
       disabledHosts: settings.disabledHosts,
+      packs,
     };
     if (JSON.stringify(published) !== JSON.stringify(config)) await sources.publish(config);
     return config;

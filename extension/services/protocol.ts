@@ -66,6 +66,8 @@ export interface BackgroundProtocol {
   /** "Hide images like this": the image joins the example-image filter. */
   hideImagesLike(data: { srcUrl: string; pageUrl?: string }): { filterId: string; hash: string };
   mastodonEnabled(data: { host: string }): void;
+  /** The popup's one-click anonymous report that a site's pack stopped reading it (counts only). */
+  reportBreakage(data: { adapter: string }): void;
   status(): Status;
 }
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();

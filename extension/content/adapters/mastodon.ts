@@ -1,8 +1,10 @@
+import type { SelectorPack } from '@veneer/shared/packs';
 import {
   absoluteUrl,
+  builtInReader,
+  defineSite,
   imagesIn,
   postWithImages,
-  type SiteAdapter,
   type SitePost,
   textOf,
 } from '../site-adapter.ts';
@@ -15,39 +17,63 @@ import {
  * media `.media-gallery img`. Instances run on any host name, so Veneer recognises one from the
  * page itself (`isMastodonPage`) and runs only where the user enabled it from the popup.
  */
-export const mastodonAdapter: SiteAdapter = {
+const pack: SelectorPack = {
+  format: 1,
+  adapter: 'mastodon',
+  version: 1,
+  selectors: {
+    post: '.status[data-id]',
+    warning: '.spoiler-input, .status__content__spoiler-link + span, .content-warning',
+    content: '.status__content__text, .status__content',
+    author: '.display-name__account',
+    permalink: 'a.status__relative-time',
+    media: '.media-gallery img, .media-gallery__item-thumbnail img',
+  },
+  attributes: { id: 'data-id' },
+  rules: {},
+};
+
+const mastodon = defineSite({
+  id: 'mastodon',
   site: 'mastodon',
   label: 'Mastodon',
   matches: [],
   imageHosts: [],
-  postSelector: '.status[data-id]',
-  placement: 'before',
-  readPost(element): SitePost | null {
-    const id = element.dataset.id;
-    // A status quoted inside another is read with the outer one.
-    if (!id || element.parentElement?.closest('.status[data-id]')) return null;
-    const warning = textOf(
-      element.querySelector('.spoiler-input, .status__content__spoiler-link + span, .content-warning'),
-    );
-    const content = element.querySelector('.status__content__text, .status__content');
-    return postWithImages(
-      {
-        id,
-        element,
-        text: [warning, textOf(content)].filter(Boolean).join('\n'),
-        author: textOf(element.querySelector('.display-name__account')),
-        link: absoluteUrl(
-          element.querySelector<HTMLAnchorElement>('a.status__relative-time')?.getAttribute('href'),
-        ),
+  pack,
+  rules: {},
+  reader({ selectors, attributes }) {
+    return {
+      site: 'mastodon',
+      postSelector: selectors.post!,
+      placement: 'before',
+      readPost(element): SitePost | null {
+        const id = element.getAttribute(attributes.id!);
+        // A status quoted inside another is read with the outer one.
+        if (!id || element.parentElement?.closest(selectors.post!)) return null;
+        const warning = textOf(element.querySelector(selectors.warning!));
+        const content = element.querySelector(selectors.content!);
+        return postWithImages(
+          {
+            id,
+            element,
+            text: [warning, textOf(content)].filter(Boolean).join('\n'),
+            author: textOf(element.querySelector(selectors.author!)),
+            link: absoluteUrl(element.querySelector(selectors.permalink!)?.getAttribute('href')),
+          },
+          () => imagesIn(element, selectors.media!),
+        );
       },
-      () => imagesIn(element, '.media-gallery img, .media-gallery__item-thumbnail img'),
-    );
+      expectsPosts: ({ pathname }) =>
+        pathname === '/' ||
+        /^\/(home|public(\/local)?|explore|tags\/[^/]+|deck|@[^/]+(\/\d+)?)\/?/.test(pathname) ||
+        pathname.startsWith('/web/'),
+    };
   },
-  expectsPosts: ({ pathname }) =>
-    pathname === '/' ||
-    /^\/(home|public(\/local)?|explore|tags\/[^/]+|deck|@[^/]+(\/\d+)?)\/?/.test(pathname) ||
-    pathname.startsWith('/web/'),
-};
+});
+
+export default mastodon;
+/** The reader of the built-in pack. */
+export const mastodonAdapter = builtInReader(mastodon);
 
 /**
  * Whether this page is a Mastodon web interface, whatever the instance's host name. It uses
@@ -59,5 +85,3 @@ export function isMastodonPage(): boolean {
       document.querySelector('meta[name="application-name"][content="Mastodon" i]'),
   );
 }
-
-export default mastodonAdapter;

@@ -1,8 +1,10 @@
+import type { SelectorPack } from '@veneer/shared/packs';
 import {
   absoluteUrl,
+  builtInReader,
+  defineSite,
   imagesIn,
   postWithImages,
-  type SiteAdapter,
   type SitePost,
   textOf,
 } from '../site-adapter.ts';
@@ -13,7 +15,24 @@ import {
  * self text (when expanded) and a comment's text are in `.usertext-body .md`, its thumbnail is
  * `a.thumbnail img`, and an expanded image preview sits in `.expando`.
  */
-export const oldRedditAdapter: SiteAdapter = {
+const pack: SelectorPack = {
+  format: 1,
+  adapter: 'old-reddit',
+  version: 1,
+  selectors: {
+    post: 'div.thing[data-fullname]',
+    more: '.morechildren',
+    entry: ':scope > .entry',
+    title: 'a.title',
+    body: '.usertext-body .md',
+    media: ':scope > a.thumbnail img, :scope > .entry .expando img',
+  },
+  attributes: { id: 'data-fullname', author: 'data-author', permalink: 'data-permalink' },
+  rules: {},
+};
+
+const oldReddit = defineSite({
+  id: 'old-reddit',
   site: 'reddit',
   label: 'Reddit',
   matches: ['https://old.reddit.com/*'],
@@ -23,27 +42,36 @@ export const oldRedditAdapter: SiteAdapter = {
     'https://preview.redd.it/*',
     'https://external-preview.redd.it/*',
   ],
-  postSelector: 'div.thing[data-fullname]',
-  placement: 'before',
-  readPost(element): SitePost | null {
-    const id = element.dataset.fullname;
-    if (!id || element.classList.contains('morechildren')) return null;
-    const entry = element.querySelector(':scope > .entry');
-    const title = textOf(entry?.querySelector('a.title'));
-    const body = textOf(entry?.querySelector('.usertext-body .md'));
-    return postWithImages(
-      {
-        id,
-        element,
-        text: [title, body].filter(Boolean).join('\n'),
-        author: element.dataset.author ?? '',
-        link: absoluteUrl(element.dataset.permalink),
+  pack,
+  rules: {},
+  reader({ selectors, attributes }) {
+    return {
+      site: 'reddit',
+      postSelector: selectors.post!,
+      placement: 'before',
+      readPost(element): SitePost | null {
+        const id = element.getAttribute(attributes.id!);
+        if (!id || element.matches(selectors.more!)) return null;
+        const entry = element.querySelector(selectors.entry!);
+        const title = textOf(entry?.querySelector(selectors.title!));
+        const body = textOf(entry?.querySelector(selectors.body!));
+        return postWithImages(
+          {
+            id,
+            element,
+            text: [title, body].filter(Boolean).join('\n'),
+            author: element.getAttribute(attributes.author!) ?? '',
+            link: absoluteUrl(element.getAttribute(attributes.permalink!)),
+          },
+          () => imagesIn(element, selectors.media!),
+        );
       },
-      () => imagesIn(element, ':scope > a.thumbnail img, :scope > .entry .expando img'),
-    );
+      expectsPosts: ({ pathname }) =>
+        pathname === '/' || /^\/(r|user|u)\/[^/]+/.test(pathname) || pathname.startsWith('/search'),
+    };
   },
-  expectsPosts: ({ pathname }) =>
-    pathname === '/' || /^\/(r|user|u)\/[^/]+/.test(pathname) || pathname.startsWith('/search'),
-};
+});
 
-export default oldRedditAdapter;
+export default oldReddit;
+/** The reader of the built-in pack. */
+export const oldRedditAdapter = builtInReader(oldReddit);

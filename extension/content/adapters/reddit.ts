@@ -1,63 +1,95 @@
+import type { SelectorPack } from '@veneer/shared/packs';
 import {
   absoluteUrl,
+  builtInReader,
+  defineSite,
   imagesIn,
   postWithImages,
-  type SiteAdapter,
   type SitePost,
   textOf,
 } from '../site-adapter.ts';
 
 /**
- * Reddit's current markup (www.reddit.com): each post is a `<shreddit-post>` custom element whose
- * attributes carry the title, author, permalink and id; the body text sits in
- * `[slot="text-body"]` and the media in `[slot="post-media-container"]` (galleries in
- * `gallery-carousel`). Comments are `<shreddit-comment>` with their text in `[slot="comment"]`.
+ * Reddit's current markup (www.reddit.com): each post is a custom element whose attributes carry
+ * the title, author, permalink and id; the body text sits in a named slot and the media in
+ * another (galleries in a carousel). Comments are custom elements too, their text in a slot.
  * Avatars and icons in the credit bar are not post images. The posts' own content lives in
  * shadow roots with named slots, so Veneer's notice goes before the post, not inside it.
  */
-const MEDIA_IMAGES = '[slot="post-media-container"] img, gallery-carousel img, img#post-image';
+const pack: SelectorPack = {
+  format: 1,
+  adapter: 'reddit',
+  version: 1,
+  selectors: {
+    post: 'shreddit-post',
+    comment: 'shreddit-comment',
+    title: '[slot="title"]',
+    body: '[slot="text-body"]',
+    media: '[slot="post-media-container"] img, gallery-carousel img, img#post-image',
+    commentText: ':scope > [slot="comment"]',
+    commentImages: ':scope > [slot="comment"] img',
+  },
+  attributes: {
+    postId: 'id',
+    commentId: 'thingid',
+    title: 'post-title',
+    author: 'author',
+    permalink: 'permalink',
+  },
+  rules: {},
+};
 
-function readComment(element: HTMLElement): SitePost | null {
-  const id = element.getAttribute('thingid');
-  if (!id) return null;
-  return postWithImages(
-    {
-      id,
-      element,
-      text: textOf(element.querySelector(':scope > [slot="comment"]')),
-      author: element.getAttribute('author') ?? '',
-      link: absoluteUrl(element.getAttribute('permalink')),
-    },
-    () => imagesIn(element, ':scope > [slot="comment"] img'),
-  );
-}
-
-export const redditAdapter: SiteAdapter = {
+const reddit = defineSite({
+  id: 'reddit',
   site: 'reddit',
   label: 'Reddit',
   matches: ['https://www.reddit.com/*'],
   imageHosts: ['https://i.redd.it/*', 'https://preview.redd.it/*', 'https://external-preview.redd.it/*'],
-  postSelector: 'shreddit-post, shreddit-comment',
-  placement: 'before',
-  readPost(element): SitePost | null {
-    if (element.localName === 'shreddit-comment') return readComment(element);
-    const id = element.getAttribute('id') || element.getAttribute('permalink');
-    if (!id) return null;
-    const title = element.getAttribute('post-title') || textOf(element.querySelector('[slot="title"]'));
-    const body = textOf(element.querySelector('[slot="text-body"]'));
-    return postWithImages(
-      {
-        id,
-        element,
-        text: [title, body].filter(Boolean).join('\n'),
-        author: element.getAttribute('author') ?? '',
-        link: absoluteUrl(element.getAttribute('permalink')),
+  pack,
+  rules: {},
+  reader({ selectors, attributes }) {
+    function readComment(element: HTMLElement): SitePost | null {
+      const id = element.getAttribute(attributes.commentId!);
+      if (!id) return null;
+      return postWithImages(
+        {
+          id,
+          element,
+          text: textOf(element.querySelector(selectors.commentText!)),
+          author: element.getAttribute(attributes.author!) ?? '',
+          link: absoluteUrl(element.getAttribute(attributes.permalink!)),
+        },
+        () => imagesIn(element, selectors.commentImages!),
+      );
+    }
+    return {
+      site: 'reddit',
+      postSelector: `${selectors.post}, ${selectors.comment}`,
+      placement: 'before',
+      readPost(element): SitePost | null {
+        if (element.matches(selectors.comment!)) return readComment(element);
+        const id = element.getAttribute(attributes.postId!) || element.getAttribute(attributes.permalink!);
+        if (!id) return null;
+        const title =
+          element.getAttribute(attributes.title!) || textOf(element.querySelector(selectors.title!));
+        const body = textOf(element.querySelector(selectors.body!));
+        return postWithImages(
+          {
+            id,
+            element,
+            text: [title, body].filter(Boolean).join('\n'),
+            author: element.getAttribute(attributes.author!) ?? '',
+            link: absoluteUrl(element.getAttribute(attributes.permalink!)),
+          },
+          () => imagesIn(element, selectors.media!),
+        );
       },
-      () => imagesIn(element, MEDIA_IMAGES),
-    );
+      expectsPosts: ({ pathname }) =>
+        pathname === '/' || /^\/(r|user|u)\/[^/]+\/?/.test(pathname) || pathname.startsWith('/search'),
+    };
   },
-  expectsPosts: ({ pathname }) =>
-    pathname === '/' || /^\/(r|user|u)\/[^/]+\/?/.test(pathname) || pathname.startsWith('/search'),
-};
+});
 
-export default redditAdapter;
+export default reddit;
+/** The reader of the built-in pack. */
+export const redditAdapter = builtInReader(reddit);

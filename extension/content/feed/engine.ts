@@ -131,7 +131,7 @@ export class FeedEngine<E extends object, I extends object> {
       if (previous) this.view.forget(element);
       this.judged.set(element, { id: post.id, text: post.text, images, rejudged: 0 });
     }
-    this.reporter.postSeen(post.id);
+    this.reporter.postSeen(post.id, post);
     const known = this.verdicts.get(post.id);
     if (known === 'shown') this.view.show(element);
     else if (known !== undefined) this.apply(post.id, element, known);

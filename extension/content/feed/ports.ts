@@ -47,7 +47,7 @@ export interface FeedView<E> {
 
 /** What the page report counts (page-report.ts). */
 export interface FeedReporter {
-  postSeen(id: string): void;
+  postSeen(id: string, post?: { text: string; author: string }): void;
   postModified(id: string, verdict: Verdict): void;
   postRestored(id: string): void;
   resetVerdicts(): void;

@@ -73,12 +73,7 @@ async function renderPage(tabId: number | null): Promise<void> {
     const others = disabledHosts.filter((h) => h !== host);
     await saveSettings({ disabledHosts: toggle.checked ? others : [...others, host] });
   };
-  const health = $('page-health');
-  health.textContent =
-    report.enabled && report.health === 'no-posts'
-      ? `Veneer found no posts on this page: this site changed, so filtering is paused here.`
-      : '';
-  health.hidden = !health.textContent;
+  renderHealth(report);
   const changed = report.changed.reduce((sum, c) => sum + c.count, 0);
   $('page-summary').textContent = report.enabled
     ? `${changed} of ${report.postsSeen} post${report.postsSeen === 1 ? '' : 's'} changed on this page`
@@ -99,6 +94,29 @@ async function renderPage(tabId: number | null): Promise<void> {
   const problems = $('page-problems');
   problems.textContent = report.problems.join('\n');
   problems.hidden = report.problems.length === 0;
+}
+
+/** What the popup says when the site changed its page, and the one-click anonymous report. */
+function renderHealth(report: PageReport): void {
+  const site = siteLabel(report.site);
+  const broken = report.enabled && (report.health === 'no-posts' || report.health === 'fallback');
+  $('page-health').textContent = !broken
+    ? ''
+    : report.health === 'fallback'
+      ? `${site} changed its page; Veneer is using a fallback: word and topic filters still hide and collapse posts, the other actions wait for an update.`
+      : `Veneer found no posts on this page: ${site} changed it, so filtering is paused here until Veneer gets an update.`;
+  $('page-health').hidden = !broken;
+  const button = $<HTMLButtonElement>('report-breakage');
+  button.hidden = !broken;
+  button.onclick = async () => {
+    button.disabled = true;
+    const said = await backgroundMessenger.sendMessage('reportBreakage', { adapter: report.adapter }).then(
+      () =>
+        'Reported: the site, the version of its selectors and how many pages and posts Veneer read. Thank you.',
+      (error: Error) => error.message,
+    );
+    $('page-health').textContent = said;
+  };
 }
 
 async function render(tabId: number | null): Promise<void> {

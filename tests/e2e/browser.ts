@@ -57,6 +57,17 @@ export function extensionWithGrantedOrigins(origins: string[]): string {
   return copy;
 }
 
+/**
+ * A copy of the built extension that pins another selector-pack key (its public half, base64): the
+ * project's signing key never reaches a test, so tests sign packs with a key of their own.
+ */
+export function extensionWithPackKey(publicKey: string): string {
+  const copy = fs.mkdtempSync(path.join(tmpDir, 'extension-pack-key-'));
+  fs.cpSync(extensionDir, copy, { recursive: true });
+  fs.writeFileSync(path.join(copy, 'packs/public-key.json'), JSON.stringify({ ed25519: publicKey }));
+  return copy;
+}
+
 /** Chromium flags every Veneer browser test uses, plus `extra`. */
 /**
  * `hostMap` sends a real host name to a loopback fixture (`i.ytimg.com` -> `127.0.0.1:PORT`) at

@@ -17,4 +17,5 @@ declare const chrome: {
   };
   permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
   scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
+  alarms: { create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void> };
 };

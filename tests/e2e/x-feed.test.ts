@@ -164,16 +164,24 @@ describe('X timeline with word filters', () => {
     await popup.close();
   });
 
-  it('says in the popup when the site changed and Veneer finds no posts', async () => {
+  it('reads a changed page with the fallback: word filters still collapse, and the popup says so', async () => {
     const changed = await browser.context.newPage();
     await changed.goto('https://x.com/home?v2');
     expect(await changed.locator('article').count()).toBe(TIMELINE.length);
     const popup = await openPopupFor(browser, 'https://x.com/home?v2');
     await expect
       .poll(() => popup.locator('#page-health').textContent(), { timeout: 15_000 })
-      .toBe('Veneer found no posts on this page: this site changed, so filtering is paused here.');
-    // The unrecognised tweets are not kept invisible.
-    expect(await changed.locator('article').first().isVisible()).toBe(true);
+      .toMatch(/^X changed its page; Veneer is using a fallback/);
+    expect(await popup.locator('#report-breakage').isVisible()).toBe(true);
+    // The fallback found the tweets by their shape: the spider tweet's cell is collapsed by its words...
+    const spiderCell = changed.locator('[data-veneer-fallback]:has(article[data-fixture-id="1001"])');
+    await expect.poll(() => spiderCell.getAttribute('data-veneer-action')).toBe('collapse');
+    expect(await changed.locator('[data-veneer-badge]').first().textContent()).toContain(
+      'collapsed: spiders',
+    );
+    // ...while the actions that need a working pack wait (the season finale tweet is not blurred).
+    expect(await changed.locator('[data-veneer-action="blur"]').count()).toBe(0);
+    expect(await changed.locator('article[data-fixture-id="1005"]').isVisible()).toBe(true);
     await popup.close();
     await changed.close();
   });

@@ -105,6 +105,20 @@ describe('PackUpdater', () => {
     ]);
   });
 
+  it('keeps the built-in packs, saying why, in a browser that cannot verify Ed25519', async () => {
+    const { edge, fetch } = fakeEdge();
+    const packs = new PackUpdater({
+      edgeUrl: async () => 'https://edge.test',
+      publicKey: () => Promise.reject(new DOMException('Unrecognized name', 'NotSupportedError')),
+      onChange: vi.fn(),
+      fetch: fetch as unknown as typeof globalThis.fetch,
+    });
+    edge.served = await signPack(xPack(2), privateKey);
+    expect(await packs.check(['x'])).toBe(false);
+    expect(await packs.packs()).toEqual({});
+    expect((await packs.log())[0]?.message).toBe('refused: this browser cannot verify Ed25519 signatures');
+  });
+
   it('rolls a pack back when it finds no posts where the one before it found some, and never takes it again', async () => {
     const { packs, edge, onChange } = setup();
     await packs.pageReported(1, report({ packVersion: 1, postsSeen: 12 }));

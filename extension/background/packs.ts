@@ -204,7 +204,14 @@ export class PackUpdater {
     }
     if (response.status === 304 || response.status === 404 || !response.ok) return false;
     const etag = response.headers.get('etag') ?? undefined;
-    const opened = await openSignedPack(await response.json().catch(() => null), await this.deps.publicKey());
+    const key = await this.deps.publicKey().catch(() => null);
+    if (!key) {
+      // Ed25519 in WebCrypto: Chrome 137, Firefox 129; older browsers keep the built-in packs.
+      this.note(stored, adapter, undefined, 'refused: this browser cannot verify Ed25519 signatures');
+      await this.save(stored);
+      return false;
+    }
+    const opened = await openSignedPack(await response.json().catch(() => null), key);
     const inUse = state.current?.version ?? definition.pack.version;
     let refusal: string | null = null;
     let version: number | undefined;

@@ -197,6 +197,8 @@ export class PackUpdater {
       const url = new URL(`/v1/packs/${adapter}`, await this.deps.edgeUrl());
       response = await (this.deps.fetch ?? fetch)(url, {
         headers: state.etag ? { 'if-none-match': state.etag } : {},
+        // The edge lets caches keep a pack a minute; a browser looking for a fix asks it every time.
+        cache: 'no-cache',
         signal: AbortSignal.timeout(15_000),
       });
     } catch {

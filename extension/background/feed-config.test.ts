@@ -13,6 +13,7 @@ const config = (filters: unknown[]): FeedConfig => ({
   problem: null,
   cloudProcessing: false,
   disabledHosts: [],
+  alwaysShow: [],
   packs: {},
 });
 

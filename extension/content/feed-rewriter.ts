@@ -134,6 +134,7 @@ export function startFeedRewriter(
       filters: enabled ? filters : [],
       site: definition.site,
       cloudProcessing: config.cloudProcessing,
+      alwaysShow: config.alwaysShow,
     });
     // Has the text checks' models the filters use loaded now (an empty request: no text leaves the
     // page), while the page is still loading, rather than when the first posts wait on them.
@@ -211,5 +212,13 @@ export function startFeedRewriter(
   );
 }
 
-/** What a page read without its pack can still do: hide or collapse by the post's words. */
-const isTextOnly = (filter: Filter) => filter.action === 'hide' || filter.action === 'collapse';
+/**
+ * What a page read without its pack can still do: hide or collapse by the post's words. Filters
+ * that name accounts or kinds of post wait too: the fallback does not know who posted or what kind
+ * of post it is (nor, so, whether the allowlist spares it).
+ */
+const isTextOnly = (filter: Filter) =>
+  (filter.action === 'hide' || filter.action === 'collapse') &&
+  !filter.from?.length &&
+  !filter.exceptFrom?.length &&
+  !filter.kinds?.length;

@@ -1,3 +1,4 @@
+import type { PostKind } from '@veneer/shared/filters/matching';
 import type { PackShape, SelectorPack } from '@veneer/shared/packs';
 /** What a site adapter reads from one post. Missing parts are empty, never a crash. */
 export interface SitePost {
@@ -5,7 +6,14 @@ export interface SitePost {
   id: string;
   element: HTMLElement;
   text: string;
+  /** The author's handle as the site writes it ("@alice", "u/alice", "alice.bsky.social"). */
   author: string;
+  /** The author's display name, where the site shows one besides the handle. */
+  authorName?: string;
+  /** The community: a subreddit ("r/pics"), a YouTube channel, a Mastodon instance. */
+  community?: string;
+  /** The kinds of post (`postKinds`): undefined when the adapter cannot tell. */
+  kinds?: readonly PostKind[];
   link: string;
   images: HTMLImageElement[];
 }
@@ -70,8 +78,9 @@ export function textOf(element: Element | null | undefined): string {
 }
 
 /**
- * A post whose `images` are found the first time something asks for them, then kept. Most
- * filters look at words only, and finding a post's images costs as much as reading its text.
+ * A post whose `images` (and, when its adapter reads them so, `kinds`) are found the first time
+ * something asks for them, then kept. Most filters look at words only, and finding a post's
+ * images costs as much as reading its text; only filters by kind of post need its kinds.
  * Every such post has the same shape (one getter shared by all, its state in private fields):
  * a getter of its own per post would give each post a hidden class of its own, and every read of
  * `post.id` or `post.text` in the engine would then go the slow, megamorphic way.
@@ -81,10 +90,15 @@ class PostWithImages implements SitePost {
   readonly element: HTMLElement;
   readonly text: string;
   readonly author: string;
+  readonly authorName: string | undefined;
+  readonly community: string | undefined;
   readonly link: string;
   declare readonly images: HTMLImageElement[];
+  declare readonly kinds: readonly PostKind[] | undefined;
   #images: HTMLImageElement[] | undefined;
   readonly #read: () => HTMLImageElement[];
+  #kinds: readonly PostKind[] | undefined;
+  #readKinds: (() => readonly PostKind[]) | undefined;
 
   static readonly #imagesProperty: PropertyDescriptor = {
     get(this: PostWithImages) {
@@ -94,19 +108,40 @@ class PostWithImages implements SitePost {
     enumerable: true,
   };
 
-  constructor(post: Omit<SitePost, 'images'>, read: () => HTMLImageElement[]) {
+  static readonly #kindsProperty: PropertyDescriptor = {
+    get(this: PostWithImages) {
+      if (this.#readKinds) {
+        this.#kinds = this.#readKinds();
+        this.#readKinds = undefined;
+      }
+      return this.#kinds;
+    },
+    enumerable: true,
+  };
+
+  constructor(post: PostParts, read: () => HTMLImageElement[]) {
     this.id = post.id;
     this.element = post.element;
     this.text = post.text;
     this.author = post.author;
+    this.authorName = post.authorName;
+    this.community = post.community;
     this.link = post.link;
     this.#read = read;
-    // An own, enumerable property (a post spreads and compares like a plain one), same getter for all.
+    if (typeof post.kinds === 'function') this.#readKinds = post.kinds;
+    else this.#kinds = post.kinds;
+    // Own, enumerable properties (a post spreads and compares like a plain one), same getters for all.
     Object.defineProperty(this, 'images', PostWithImages.#imagesProperty);
+    Object.defineProperty(this, 'kinds', PostWithImages.#kindsProperty);
   }
 }
 
-export const postWithImages = (post: Omit<SitePost, 'images'>, read: () => HTMLImageElement[]): SitePost =>
+/** What an adapter reads of a post: its kinds as they are, or as a function read when first asked for. */
+type PostParts = Omit<SitePost, 'images' | 'kinds'> & {
+  kinds?: readonly PostKind[] | (() => readonly PostKind[]);
+};
+
+export const postWithImages = (post: PostParts, read: () => HTMLImageElement[]): SitePost =>
   new PostWithImages(post, read);
 
 /** Images of `element` matching `selector`, each once, in document order. */

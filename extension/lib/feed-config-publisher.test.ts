@@ -41,7 +41,11 @@ function fakeStorage() {
 describe('feed config publisher', () => {
   it('publishes the validated filters and the settings content scripts need', async () => {
     const { state, publish } = fakeStorage();
-    state.settings = SettingsSchema.parse({ cloudProcessing: true, disabledHosts: ['old.reddit.com'] });
+    state.settings = SettingsSchema.parse({
+      cloudProcessing: true,
+      disabledHosts: ['old.reddit.com'],
+      alwaysShow: ['@friend'],
+    });
     const config = await publish();
     expect(config).toEqual({
       format: FEED_CONFIG_FORMAT,
@@ -49,6 +53,7 @@ describe('feed config publisher', () => {
       problem: null,
       cloudProcessing: true,
       disabledHosts: ['old.reddit.com'],
+      alwaysShow: ['@friend'],
       packs: {},
     });
     expect(state.writes).toEqual([config]);

@@ -35,6 +35,7 @@ export function createFeedConfigPublisher(sources: FeedConfigSources): () => Pro
       problem,
       cloudProcessing: settings.cloudProcessing,
       disabledHosts: settings.disabledHosts,
+      alwaysShow: settings.alwaysShow,
       packs,
     };
     if (JSON.stringify(published) !== JSON.stringify(config)) await sources.publish(config);

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
  */
 export const FEED_CONFIG_STORAGE_KEY = 'veneer.feed-config';
 /** Changes with FeedConfig's shape: a content script never reads a config of another format. */
-export const FEED_CONFIG_FORMAT = 2;
+export const FEED_CONFIG_FORMAT = 3;
 
 export interface FeedConfig {
   format: typeof FEED_CONFIG_FORMAT;
@@ -20,6 +20,8 @@ export interface FeedConfig {
   cloudProcessing: boolean;
   /** Host names where the user turned Veneer off. */
   disabledHosts: string[];
+  /** The allowlist: accounts and communities whose posts no filter changes. */
+  alwaysShow: string[];
   /** The newest verified selector pack of each adapter that has one (by adapter id); others use their built-in pack. */
   packs: Record<string, SelectorPack>;
 }

@@ -10,6 +10,9 @@ const f = (id: string, words = id): Filter => ({
   sensitivity: 'medium',
   lookIn: ['text'],
   imageExamples: [],
+  from: [],
+  exceptFrom: [],
+  kinds: [],
   sites: [],
 });
 

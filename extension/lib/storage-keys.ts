@@ -22,6 +22,11 @@ export const SettingsSchema = z.object({
   disabledHosts: z.array(z.string()).default([]),
   /** Mastodon instances (host names) where the user turned Veneer on from the popup. */
   mastodonHosts: z.array(z.string()).default([]),
+  /**
+   * The allowlist: accounts and communities whose posts no filter ever changes ("@friend",
+   * "r/AskHistorians", a channel's name; the forms of a filter's `from`).
+   */
+  alwaysShow: z.array(z.string().trim().min(1).max(200)).max(1000).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

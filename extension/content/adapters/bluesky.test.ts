@@ -30,3 +30,39 @@ describe('blueskyAdapter', () => {
     expect(unlinked).toBeNull();
   });
 });
+
+describe('blueskyAdapter: kinds of post', () => {
+  // bsky.app's markup (social-app's PostFeedItem and PostFeedReason): a repost's reason links the
+  // reposter before the author's avatar; a reply's "Replied to" line links the parent's author
+  // after the author's name; a quote embeds another post's link.
+  const item = (author: string, id: string, { before = '', after = '', embed = '' } = {}) => `
+    <div data-testid="feedItem-by-${author}">
+      ${before}
+      <a href="/profile/${author}"><img src="https://cdn.bsky.app/img/avatar_thumbnail/plain/did/x@jpeg"></a>
+      <a href="/profile/${author}">${author}</a>
+      <a href="/profile/${author}/post/${id}">2h</a>
+      ${after}
+      <div><div data-testid="postText">post ${id} mentions <a href="/profile/carol.test">@carol.test</a></div></div>
+      ${embed}
+    </div>`;
+  it('tells reposts, replies and quotes apart, a mention in the text being none of them', () => {
+    document.body.innerHTML = [
+      item('alice.test', '1'),
+      item('alice.test', '2', {
+        before: '<a href="/profile/bob.test" aria-label="Reposted by Bob">Reposted by Bob</a>',
+      }),
+      item('alice.test', '3', { after: '<div>Replied to <a href="/profile/dan.test">Dan</a></div>' }),
+      item('alice.test', '4', {
+        embed: '<div role="link"><a href="/profile/erin.test/post/9">quoted</a></div>',
+      }),
+      item('alice.test', '5', { before: '<div>Pinned</div>' }),
+    ].join('');
+    expect(posts().map((post) => post?.kinds)).toEqual([
+      ['original'],
+      ['repost'],
+      ['reply'],
+      ['quote'],
+      ['original'],
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { type PostKind, postKinds } from '@veneer/shared/filters/matching';
 import type { SelectorPack } from '@veneer/shared/packs';
 import {
   absoluteUrl,
@@ -25,6 +26,8 @@ const pack: SelectorPack = {
     text: '[data-testid="postText"]',
     postLink: 'a[href*="/post/"]',
     media: 'img[src*="/feed_thumbnail/"], img[src*="/feed_fullsize/"]',
+    /** Profile links: a repost's "Reposted by" link comes before the author's, a reply's "Replied to" after it. */
+    profileLink: 'a[href^="/profile/"]',
   },
   attributes: { testId: 'data-testid' },
   rules: {},
@@ -32,6 +35,38 @@ const pack: SelectorPack = {
 
 const BY = /-by-(.+)$/;
 const POST_PATH = /^\/profile\/([^/]+)\/post\/([\w-]+)/;
+
+const PROFILE_PATH = /^\/profile\/([^/]+)\/?$/;
+
+/**
+ * The kinds of a feed item (social-app's PostFeedItem): a repost's reason ("Reposted by …") is a
+ * link to the reposter's profile before the author's; a reply's "Replied to …" line links the
+ * parent's author after the author's name and before the text (older versions wrote the name
+ * without a link: such replies are not told); a quote embeds a link to another post.
+ */
+function kindsOf(
+  element: Element,
+  selectors: SelectorPack['selectors'],
+  { author, href, text }: { author: string; href: string; text: Element | null },
+): PostKind[] {
+  const kinds: PostKind[] = [];
+  let seenAuthor = false;
+  for (const link of element.querySelectorAll(selectors.profileLink!)) {
+    if (text && text.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING) break;
+    const path = link.getAttribute('href') ?? '';
+    const handle = PROFILE_PATH.exec(path)?.[1];
+    if (handle === author) seenAuthor = true;
+    else if (handle) kinds.push(seenAuthor ? 'reply' : 'repost');
+  }
+  for (const link of element.querySelectorAll(selectors.postLink!)) {
+    const path = POST_PATH.exec(link.getAttribute('href') ?? '')?.[0];
+    if (path && path !== href) {
+      kinds.push('quote');
+      break;
+    }
+  }
+  return postKinds(kinds);
+}
 
 const bluesky = defineSite({
   id: 'bluesky',
@@ -61,12 +96,14 @@ const bluesky = defineSite({
         if (!href && element.matches(selectors.threadItem!))
           href = POST_PATH.exec(location.pathname)?.[0] ?? '';
         if (!href) return null;
+        const texts = [...element.querySelectorAll(selectors.text!)];
         return postWithImages(
           {
             id: href,
             element,
-            text: [...element.querySelectorAll(selectors.text!)].map(textOf).filter(Boolean).join('\n'),
+            text: texts.map(textOf).filter(Boolean).join('\n'),
             author,
+            kinds: kindsOf(element, selectors, { author, href, text: texts[0] ?? null }),
             link: absoluteUrl(href),
           },
           () => imagesIn(element, selectors.media!),

@@ -23,6 +23,38 @@ describe('mastodonAdapter', () => {
     expect(mastodonAdapter.readPost(nested!)).toBeNull();
   });
 
+  it('reads who posted and the kind of post: boosts, replies, quotes; a local handle gets its instance', () => {
+    // Mastodon 4.x markup (app/javascript/mastodon/components/status.jsx): a boost's wrapper starts
+    // with a "boosted" line and the retweet icon; replies and quotes are classes of the status.
+    const status = (id: string, classes: string, prepend = '', account = '@ann') => `
+      <div class="status__wrapper status__wrapper-public">${prepend}
+        <div class="status status-public ${classes}" data-id="${id}">
+          <a class="status__relative-time" href="/@ann/${id}">1h</a>
+          <a class="status__display-name"><span class="display-name"><bdi><strong class="display-name__html">Ann Example</strong></bdi>
+            <span class="display-name__account">${account}</span></span></a>
+          <div class="status__content"><p>toot ${id}</p></div>
+        </div>
+      </div>`;
+    const boosted =
+      '<div class="status__prepend"><div class="status__prepend__icon"><svg class="icon icon-retweet"></svg></div><span><a class="status__display-name muted" href="/@bob"><bdi><strong>Bob</strong></bdi></a> boosted</span></div>';
+    document.body.innerHTML = [
+      status('1', ''),
+      status('2', '', boosted, '@ann@other.example'),
+      status('3', 'status-reply'),
+      status('4', 'status--has-quote'),
+    ].join('');
+    const read = [...document.querySelectorAll<HTMLElement>(mastodonAdapter.postSelector)].map((element) =>
+      mastodonAdapter.readPost(element),
+    );
+    expect(read.map((post) => post?.kinds)).toEqual([['original'], ['repost'], ['reply'], ['quote']]);
+    expect(read[0]).toMatchObject({
+      author: `@ann@${location.host}`,
+      authorName: 'Ann Example',
+      community: location.host,
+    });
+    expect(read[1]).toMatchObject({ author: '@ann@other.example', community: 'other.example' });
+  });
+
   it('recognises a Mastodon page from its markup, whatever the host', () => {
     document.body.innerHTML = '<div id="mastodon" data-props="{}"></div>';
     expect(isMastodonPage()).toBe(true);

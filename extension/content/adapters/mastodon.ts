@@ -1,3 +1,4 @@
+import { type PostKind, postKinds } from '@veneer/shared/filters/matching';
 import type { SelectorPack } from '@veneer/shared/packs';
 import {
   absoluteUrl,
@@ -26,8 +27,14 @@ const pack: SelectorPack = {
     warning: '.spoiler-input, .status__content__spoiler-link + span, .content-warning',
     content: '.status__content__text, .status__content',
     author: '.display-name__account',
+    authorName: '.display-name__html',
     permalink: 'a.status__relative-time',
     media: '.media-gallery img, .media-gallery__item-thumbnail img',
+    /** Kinds: a boost's wrapper starts with a "boosted" line and its icon; replies and quotes are classes of the status. */
+    wrapper: '.status__wrapper',
+    boosted: ':scope > .status__prepend .icon-retweet',
+    reply: '.status-reply',
+    quote: '.status--has-quote',
   },
   attributes: { id: 'data-id' },
   rules: {},
@@ -52,12 +59,22 @@ const mastodon = defineSite({
         if (!id || element.parentElement?.closest(selectors.post!)) return null;
         const warning = textOf(element.querySelector(selectors.warning!));
         const content = element.querySelector(selectors.content!);
+        // "@ann" is ann of this instance: the handle is written in full, its instance the community.
+        const written = textOf(element.querySelector(selectors.author!));
+        const author = !written || written.indexOf('@', 1) > 0 ? written : `${written}@${location.host}`;
+        const kinds: PostKind[] = [];
+        if (element.closest(selectors.wrapper!)?.querySelector(selectors.boosted!)) kinds.push('repost');
+        if (element.matches(selectors.reply!)) kinds.push('reply');
+        if (element.matches(selectors.quote!)) kinds.push('quote');
         return postWithImages(
           {
             id,
             element,
             text: [warning, textOf(content)].filter(Boolean).join('\n'),
-            author: textOf(element.querySelector(selectors.author!)),
+            author,
+            authorName: textOf(element.querySelector(selectors.authorName!)) || undefined,
+            community: author.slice(author.indexOf('@', 1) + 1) || undefined,
+            kinds: postKinds(kinds),
             link: absoluteUrl(element.querySelector(selectors.permalink!)?.getAttribute('href')),
           },
           () => imagesIn(element, selectors.media!),

@@ -25,3 +25,17 @@ describe('oldRedditAdapter', () => {
     expect(oldRedditAdapter.readPost(more!)).toBeNull();
   });
 });
+
+describe('oldRedditAdapter: who and what kind', () => {
+  it('reads the subreddit, and tells ads (promoted things) and comments (replies)', () => {
+    document.body.innerHTML = `
+      <div class="thing link" data-fullname="t3_a" data-author="alice" data-subreddit-prefixed="r/pics"><div class="entry"><a class="title">Original</a></div></div>
+      <div class="thing link promoted" data-fullname="t3_b" data-author="brand" data-promoted="true"><div class="entry"><a class="title">An ad</a></div></div>
+      <div class="thing comment" data-type="comment" data-fullname="t1_c" data-author="carol" data-subreddit-prefixed="r/pics"><div class="entry"><div class="usertext-body"><div class="md">A reply</div></div></div></div>`;
+    const read = [...document.querySelectorAll<HTMLElement>(oldRedditAdapter.postSelector)].map((element) =>
+      oldRedditAdapter.readPost(element),
+    );
+    expect(read.map((post) => post?.kinds)).toEqual([['original'], ['original', 'promoted'], ['reply']]);
+    expect(read[0]).toMatchObject({ author: 'alice', community: 'r/pics' });
+  });
+});

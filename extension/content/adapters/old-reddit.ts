@@ -1,3 +1,4 @@
+import { postKinds } from '@veneer/shared/filters/matching';
 import type { SelectorPack } from '@veneer/shared/packs';
 import {
   absoluteUrl,
@@ -26,10 +27,22 @@ const pack: SelectorPack = {
     title: 'a.title',
     body: '.usertext-body .md',
     media: ':scope > a.thumbnail img, :scope > .entry .expando img',
+    /** Kinds: ads are things marked promoted, comments things of type comment. */
+    promoted: '.promoted, [data-promoted="true"]',
+    comment: '[data-type="comment"]',
   },
-  attributes: { id: 'data-fullname', author: 'data-author', permalink: 'data-permalink' },
+  attributes: {
+    id: 'data-fullname',
+    author: 'data-author',
+    permalink: 'data-permalink',
+    community: 'data-subreddit-prefixed',
+  },
   rules: {},
 };
+
+const ORIGINAL = postKinds([]);
+const REPLY = postKinds(['reply']);
+const PROMOTED = postKinds(['promoted']);
 
 const oldReddit = defineSite({
   id: 'old-reddit',
@@ -61,6 +74,12 @@ const oldReddit = defineSite({
             element,
             text: [title, body].filter(Boolean).join('\n'),
             author: element.getAttribute(attributes.author!) ?? '',
+            community: element.getAttribute(attributes.community!) ?? undefined,
+            kinds: element.matches(selectors.promoted!)
+              ? PROMOTED
+              : element.matches(selectors.comment!)
+                ? REPLY
+                : ORIGINAL,
             link: absoluteUrl(element.getAttribute(attributes.permalink!)),
           },
           () => imagesIn(element, selectors.media!),

@@ -1,3 +1,4 @@
+import { postKinds } from '@veneer/shared/filters/matching';
 import type { SelectorPack } from '@veneer/shared/packs';
 import {
   absoluteUrl,
@@ -22,6 +23,8 @@ const pack: SelectorPack = {
   version: 1,
   selectors: {
     post: 'shreddit-post',
+    /** Feed ads are an element of their own, with the same attributes as posts. */
+    ad: 'shreddit-ad-post',
     comment: 'shreddit-comment',
     title: '[slot="title"]',
     body: '[slot="text-body"]',
@@ -35,9 +38,18 @@ const pack: SelectorPack = {
     title: 'post-title',
     author: 'author',
     permalink: 'permalink',
+    community: 'subreddit-prefixed-name',
+    /** `crosspost` for a crosspost (a repost, on Reddit). */
+    postType: 'post-type',
   },
   rules: {},
 };
+
+const COMMUNITY_PATH = /^\/(r\/[^/]+)/;
+const ORIGINAL = postKinds([]);
+const REPLY = postKinds(['reply']);
+const CROSSPOST = postKinds(['repost']);
+const PROMOTED = postKinds(['promoted']);
 
 const reddit = defineSite({
   id: 'reddit',
@@ -57,6 +69,9 @@ const reddit = defineSite({
           element,
           text: textOf(element.querySelector(selectors.commentText!)),
           author: element.getAttribute(attributes.author!) ?? '',
+          // A comment is on its post's page: the subreddit is the page's.
+          community: COMMUNITY_PATH.exec(location.pathname)?.[1],
+          kinds: REPLY,
           link: absoluteUrl(element.getAttribute(attributes.permalink!)),
         },
         () => imagesIn(element, selectors.commentImages!),
@@ -64,21 +79,33 @@ const reddit = defineSite({
     }
     return {
       site: 'reddit',
-      postSelector: `${selectors.post}, ${selectors.comment}`,
+      postSelector: `${selectors.post}, ${selectors.ad}, ${selectors.comment}`,
       placement: 'before',
       readPost(element): SitePost | null {
         if (element.matches(selectors.comment!)) return readComment(element);
-        const id = element.getAttribute(attributes.postId!) || element.getAttribute(attributes.permalink!);
-        if (!id) return null;
+        const ad = element.matches(selectors.ad!);
         const title =
           element.getAttribute(attributes.title!) || textOf(element.querySelector(selectors.title!));
+        const id =
+          element.getAttribute(attributes.postId!) ||
+          element.getAttribute(attributes.permalink!) ||
+          (ad && title ? `ad:${title}` : null);
+        if (!id) return null;
         const body = textOf(element.querySelector(selectors.body!));
+        // An ad's "subreddit" is its advertiser's profile (u/name): no community.
+        const community = element.getAttribute(attributes.community!);
         return postWithImages(
           {
             id,
             element,
             text: [title, body].filter(Boolean).join('\n'),
             author: element.getAttribute(attributes.author!) ?? '',
+            community: community?.startsWith('r/') ? community : undefined,
+            kinds: ad
+              ? PROMOTED
+              : element.getAttribute(attributes.postType!) === 'crosspost'
+                ? CROSSPOST
+                : ORIGINAL,
             link: absoluteUrl(element.getAttribute(attributes.permalink!)),
           },
           () => imagesIn(element, selectors.media!),

@@ -82,3 +82,61 @@ describe('xAdapter on real X markup', () => {
     expect(['/settings/account', '/messages', '/i/bookmarks'].map(on)).toEqual([false, false, false]);
   });
 });
+
+describe('xAdapter: kinds of post, on real X markup changed as X shows each kind', () => {
+  // How X marks each kind (as Control Panel for Twitter and other extensions read it): a repost has
+  // a socialContext line linking the reposter; a promoted tweet shows "Ad" where others show their
+  // time; a quote carries a second User-Name header; a reply outside a thread has a "Replying to
+  // @handle" line between its header and its text.
+  const tweet = () => document.querySelector<HTMLElement>(xAdapter.postSelector)!;
+  const load = (file = 'x_tweetyoink_x-tweet-sample.html') => {
+    document.body.innerHTML = realMarkup(file);
+    return tweet();
+  };
+
+  it('an ordinary tweet is original, a quote tweet a quote', () => {
+    expect(xAdapter.readPost(load())!.kinds).toEqual(['original']);
+    expect(xAdapter.readPost(load('x_tweetyoink_x-tweet-quote.html'))!.kinds).toEqual(['quote']);
+  });
+
+  it('a repost: the line above it links the reposter; "Pinned" links nobody', () => {
+    const article = load();
+    article.insertAdjacentHTML(
+      'afterbegin',
+      '<div><span data-testid="socialContext"><a href="/Reposter">Reposter reposted</a></span></div>',
+    );
+    expect(xAdapter.readPost(article)).toMatchObject({ author: '@TestUser123', kinds: ['repost'] });
+    article.querySelector('[data-testid="socialContext"]')!.innerHTML = 'Pinned';
+    expect(xAdapter.readPost(article)!.kinds).toEqual(['original']);
+  });
+
+  it('a promoted tweet: "Ad" instead of a time, read without a status link of its own', () => {
+    const article = load();
+    const timeLink = article.querySelector('a[href*="/status/"] > time')!.parentElement!;
+    timeLink.replaceWith(Object.assign(document.createElement('span'), { textContent: 'Ad' }));
+    expect(article.querySelector('a[href*="/status/"]')).toBeNull();
+    const post = xAdapter.readPost(article)!;
+    expect(post).toMatchObject({ author: '@TestUser123', link: '', kinds: ['original', 'promoted'] });
+    expect(post.id).toMatch(/^ad:TestUser123:/);
+    // A status link elsewhere in it (its analytics) gives it its id.
+    article
+      .querySelector('[data-testid="tweetText"]')!
+      .insertAdjacentHTML(
+        'afterend',
+        '<a href="/TestUser123/status/1981398750557065646/analytics">Views</a>',
+      );
+    expect(xAdapter.readPost(article)).toMatchObject({
+      id: '1981398750557065646',
+      kinds: ['original', 'promoted'],
+    });
+  });
+
+  it('a reply: "Replying to @handle" between the header and the text; a mention in the text is none', () => {
+    const article = load();
+    const text = article.querySelector('[data-testid="tweetText"]')!;
+    text.insertAdjacentHTML('beforeend', ' thanks <a href="/Friend">@Friend</a>');
+    expect(xAdapter.readPost(article)!.kinds).toEqual(['original']);
+    text.insertAdjacentHTML('beforebegin', '<div>Replying to <a href="/SomeOne">@SomeOne</a></div>');
+    expect(xAdapter.readPost(article)!.kinds).toEqual(['reply']);
+  });
+});

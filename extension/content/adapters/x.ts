@@ -1,3 +1,4 @@
+import { type PostKind, postKinds } from '@veneer/shared/filters/matching';
 import type { SelectorPack } from '@veneer/shared/packs';
 import {
   absoluteUrl,
@@ -28,10 +29,43 @@ const pack: SelectorPack = {
     statusLink: 'a[href*="/status/"]',
     media: '[data-testid="tweetPhoto"], [data-testid="card.wrapper"]',
     cell: '[data-testid="cellInnerDiv"]',
+    /** The tweet's header (a quoted tweet brings a second): display name, handle, time or "Ad". */
+    userName: '[data-testid="User-Name"]',
+    /** "… reposted" above a repost, linking the reposter ("Pinned" has no link). */
+    socialContext: '[data-testid="socialContext"]',
   },
   attributes: {},
   rules: { permalink: 'time-parent' },
 };
+
+const PROFILE_PATH = /^\/([A-Za-z0-9_]{1,15})$/;
+
+/** The handle a tweet's header links to (its second link, "@handle"; the first is the display name). */
+function handleIn(header: Element | null): string | null {
+  for (const link of header?.querySelectorAll('a[href]') ?? []) {
+    const handle = PROFILE_PATH.exec(link.getAttribute('href') ?? '')?.[1];
+    if (handle) return handle;
+  }
+  return null;
+}
+
+/**
+ * Whether the tweet is a reply as X shows one outside threads: a "Replying to @handle" line
+ * between its header and its text (read by its link's "@", not its words).
+ */
+function repliesTo(tweet: Element, header: Element, text: Element | null): boolean {
+  for (const link of tweet.querySelectorAll('a[href^="/"]')) {
+    if (header.contains(link) || header.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_PRECEDING)
+      continue;
+    if (
+      text &&
+      (text.contains(link) || text.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING)
+    )
+      break;
+    if (PROFILE_PATH.test(link.getAttribute('href')!) && textOf(link).startsWith('@')) return true;
+  }
+  return false;
+}
 
 const STATUS_PATH = /^(?:https:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d+)/;
 const RESERVED = /^\/(settings|messages|i\/(?!lists)|compose|login|logout|signup|tos|privacy|account)/;
@@ -52,14 +86,23 @@ const x = defineSite({
         ? (time?.parentElement as HTMLAnchorElement | null | undefined)
         : time?.closest<HTMLAnchorElement>(selectors.statusLink!);
     /** The tweet's own status link: the one around its first `<time>`, else the first status link. */
-    function permalink(element: HTMLElement): { id: string; handle: string; href: string } | null {
+    /** The tweet's own status link; `timed` when it is the one around its time (a promoted tweet has none). */
+    function permalink(
+      element: HTMLElement,
+    ): { id: string; handle: string; href: string; timed: boolean } | null {
       const timed =
         linkOf(element.querySelector(selectors.permalinkTime!)) ??
         element.getElementsByTagName('time')[0]?.closest<HTMLAnchorElement>(selectors.statusLink!);
       const candidates = timed ? [timed] : element.querySelectorAll<HTMLAnchorElement>(selectors.statusLink!);
       for (const link of candidates) {
         const match = STATUS_PATH.exec(link.getAttribute('href') ?? '');
-        if (match) return { id: match[2]!, handle: match[1]!, href: `/${match[1]}/status/${match[2]}` };
+        if (match)
+          return {
+            id: match[2]!,
+            handle: match[1]!,
+            href: `/${match[1]}/status/${match[2]}`,
+            timed: link === timed,
+          };
       }
       return null;
     }
@@ -88,14 +131,39 @@ const x = defineSite({
       placement: 'before',
       readPost(element): SitePost | null {
         const link = permalink(element);
-        if (!link) return null;
+        // A promoted tweet shows "Ad" where others show their time, and may have no status link.
+        let header: Element | null | undefined;
+        const headerOf = () => (header ??= element.querySelector(selectors.userName!));
+        const promoted =
+          !link?.timed && headerOf() !== null && headerOf()!.getElementsByTagName('time').length === 0;
+        const handle = link?.handle ?? (promoted ? handleIn(headerOf()) : null);
+        if (!handle) return null;
         let text = '';
+        let firstText: Element | null = null;
         for (const part of element.querySelectorAll(selectors.text!)) {
+          firstText ??= part;
           const words = textOf(part);
           if (words) text = text ? `${text}\n${words}` : words;
         }
+        // Read only when a filter asks for kinds of post.
+        const kinds = () => {
+          const seen: PostKind[] = promoted ? ['promoted'] : [];
+          const reposter = element.querySelector(selectors.socialContext!)?.querySelector('a[href]');
+          if (reposter && PROFILE_PATH.test(reposter.getAttribute('href')!)) seen.push('repost');
+          if (element.querySelectorAll(selectors.userName!).length > 1) seen.push('quote');
+          const top = headerOf();
+          if (top && repliesTo(element, top, firstText)) seen.push('reply');
+          return postKinds(seen);
+        };
         return postWithImages(
-          { id: link.id, element, text, author: `@${link.handle}`, link: absoluteUrl(link.href) },
+          {
+            id: link?.id ?? `ad:${handle}:${text.length}:${text.slice(0, 40)}`,
+            element,
+            text,
+            author: `@${handle}`,
+            kinds,
+            link: link ? absoluteUrl(link.href) : '',
+          },
           () => mediaImages(element),
         );
       },

@@ -48,4 +48,37 @@ describe('youtubeAdapter', () => {
     expect(read[3]).toMatchObject({ id: 'comment:UgxComment1', text: 'I hate spiders', author: '@carol' });
     expect(read[4]).toBeNull();
   });
+
+  it('tells Shorts, live streams, ads and comments (replies), and reads the channel', () => {
+    // YouTube's markup as ad and Shorts blockers read it: Shorts link to /shorts/<id>; a live
+    // stream carries a LIVE badge; ads sit in ad-slot renderers inside a grid item.
+    document.body.innerHTML = `
+      <ytd-rich-item-renderer><a href="/watch?v=vvvvvvvvvvv"><h3>A video</h3></a>
+        <a href="/@NatureNow"><span class="yt-content-metadata-view-model__metadata-text">Nature Now</span></a></ytd-rich-item-renderer>
+      <ytd-rich-item-renderer><a href="/shorts/sssssssssss"><h3>A short</h3></a></ytd-rich-item-renderer>
+      <ytd-video-renderer><a href="/watch?v=lllllllllll"><h3>Live now</h3></a>
+        <ytd-thumbnail-overlay-time-status-renderer overlay-style="LIVE">LIVE</ytd-thumbnail-overlay-time-status-renderer></ytd-video-renderer>
+      <ytd-rich-item-renderer><ytd-ad-slot-renderer><ytd-in-feed-ad-layout-renderer>
+        <h3>Best phone deals</h3><a href="https://shop.example/">Shop now</a></ytd-in-feed-ad-layout-renderer></ytd-ad-slot-renderer></ytd-rich-item-renderer>
+      <ytd-comment-thread-renderer><ytd-comment-view-model id="comment">
+        <a id="author-text" href="/@carol">@carol</a>
+        <span id="published-time-text"><a href="/watch?v=vvvvvvvvvvv&lc=UgxC">1 day ago</a></span>
+        <yt-attributed-string id="content-text">Nice</yt-attributed-string>
+      </ytd-comment-view-model></ytd-comment-thread-renderer>`;
+    const read = posts();
+    expect(read.map((post) => post?.kinds)).toEqual([
+      ['original'],
+      ['original', 'short'],
+      ['original', 'live'],
+      ['original', 'promoted'],
+      ['reply'],
+    ]);
+    expect(read[0]).toMatchObject({
+      author: '@NatureNow',
+      authorName: 'Nature Now',
+      community: 'Nature Now',
+    });
+    expect(read[1]!.link).toBe(`${location.origin}/shorts/sssssssssss`);
+    expect(read[3]).toMatchObject({ id: 'ad:Best phone deals', text: 'Best phone deals', link: '' });
+  });
 });

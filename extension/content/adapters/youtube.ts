@@ -1,3 +1,4 @@
+import { type PostKind, postKinds } from '@veneer/shared/filters/matching';
 import type { SelectorPack } from '@veneer/shared/packs';
 import {
   absoluteUrl,
@@ -37,10 +38,17 @@ const pack: SelectorPack = {
     thumbnails:
       'ytd-thumbnail img, yt-thumbnail-view-model img, a#thumbnail img, .yt-lockup-view-model__content-image img',
     avatar: '#avatar, yt-avatar-shape',
+    /** The channel's own link (its handle), where the item shows one. */
+    channelLink: 'a[href^="/@"]',
+    /** Kinds: a "LIVE" badge; an ad slot in the grid or the results (a Short is told by its /shorts/ link). */
+    live: '[overlay-style="LIVE"], .badge-style-type-live-now-alternate, .yt-badge-shape--thumbnail-live',
+    ad: 'ytd-ad-slot-renderer, ytd-in-feed-ad-layout-renderer, ytd-promoted-sparkles-web-renderer, ytd-promoted-video-renderer',
   },
   attributes: { title: 'title' },
   rules: {},
 };
+
+const REPLY = postKinds(['reply']);
 
 const youtube = defineSite({
   id: 'youtube',
@@ -51,11 +59,14 @@ const youtube = defineSite({
   pack,
   rules: {},
   reader({ selectors, attributes }) {
-    function videoId(element: Element): string | null {
+    /** The video's id from its watch link; `short` when that link is a Short's. */
+    function videoId(element: Element): { id: string; short: boolean } | null {
       for (const link of element.querySelectorAll<HTMLAnchorElement>(selectors.watchLink!)) {
         const url = new URL(link.getAttribute('href')!, location.origin);
-        const id = url.searchParams.get('v') ?? url.pathname.match(/^\/shorts\/([\w-]{6,})/)?.[1];
-        if (id) return id;
+        const watched = url.searchParams.get('v');
+        if (watched) return { id: watched, short: false };
+        const short = url.pathname.match(/^\/shorts\/([\w-]{6,})/)?.[1];
+        if (short) return { id: short, short: true };
       }
       return null;
     }
@@ -70,6 +81,7 @@ const youtube = defineSite({
         element,
         text: textOf(comment.querySelector(selectors.commentText!)),
         author: textOf(comment.querySelector(selectors.commentAuthor!)),
+        kinds: REPLY,
         link: absoluteUrl(link?.getAttribute('href')),
         images: [],
       };
@@ -79,20 +91,31 @@ const youtube = defineSite({
       // A thumbnail-lab candidate shown in the feed is the creator's own preview, not a post to judge.
       if (element.hasAttribute('data-veneer-preview')) return null;
       if (element.matches(selectors.lockup!) && element.parentElement?.closest(selectors.video!)) return null;
-      const id = videoId(element);
-      if (!id) return null;
+      const video = videoId(element);
+      // An ad in the grid may link off YouTube: it is read by its words.
+      const ad = element.querySelector(selectors.ad!) !== null || element.matches(selectors.ad!);
       const titleElement = element.querySelector(selectors.title!);
       const title =
         titleElement?.getAttribute(attributes.title!)?.replace(/\s+/g, ' ').trim() || textOf(titleElement);
+      const id = video?.id ?? (ad ? `ad:${title || textOf(element).slice(0, 80)}` : null);
+      if (!id) return null;
       const channel = textOf(element.querySelector(selectors.channel!));
+      const handle = element.querySelector(selectors.channelLink!)?.getAttribute('href')?.slice(1);
       const snippet = textOf(element.querySelector(selectors.snippet!));
+      const kinds: PostKind[] = [];
+      if (ad) kinds.push('promoted');
+      if (video?.short) kinds.push('short');
+      if (element.querySelector(selectors.live!)) kinds.push('live');
       return postWithImages(
         {
           id,
           element,
           text: [title, snippet].filter(Boolean).join('\n'),
-          author: channel,
-          link: absoluteUrl(`/watch?v=${id}`),
+          author: handle || channel,
+          authorName: channel || undefined,
+          community: channel || undefined,
+          kinds: postKinds(kinds),
+          link: video ? absoluteUrl(video.short ? `/shorts/${video.id}` : `/watch?v=${video.id}`) : '',
         },
         () => imagesIn(element, selectors.thumbnails!).filter((image) => !image.closest(selectors.avatar!)),
       );

@@ -1,4 +1,4 @@
-import type { Filter, Site } from '@veneer/shared/filters/matching';
+import { ACTIONS_FOR_EVERY_POST, type Filter, type Site } from '@veneer/shared/filters/matching';
 import {
   type Answers,
   CONTENT_CHECK,
@@ -42,6 +42,8 @@ export interface EngineSettings {
   cloudProcessing: boolean;
   /** Epoch ms: filters that expired by then do not apply. */
   now?: number;
+  /** The allowlist: accounts and communities whose posts no filter changes. */
+  alwaysShow?: readonly string[];
 }
 
 /**
@@ -78,8 +80,8 @@ export class FeedEngine<E extends object, I extends object> {
   }
 
   /** New filters or settings: every verdict but "shown" is forgotten (the caller judges the page again). */
-  configure({ filters, site, cloudProcessing, now }: EngineSettings): void {
-    this.judge = new Judge(filters, { site, now });
+  configure({ filters, site, cloudProcessing, now, alwaysShow }: EngineSettings): void {
+    this.judge = new Judge(filters, { site, now, alwaysShow });
     this.cloud = cloudProcessing;
     const rules = this.judge.rules;
     this.imagesMatter =
@@ -87,7 +89,7 @@ export class FeedEngine<E extends object, I extends object> {
       rules.content.length > 0 ||
       (rules.imageText.length > 0 && cloudProcessing) ||
       rules.faces.length > 0 ||
-      rules.all.some((f) => f.matchesEverything);
+      rules.all.some((f) => f.matchesEverything && ACTIONS_FOR_EVERY_POST.includes(f.filter.action));
     for (const [id, verdict] of this.verdicts) if (verdict !== 'shown') this.verdicts.delete(id);
     this.waiting.clear();
     this.answers.clear();

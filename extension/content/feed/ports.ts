@@ -1,3 +1,4 @@
+import type { PostKind } from '@veneer/shared/filters/matching';
 import type { ImageView, Verdict } from '@veneer/shared/judge';
 
 /** A post as a site adapter reads it, over any element and image type (the DOM's, or fakes in tests). */
@@ -6,7 +7,13 @@ export interface FeedPost<E, I> {
   id: string;
   element: E;
   text: string;
+  /** The author's handle as the site writes it; empty when not known. */
   author: string;
+  /** The author's display name, the community (subreddit, channel, instance), where the site shows them. */
+  authorName?: string;
+  community?: string;
+  /** The kinds of post (shared/src/filters/accounts.ts); undefined when the reader cannot tell. */
+  kinds?: readonly PostKind[];
   link: string;
   /** Looked up only when a check needs them. */
   readonly images: readonly I[];

@@ -1,3 +1,4 @@
+export * from './accounts.ts';
 export * from './image-concepts.ts';
 export * from './matcher.ts';
 export * from './merge.ts';

@@ -92,6 +92,9 @@ describe('FilterListSchema', () => {
       sensitivity: 'medium',
       lookIn: ['text'],
       imageExamples: [],
+      from: [],
+      exceptFrom: [],
+      kinds: [],
       sites: [],
     });
   });

@@ -1,3 +1,4 @@
+import { type Gate, gateOf, POST_KIND_LABELS } from './accounts.ts';
 import type { Filter } from './schema.ts';
 import { TermSearch } from './term-search.ts';
 import { parseTerms, splitTerms, type Term } from './terms.ts';
@@ -7,8 +8,13 @@ export interface CompiledFilter {
   readonly filter: Filter;
   /** Human label used in reasons ("Hidden by Veneer: spiders"). */
   readonly label: string;
-  /** True when the filter names nothing to look for and so applies to every post. */
+  /**
+   * True when the filter names nothing to look for in a post's text or images: it applies to
+   * every post its gate admits (and, for the image actions, has images).
+   */
   readonly matchesEverything: boolean;
+  /** Who the post must be from and what kind it must be; null when the filter asks nothing of that. */
+  readonly gate: Gate | null;
   /** The terms it looks for (exclusions left out). */
   readonly terms: readonly Term[];
   /** Returns the term that matched (its label), or null. */
@@ -46,8 +52,9 @@ export function compileFilter(filter: Filter): CompiledFilter {
         ? looksFor.map((t) => t.label).join(', ')
         : filter.imageExamples.length > 0
           ? 'an image like one you hid'
-          : '',
+          : gateLabel(filter),
     matchesEverything: looksFor.length === 0 && !filter.classifier && filter.imageExamples.length === 0,
+    gate: gateOf(filter),
     terms: looksFor,
     match(text: string) {
       if (looksFor.length === 0) return null;
@@ -64,11 +71,22 @@ export function compileFilter(filter: Filter): CompiledFilter {
   };
 }
 
+/** How a filter that names only accounts or kinds gives its reason: "repost", "from @alice". */
+function gateLabel(filter: Filter): string {
+  const kinds = (filter.kinds ?? []).map((kind) => POST_KIND_LABELS[kind]).join(', ');
+  const from = filter.from?.length
+    ? `from ${filter.from.slice(0, 2).join(', ')}${filter.from.length > 2 ? '…' : ''}`
+    : '';
+  return [kinds, from].filter(Boolean).join(' ');
+}
+
 export interface FilterContext {
   /** The site the post is on; filters limited to other sites are left out. */
   site?: Site;
   /** Filters whose expiry has passed are left out (epoch ms). */
   now?: number;
+  /** Accounts and communities whose posts no filter changes (the allowlist; `from`'s forms). */
+  alwaysShow?: readonly string[];
 }
 
 export function isFilterActive(filter: Filter, { site, now = Date.now() }: FilterContext = {}): boolean {

@@ -5,6 +5,7 @@
  * for content scripts). Filters reach content scripts already validated (extension/lib/feed-config.ts).
  */
 
+export * from './accounts.ts';
 export * from './image-concepts.ts';
 export * from './matcher.ts';
 export type { Filter } from './schema.ts';

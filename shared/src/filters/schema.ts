@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POST_KINDS } from './accounts.ts';
 import { parseTerms } from './terms.ts';
 import {
   ACTIONS_FOR_EVERY_POST,
@@ -42,6 +43,15 @@ export const FilterSchema = z.object({
     .array(z.object({ hash: z.string().regex(/^[0-9a-f]{16}$/), from: z.string().max(500).optional() }))
     .max(500)
     .default([]),
+  /**
+   * Only posts from these accounts or communities ("@handle", "u/name", "r/name", a YouTube
+   * channel's or an account's name, a Mastodon instance); empty means from anyone.
+   */
+  from: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
+  /** Never posts from these (same forms as `from`). */
+  exceptFrom: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
+  /** Only posts of these kinds (POST_KINDS); empty means any kind. */
+  kinds: z.array(z.enum(POST_KINDS)).max(POST_KINDS.length).default([]),
   /** Sites where the filter applies; empty means every site. */
   sites: z
     .array(z.string().regex(SITE_ID, 'a site is named in lower-case letters, like "x" or "reddit"'))
@@ -70,12 +80,16 @@ export const FilterListSchema = z
         ctx.addIssue({ code: 'custom', path: [index, 'words'], message: problem });
       }
       const matchesSomething =
-        terms.some((t) => t.kind !== 'exclude') || filter.classifier || filter.imageExamples.length > 0;
+        terms.some((t) => t.kind !== 'exclude') ||
+        filter.classifier ||
+        filter.imageExamples.length > 0 ||
+        filter.from.length > 0 ||
+        filter.kinds.length > 0;
       if (!matchesSomething && !ACTIONS_FOR_EVERY_POST.includes(filter.action)) {
         ctx.addIssue({
           code: 'custom',
           path: [index, 'words'],
-          message: `a ${filter.action} filter needs words, a classifier or example images`,
+          message: `a ${filter.action} filter needs words, a classifier, example images, accounts or kinds of post`,
         });
       }
     });

@@ -284,3 +284,83 @@ describe('Judge: the words verdict reused', () => {
       expect(judge.judge(facts, answers, words)).toEqual(judge.judge(facts, answers));
   });
 });
+
+describe('Judge: who posted and what kind of post', () => {
+  const from = (author: string, kinds: string[] = ['original'], text = 'a post about gardens') => ({
+    ...post(text),
+    author,
+    kinds: kinds as never,
+  });
+
+  it('a filter of kinds alone takes every post of those kinds, named by the kind', () => {
+    const judge = judgeOf([{ kinds: ['repost'], action: 'hide' }]);
+    expect(judge.judge(from('@a', ['repost'])).verdict).toEqual({
+      action: 'hide',
+      reason: 'repost',
+      filterId: 'f0',
+    });
+    expect(judge.judge(from('@a', ['original'])).verdict).toBeNull();
+    // Kinds unknown (the fallback reader): not taken.
+    expect(judge.judge(post('a post about gardens')).verdict).toBeNull();
+  });
+
+  it("words and accounts together: only that account's posts with those words", () => {
+    const judge = judgeOf([{ words: 'spiders', from: ['@alice'] }]);
+    expect(judge.judge(from('@Alice', ['original'], 'spiders again')).verdict?.reason).toBe('spiders');
+    expect(judge.judge(from('@bob', ['original'], 'spiders again')).verdict).toBeNull();
+    expect(judge.judge(from('@alice', ['original'], 'gardens')).verdict).toBeNull();
+  });
+
+  it('exceptFrom spares the accounts it names from one filter, not from the others', () => {
+    const judge = judgeOf([
+      { words: 'spiders', action: 'hide', exceptFrom: ['@friend'] },
+      { words: 'spiders', action: 'collapse' },
+    ]);
+    expect(judge.judge(from('@stranger', ['original'], 'spiders')).verdict?.action).toBe('hide');
+    expect(judge.judge(from('@friend', ['original'], 'spiders')).verdict?.action).toBe('collapse');
+  });
+
+  it('the allowlist wins over every filter, checks included', () => {
+    const judge = judgeOf(
+      [
+        { kinds: ['promoted'], action: 'hide' },
+        { words: 'spiders', action: 'hide' },
+        { classifier: 'offensive', action: 'collapse' },
+      ],
+      { alwaysShow: ['@friend', 'r/gardening'] },
+    );
+    expect(judge.judge(from('@friend', ['promoted'], 'spiders'))).toEqual({ verdict: null, pending: 0 });
+    expect(judge.matches(from('@friend', ['promoted'], 'spiders'))).toEqual([]);
+    expect(
+      judge.judge({ ...from('@x', ['original'], 'spiders'), community: 'r/Gardening' }).verdict,
+    ).toBeNull();
+    const stranger = judge.judge(from('@stranger', ['original'], 'no words here'));
+    expect(stranger.verdict).toBeNull();
+    expect(stranger.pending).toBe(bitOf('offensive'));
+  });
+
+  it('waits for a check only when a filter that could use its answer lets the post through', () => {
+    const judge = judgeOf([{ classifier: 'offensive', action: 'hide', from: ['r/news'] }]);
+    expect(judge.judge({ ...from('@a', ['original'], 'some text'), community: 'r/news' }).pending).toBe(
+      bitOf('offensive'),
+    );
+    expect(judge.judge({ ...from('@a', ['original'], 'some text'), community: 'r/pics' }).pending).toBe(0);
+    const offensive = { offensive: 0.99 };
+    expect(
+      judge.judge({ ...from('@a', ['original'], 'some text'), community: 'r/pics' }, { texts: offensive })
+        .verdict,
+    ).toBeNull();
+    expect(
+      judge.judge({ ...from('@a', ['original'], 'some text'), community: 'r/news' }, { texts: offensive })
+        .verdict?.action,
+    ).toBe('hide');
+  });
+
+  it('an image action on kinds still needs images', () => {
+    const judge = judgeOf([{ kinds: ['promoted'], action: 'pixelate' }]);
+    expect(judge.judge(from('@a', ['promoted'])).verdict).toBeNull();
+    expect(judge.judge({ ...from('@a', ['promoted']), images: { length: 1 } }).verdict?.action).toBe(
+      'pixelate',
+    );
+  });
+});

@@ -1,17 +1,18 @@
+import { AccountSet, admits, type PostWho } from '../filters/accounts.ts';
 import type { CompiledFilter, FilterContext } from '../filters/matcher.ts';
 import type { Filter } from '../filters/schema.ts';
-import { OBJECT_THRESHOLDS, SENSITIVITY_THRESHOLDS } from '../filters/vocabulary.ts';
+import { ACTIONS_FOR_EVERY_POST, OBJECT_THRESHOLDS, SENSITIVITY_THRESHOLDS } from '../filters/vocabulary.ts';
 import { isSimilar } from '../images/dhash.ts';
 import type { NsfwClass } from '../models/nsfw.ts';
 import { CONTENT_CHECK, EXAMPLES_CHECK } from './checks.ts';
 import { type ContentFilter, compileRulebook, type Rulebook } from './rulebook.ts';
-import { type PostAction, strengthOf, stronger, type Verdict } from './verdict.ts';
+import { ACTION_STRENGTH, type PostAction, strengthOf, stronger, type Verdict } from './verdict.ts';
 
 /**
  * What the Judge needs to know of a post. `images` is read only when a filter looks at images
  * (finding a post's images in a page costs as much as reading its text), and then only its length.
  */
-export interface PostFacts {
+export interface PostFacts extends PostWho {
   readonly text: string;
   readonly images: { readonly length: number };
 }
@@ -52,6 +53,21 @@ const SOMETHING = /\S/;
 /** Some text to classify: not empty, not only spaces. */
 export const hasText = (text: string) => SOMETHING.test(text);
 
+/** Whether the filter's gate lets the post through (a filter with no gate lets every post through). */
+const lets = (compiled: CompiledFilter, post: PostWho) =>
+  compiled.gate === null || admits(compiled.gate, post);
+
+/**
+ * Whether a filter that names nothing to look for takes the post: its gate lets it through and,
+ * for the actions on images, it has images.
+ */
+const takesWhole = (compiled: CompiledFilter, post: PostFacts) =>
+  lets(compiled, post) &&
+  (!ACTIONS_FOR_EVERY_POST.includes(compiled.filter.action) || post.images.length > 0);
+
+/** Its reason: what the filter names of who and what kind, or "every image". */
+const wholeReason = (compiled: CompiledFilter) => compiled.label || 'every image';
+
 const verdictOf = (compiled: CompiledFilter, reason: string): Verdict => ({
   action: compiled.filter.action as PostAction,
   reason,
@@ -72,9 +88,18 @@ const verdictOf = (compiled: CompiledFilter, reason: string): Verdict => ({
  */
 export class Judge {
   readonly rules: Rulebook;
+  /** The allowlist: posts from these are never changed. */
+  private readonly alwaysShow: AccountSet | null;
 
   constructor(filters: readonly Filter[], context: FilterContext = {}) {
     this.rules = compileRulebook(filters, context);
+    const alwaysShow = new AccountSet(context.alwaysShow ?? []);
+    this.alwaysShow = alwaysShow.size > 0 ? alwaysShow : null;
+  }
+
+  /** Whether the post is from an account or community on the allowlist (no filter changes it). */
+  alwaysShows(post: PostWho): boolean {
+    return this.alwaysShow !== null && this.alwaysShow.has(post);
   }
 
   /**
@@ -83,25 +108,32 @@ export class Judge {
    * when answers come in.
    */
   judge(post: PostFacts, answers?: Answers, words?: Verdict | null): Judgement {
+    if (this.alwaysShows(post)) return { verdict: null, pending: 0 };
     let verdict = words === undefined ? this.wordsVerdict(post) : words;
-    if (answers) verdict = this.withAnswers(verdict, answers);
+    if (answers) verdict = this.withAnswers(post, verdict, answers);
     return { verdict, pending: this.pendingChecks(post, verdict, answers) };
   }
 
-  /** The verdict of the filters' words (and of filters naming nothing, on posts with images). */
+  /**
+   * The verdict of the filters' words, and of the filters naming nothing to look for (by who
+   * posted or the kind of post; the image actions on posts with images).
+   */
   wordsVerdict(post: PostFacts): Verdict | null {
-    const { quick, everything, text } = this.rules;
+    if (this.alwaysShows(post)) return null;
+    const { quick, everything, text, gated } = this.rules;
     // Most posts match no term: one test instead of one per term, and then only the filters
     // naming no words are left to look at (most lists have none).
     if (quick === null || post.text === '' || !quick.test(post.text)) {
-      if (everything.length === 0 || post.images.length === 0) return null;
-      return verdictOf(everything[0]!, 'every image');
+      if (everything.length === 0 || (post.images.length === 0 && !gated)) return null;
+      const whole = everything.find((compiled) => takesWhole(compiled, post));
+      return whole ? verdictOf(whole, wholeReason(whole)) : null;
     }
     for (const compiled of text) {
       if (compiled.matchesEverything) {
-        if (post.images.length > 0) return verdictOf(compiled, 'every image');
+        if (takesWhole(compiled, post)) return verdictOf(compiled, wholeReason(compiled));
         continue;
       }
+      if (compiled.gate !== null && !admits(compiled.gate, post)) continue;
       const term = compiled.match(post.text);
       if (term) return verdictOf(compiled, term);
     }
@@ -109,10 +141,11 @@ export class Judge {
   }
 
   /** The strongest filter a text check serves that its answer makes match (null answers match nothing). */
-  textCheckVerdict(checkId: string, answer: unknown): Verdict | null {
+  textCheckVerdict(post: PostWho, checkId: string, answer: unknown): Verdict | null {
     if (answer === null || answer === undefined) return null;
     const plan = this.rules.textChecks.find((c) => c.check.id === checkId);
     for (const compiled of plan?.filters ?? []) {
+      if (!lets(compiled, post)) continue;
       const reason = plan!.check.match(compiled, answer);
       if (reason) return verdictOf(compiled, reason);
     }
@@ -120,18 +153,26 @@ export class Judge {
   }
 
   /** The strongest filter with an example image like one of `hashes`. */
-  examplesVerdict(hashes: readonly string[]): Verdict | null {
-    return firstExampleMatch(this.rules.examples, hashes);
+  examplesVerdict(post: PostWho, hashes: readonly string[]): Verdict | null {
+    return firstExampleMatch(this.admitted(this.rules.examples, post), hashes);
   }
 
   /** The strongest filter on image content that one of the views reaches at its sensitivity. */
-  contentVerdict(views: readonly ImageView[]): Verdict | null {
-    return firstContentMatch(this.rules.content, views);
+  contentVerdict(post: PostWho, views: readonly ImageView[]): Verdict | null {
+    const content = this.rules.gated
+      ? this.rules.content.filter((c) => lets(c.filter, post))
+      : this.rules.content;
+    return firstContentMatch(content, views);
   }
 
   /** The verdict of the filters that look in images' text, on the text read from them. */
-  imageTextVerdict(text: string): Verdict | null {
-    return firstImageTextMatch(this.rules.imageText, text);
+  imageTextVerdict(post: PostWho, text: string): Verdict | null {
+    return firstImageTextMatch(this.admitted(this.rules.imageText, post), text);
+  }
+
+  /** The filters whose gates let the post through (all of them when no filter has a gate). */
+  private admitted(filters: readonly CompiledFilter[], post: PostWho): readonly CompiledFilter[] {
+    return this.rules.gated ? filters.filter((compiled) => lets(compiled, post)) : filters;
   }
 
   /**
@@ -139,11 +180,13 @@ export class Judge {
    * first is `judge`'s verdict): for `pnpm judge` and for explaining a verdict.
    */
   matches(post: PostFacts, answers: Answers = {}): Verdict[] {
-    const { text, textChecks, examples, content, imageText } = this.rules;
+    if (this.alwaysShows(post)) return [];
+    const { textChecks } = this.rules;
+    const text = this.admitted(this.rules.text, post);
     const found: Verdict[] = [];
     for (const compiled of text) {
       if (compiled.matchesEverything) {
-        if (post.images.length > 0) found.push(verdictOf(compiled, 'every image'));
+        if (takesWhole(compiled, post)) found.push(verdictOf(compiled, wholeReason(compiled)));
         continue;
       }
       const term = post.text === '' ? null : compiled.match(post.text);
@@ -152,11 +195,16 @@ export class Judge {
     for (const { check, filters } of textChecks) {
       const answer = answers.texts?.[check.id];
       if (answer === null || answer === undefined) continue;
-      for (const compiled of filters) {
+      for (const compiled of this.admitted(filters, post)) {
         const reason = check.match(compiled, answer);
         if (reason) found.push(verdictOf(compiled, reason));
       }
     }
+    const examples = this.admitted(this.rules.examples, post);
+    const imageText = this.admitted(this.rules.imageText, post);
+    const content = this.rules.gated
+      ? this.rules.content.filter((c) => lets(c.filter, post))
+      : this.rules.content;
     // Each filter on its own: its first match is its verdict.
     const each = <T>(filters: readonly T[], verdict: (one: readonly T[]) => Verdict | null) => {
       for (const filter of filters) {
@@ -176,22 +224,26 @@ export class Judge {
 
   /** Whether faces in the post's images are to be blurred. */
   blursFaces(post: PostFacts): boolean {
-    return this.rules.faces.some((f) => f.matchesEverything || (post.text !== '' && f.match(post.text)));
+    if (this.alwaysShows(post)) return false;
+    return this.rules.faces.some(
+      (f) => lets(f, post) && (f.matchesEverything || (post.text !== '' && f.match(post.text) !== null)),
+    );
   }
 
-  private withAnswers(words: Verdict | null, answers: Answers): Verdict | null {
+  private withAnswers(post: PostWho, words: Verdict | null, answers: Answers): Verdict | null {
     let verdict = words;
     if (answers.texts) {
       for (const { check } of this.rules.textChecks)
-        verdict = stronger(verdict, this.textCheckVerdict(check.id, answers.texts[check.id]));
+        verdict = stronger(verdict, this.textCheckVerdict(post, check.id, answers.texts[check.id]));
     }
-    if (answers.imageHashes) verdict = stronger(verdict, this.examplesVerdict(answers.imageHashes));
-    if (answers.imageViews) verdict = stronger(verdict, this.contentVerdict(answers.imageViews));
-    if (answers.imageText) verdict = stronger(verdict, this.imageTextVerdict(answers.imageText));
+    if (answers.imageHashes) verdict = stronger(verdict, this.examplesVerdict(post, answers.imageHashes));
+    if (answers.imageViews) verdict = stronger(verdict, this.contentVerdict(post, answers.imageViews));
+    if (answers.imageText) verdict = stronger(verdict, this.imageTextVerdict(post, answers.imageText));
     return verdict;
   }
 
   private pendingChecks(post: PostFacts, verdict: Verdict | null, answers: Answers | undefined): number {
+    if (this.rules.gated) return this.pendingGatedChecks(post, verdict, answers);
     const { textChecks, examplesStrength, contentStrength } = this.rules;
     const floor = strengthOf(verdict);
     let pending = 0;
@@ -205,6 +257,30 @@ export class Judge {
     }
     return pending;
   }
+
+  /** The same, when some filters have gates: only the filters that let this post through count. */
+  private pendingGatedChecks(post: PostFacts, verdict: Verdict | null, answers: Answers | undefined): number {
+    const floor = strengthOf(verdict);
+    let pending = 0;
+    if (hasText(post.text)) {
+      for (const { check, bit, filters } of this.rules.textChecks)
+        if (answers?.texts?.[check.id] === undefined && strongestLet(filters, post) > floor) pending |= bit;
+    }
+    if (post.images.length > 0) {
+      if (!answers?.imageHashes && strongestLet(this.rules.examples, post) > floor) pending |= EXAMPLES_CHECK;
+      const content = this.rules.content.map(({ filter }) => filter);
+      if (!answers?.imageViews && strongestLet(content, post) > floor) pending |= CONTENT_CHECK;
+    }
+    return pending;
+  }
+}
+
+/** The strongest action among the filters the post's gate checks let through. */
+function strongestLet(filters: readonly CompiledFilter[], post: PostWho): number {
+  let strength = -1;
+  for (const compiled of filters)
+    if (lets(compiled, post)) strength = Math.max(strength, ACTION_STRENGTH[compiled.filter.action]);
+  return strength;
 }
 
 function firstExampleMatch(filters: readonly CompiledFilter[], hashes: readonly string[]): Verdict | null {

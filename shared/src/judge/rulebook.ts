@@ -50,6 +50,8 @@ export interface Rulebook {
   imageText: readonly CompiledFilter[];
   /** Filters that blur faces in the images of the posts their words match (or of every post). */
   faces: readonly CompiledFilter[];
+  /** Whether some filter asks who posted or what kind of post it is (its gate). */
+  gated: boolean;
 }
 
 const byStrength = (a: CompiledFilter, b: CompiledFilter) =>
@@ -88,5 +90,6 @@ export function compileRulebook(filters: readonly Filter[], context: FilterConte
       .filter((f) => f.filter.lookIn.includes('image-text') && f.terms.length > 0)
       .sort(byStrength),
     faces: all.filter((f) => f.filter.action === 'blur-faces'),
+    gated: all.some((f) => f.gate !== null),
   };
 }

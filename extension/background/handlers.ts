@@ -10,6 +10,7 @@ import { ensureOffscreenDocument } from '../services/offscreen-models.ts';
 import type { OnDeviceModels } from '../services/on-device-models.ts';
 import type { CloudAnswer, Status } from '../services/protocol.ts';
 import type { Asker, BackgroundHandlers } from '../services/serve-background.ts';
+import { alwaysShowAccount } from './accounts.ts';
 import { type CloudJobs, CloudUnavailable } from './cloud-jobs.ts';
 import { hideImagesLike } from './images-like-this.ts';
 import type { PackUpdater } from './packs.ts';
@@ -93,6 +94,7 @@ export function backgroundHandlers({
       await savePageReport(asker.tabId, report);
       await packs.pageReported(asker.tabId, report);
     },
+    alwaysShow: (account) => alwaysShowAccount(account),
     async reportBreakage({ adapter }) {
       const state = await packs.state(adapter);
       const response = await fetch(new URL('/v1/breakage', edgeUrlOf(await loadSettings())), {

@@ -16,7 +16,13 @@ import { previewFilter } from './feed/preview.ts';
 import { SiteReader } from './feed/site-reader.ts';
 import { FeedStats } from './feed-stats.ts';
 import { PageReporter } from './page-report.ts';
-import { clearModification, modifyPost, noticeChanges, showOriginal } from './rewrite/modify.ts';
+import {
+  type AlwaysShow,
+  clearModification,
+  modifyPost,
+  noticeChanges,
+  showOriginal,
+} from './rewrite/modify.ts';
 import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
 import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
 import type { SiteDefinition, SitePost } from './site-adapter.ts';
@@ -54,16 +60,23 @@ export function startFeedRewriter(
   );
   reporter.useReader(definition.id, readers.pack.version, 'pack');
   const view: FeedView<HTMLElement> = {
-    apply(element, verdict, onShow) {
+    apply(element, verdict, onShow, author) {
       if (!verdict) {
         clearModification(element);
         setState(element, 'clear');
         return;
       }
-      modifyPost(element, verdict.action, verdict.reason, adapter.placement, () => {
-        onShow();
-        showOriginal(element);
-      });
+      modifyPost(
+        element,
+        verdict.action,
+        verdict.reason,
+        adapter.placement,
+        () => {
+          onShow();
+          showOriginal(element);
+        },
+        trustOf(author),
+      );
     },
     show: (element) => setState(element, 'shown'),
     forget(element) {
@@ -173,6 +186,32 @@ export function startFeedRewriter(
     configure(current);
   }
 
+  /** The notice's "Always show this account", for a post whose author Veneer knows. */
+  function trustOf(author: string): AlwaysShow | undefined {
+    if (!author) return undefined;
+    const account = { author, site: definition.site };
+    return {
+      account: author,
+      run: () =>
+        void channel
+          .request('alwaysShow', account)
+          .catch((error: Error) => reporter.problem(`Veneer could not add ${author}: ${error.message}`)),
+    };
+  }
+
+  /** The post the user last opened the context menu on (for "Always show / Hide posts from this account"). */
+  let underMenu: { author: string; site: string } | null = null;
+  document.addEventListener(
+    'contextmenu',
+    (event) => {
+      const element =
+        event.target instanceof Element ? event.target.closest<HTMLElement>(adapter.postSelector) : null;
+      const author = element ? adapter.readPost(element)?.author : undefined;
+      underMenu = author ? { author, site: definition.site } : null;
+    },
+    true,
+  );
+
   function showHidden(): number {
     let count = 0;
     for (const element of document.querySelectorAll<HTMLElement>(`[${ACTION_ATTRIBUTE}="hide"]`)) {
@@ -185,6 +224,7 @@ export function startFeedRewriter(
   }
 
   feedPageMessenger.onMessage('showHidden', () => ({ shown: showHidden() }));
+  feedPageMessenger.onMessage('postUnderMenu', () => underMenu);
   feedPageMessenger.onMessage('getPageReport', () => reporter.report());
   feedPageMessenger.onMessage('feedStats', () => stats.snapshot());
   feedPageMessenger.onMessage('preview', async ({ data }) => {

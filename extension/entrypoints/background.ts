@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { installAccountMenus, updateAccountMenus } from '../background/accounts.ts';
 import { CloudJobs } from '../background/cloud-jobs.ts';
 import { feedConfigService } from '../background/feed-config.ts';
 import { FilterSyncService } from '../background/filter-sync.ts';
@@ -79,6 +80,8 @@ export default defineBackground(() => {
     }),
   );
   installImageMenu(onDeviceModels);
+  installAccountMenus();
+  const syncMastodon = async () => updateAccountMenus(await syncMastodonRegistration());
   // Newer selector packs once a day (and at once, then every few seconds, while a site looks broken).
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PACK_CHECK_ALARM) void packs.check();
@@ -87,8 +90,13 @@ export default defineBackground(() => {
     if (!alarm) browser.alarms.create(PACK_CHECK_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
   });
 
-  browser.permissions.onAdded.addListener(({ origins }) => void onPermissionsAdded(origins ?? []));
-  browser.permissions.onRemoved.addListener(() => void syncMastodonRegistration());
+  browser.permissions.onAdded.addListener(
+    ({ origins }) =>
+      void onPermissionsAdded(origins ?? []).then(async () =>
+        updateAccountMenus((await loadSettings()).mastodonHosts),
+      ),
+  );
+  browser.permissions.onRemoved.addListener(() => void syncMastodon());
   browser.tabs.onRemoved.addListener((tabId) => {
     push.router.forgetTab(tabId);
     void forgetPageReport(tabId);
@@ -111,6 +119,6 @@ export default defineBackground(() => {
   });
 
   feedConfig.refresh();
-  void syncMastodonRegistration();
+  void syncMastodon();
   void connect();
 });

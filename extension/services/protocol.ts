@@ -1,6 +1,7 @@
 import type { Filter } from '@veneer/shared/filters/matching';
 import type { FacesResult, ImageRef, JobFrame } from '@veneer/shared/protocol';
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PostAccount } from '../background/accounts.ts';
 import type { FeedStatsSnapshot } from '../content/feed-stats.ts';
 import type { PageReport } from '../content/page-report.ts';
 import type { FeedConfig } from '../lib/feed-config.ts';
@@ -66,6 +67,8 @@ export interface BackgroundProtocol {
   /** "Hide images like this": the image joins the example-image filter. */
   hideImagesLike(data: { srcUrl: string; pageUrl?: string }): { filterId: string; hash: string };
   mastodonEnabled(data: { host: string }): void;
+  /** "Always show this account" (a notice, the context menu): the account joins the allowlist. */
+  alwaysShow(data: PostAccount): void;
   /** The popup's one-click anonymous report that a site's pack stopped reading it (counts only). */
   reportBreakage(data: { adapter: string }): void;
   status(): Status;
@@ -92,6 +95,8 @@ export interface FeedPageProtocol {
   getPageReport(): PageReport;
   preview(data: { filter: Filter }): PreviewAnswer;
   feedStats(): FeedStatsSnapshot;
+  /** Who posted the post the context menu was last opened on; null when Veneer does not know. */
+  postUnderMenu(): PostAccount | null;
 }
 export const feedPageMessenger = defineExtensionMessaging<FeedPageProtocol>();
 

@@ -65,7 +65,9 @@ describe('Mastodon, on any instance', () => {
     await expect.poll(() => page.locator('.status[data-veneer-state]').count()).toBe(TOOTS.length);
     expect(await toot(TOOTS[0]!.id).isVisible()).toBe(false);
     const badge = toot(TOOTS[2]!.id).locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
-    expect(await badge.textContent()).toBe('Modified by Veneercontent warning: electionShow original');
+    expect(await badge.textContent()).toBe(
+      'Modified by Veneercontent warning: electionShow originalAlways show this account',
+    );
     expect(await flashesOn(page)).toEqual([]);
     const registered = await browser.serviceWorker.evaluate(() =>
       chrome.scripting.getRegisteredContentScripts(),

@@ -47,7 +47,9 @@ async function checkFeed(url: string, postSelector: string, posts: SmallPost[]):
   expect(await flashesOn(page)).toEqual([]);
   const collapsed = posts.find((p) => p.expect === 'collapse')!;
   const badge = post(collapsed.id).locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
-  expect(await badge.textContent()).toBe('Modified by Veneercollapsed: spidersShow original');
+  expect(await badge.textContent()).toBe(
+    'Modified by Veneercollapsed: spidersShow originalAlways show this account',
+  );
   await badge.getByRole('button', { name: 'Show original' }).click();
   expect(await post(collapsed.id).isVisible()).toBe(true);
   return page;

@@ -46,7 +46,9 @@ describe('YouTube home grid', () => {
       expect(await cell(id).getAttribute('data-veneer-action'), id).toBe(action ?? null);
     const collapsed = cell('vid00000001');
     const badge = collapsed.locator(':scope > [data-veneer-badge]');
-    expect(await badge.textContent()).toBe('Modified by Veneercollapsed: spidersShow original');
+    expect(await badge.textContent()).toBe(
+      'Modified by Veneercollapsed: spidersShow originalAlways show this account',
+    );
     expect(await collapsed.locator('.yt-lockup-metadata-view-model__title').isVisible()).toBe(false);
     // Still one cell of the grid: as wide as its neighbours, so the grid keeps its shape.
     const [a, b] = await Promise.all([collapsed.boundingBox(), cell('vid00000002').boundingBox()]);

@@ -22,6 +22,8 @@ interface Judged<I> {
   text: string;
   images: readonly I[] | null;
   rejudged: number;
+  /** Who posted it (the notice's "Always show this account"). */
+  author: string;
 }
 
 /**
@@ -131,7 +133,7 @@ export class FeedEngine<E extends object, I extends object> {
     } else {
       // A recycled element now showing another post is cleared first.
       if (previous) this.view.forget(element);
-      this.judged.set(element, { id: post.id, text: post.text, images, rejudged: 0 });
+      this.judged.set(element, { id: post.id, text: post.text, images, rejudged: 0, author: post.author });
     }
     this.reporter.postSeen(post.id, post);
     const known = this.verdicts.get(post.id);
@@ -192,7 +194,7 @@ export class FeedEngine<E extends object, I extends object> {
   }
 
   private apply(id: string, element: E, verdict: Verdict | null): void {
-    this.view.apply(element, verdict, () => this.shown(id));
+    this.view.apply(element, verdict, () => this.shown(id), this.judged.get(element)?.author ?? '');
     if (verdict) this.reporter.postModified(id, verdict);
   }
 

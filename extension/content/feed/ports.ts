@@ -40,8 +40,11 @@ export interface FeedServices<I> {
 
 /** What the feed engine does to the page (feed-rewriter.ts): marks, notices, the original shown. */
 export interface FeedView<E> {
-  /** Marks the post with its verdict (null: nothing matched); `onShow` runs when the user shows it. */
-  apply(element: E, verdict: Verdict | null, onShow: () => void): void;
+  /**
+   * Marks the post with its verdict (null: nothing matched); `onShow` runs when the user shows it;
+   * `author`, who posted it (empty: not known).
+   */
+  apply(element: E, verdict: Verdict | null, onShow: () => void, author: string): void;
   /** Marks a post the user chose to see as shown. */
   show(element: E): void;
   /** Takes every mark off, so the element is judged again. */

@@ -15,6 +15,9 @@ const DONE: Record<PostAction, string> = {
  * more than the notice's elements).
  */
 const showers = new WeakMap<Element, () => void>();
+/** What a notice's "Always show this account" does: the post's author joins the allowlist. */
+const trusters = new WeakMap<Element, () => void>();
+const TRUST_ATTRIBUTE = 'data-veneer-trust';
 let listening = false;
 
 /**
@@ -28,8 +31,9 @@ function onClick(event: MouseEvent): void {
   const notice = target.closest(`[${BADGE_ATTRIBUTE}]`);
   let show: (() => void) | undefined;
   if (notice) {
-    // Only its button shows the original; the rest of a notice is text.
-    if (target.closest(`[${BADGE_ATTRIBUTE}] > button`)) show = showers.get(notice);
+    // Its first button shows the original, the second trusts the account; the rest is text.
+    if (target.closest(`[${TRUST_ATTRIBUTE}]`)) show = trusters.get(notice);
+    else if (target.closest(`[${BADGE_ATTRIBUTE}] > button`)) show = showers.get(notice);
   } else {
     const post = target.closest(`[${ACTION_ATTRIBUTE}="blur"], [${ACTION_ATTRIBUTE}="pixelate"]`);
     if (post && (post.getAttribute(ACTION_ATTRIBUTE) === 'blur' || target.closest('img')))
@@ -64,7 +68,12 @@ const MAX_TEMPLATES = 200;
  * from a notice made once per action and reason: a feed modifies hundreds of posts, and each
  * notice is then one call, with no child to find and fill in.
  */
-function makeBadge(action: PostAction, reason: string, onShow: () => void): HTMLElement {
+function makeBadge(
+  action: PostAction,
+  reason: string,
+  onShow: () => void,
+  trust: AlwaysShow | undefined,
+): HTMLElement {
   const key = `${action}\u0000${reason}`;
   let template = badgeTemplates.get(key);
   if (!template) {
@@ -78,13 +87,28 @@ function makeBadge(action: PostAction, reason: string, onShow: () => void): HTML
     const show = document.createElement('button');
     show.type = 'button';
     show.textContent = 'Show original';
-    template.append(mark, what, show);
+    const always = document.createElement('button');
+    always.type = 'button';
+    always.setAttribute(TRUST_ATTRIBUTE, '');
+    always.textContent = 'Always show this account';
+    template.append(mark, what, show, always);
     if (badgeTemplates.size >= MAX_TEMPLATES) badgeTemplates.clear();
     badgeTemplates.set(key, template);
   }
   const badge = template.cloneNode(true) as HTMLElement;
   showers.set(badge, onShow);
+  const always = badge.lastElementChild as HTMLElement;
+  if (trust) {
+    always.title = `Always show posts from ${trust.account}`;
+    trusters.set(badge, trust.run);
+  } else always.remove();
   return badge;
+}
+
+/** A notice's "Always show this account": who the post is from, and what adds them to the allowlist. */
+export interface AlwaysShow {
+  account: string;
+  run: () => void;
 }
 
 /** The post's notice: its first child (placement inside) or the element just before it. */
@@ -119,6 +143,7 @@ export function modifyPost(
   reason: string,
   placement: 'before' | 'inside',
   onShow: () => void,
+  trust?: AlwaysShow,
 ): void {
   clearModification(post);
   if (!listening) {
@@ -130,7 +155,7 @@ export function modifyPost(
   if (placement === 'inside') post.setAttribute(PLACEMENT_ATTRIBUTE, 'inside');
   setState(post, 'modified');
   if (action === 'hide') return;
-  const badge = makeBadge(action, reason, onShow);
+  const badge = makeBadge(action, reason, onShow, trust);
   if (placement === 'inside') post.prepend(badge);
   else post.before(badge);
   if (badge.isConnected) noticesMoved++;

@@ -43,6 +43,9 @@ ${action('pixelate')} img { filter: url(#${PIXELATE_FILTER_ID}) !important; curs
   all: initial; margin-left: auto; padding: 3px 12px; border-radius: 999px; border: 1px solid #adb5bd;
   background: #fff; color: #212529; cursor: pointer; font: 13px/1.4 system-ui, sans-serif; white-space: nowrap;
 }
+[${BADGE_ATTRIBUTE}] > button + button {
+  margin-left: 0; border-color: transparent; background: transparent; color: inherit; text-decoration: underline;
+}
 `;
 }
 

@@ -5,6 +5,9 @@ import {
   FilterListSchema,
   imageConceptsFor,
   type LookIn,
+  POST_KIND_LABELS,
+  POST_KINDS,
+  type PostKind,
   SENSITIVITIES,
   TEXT_CLASSIFIERS,
 } from '@veneer/shared/filters';
@@ -51,9 +54,15 @@ function filterFromForm(existing: Filter | undefined): FilterInput {
   const lookIn = [...$('look-in').querySelectorAll<HTMLInputElement>('input:checked')].map(
     (i) => i.value as LookIn,
   );
+  const kinds = [...$('kinds').querySelectorAll<HTMLInputElement>('input:checked')].map(
+    (i) => i.value as PostKind,
+  );
   return {
     id: existing?.id ?? crypto.randomUUID(),
     words: $<HTMLInputElement>('words').value.trim(),
+    from: accounts($<HTMLInputElement>('from').value),
+    exceptFrom: accounts($<HTMLInputElement>('except-from').value),
+    kinds,
     action: FILTER_ACTIONS.includes(action) ? action : 'collapse',
     ...(classifier && TEXT_CLASSIFIERS.includes(classifier) ? { classifier } : {}),
     sensitivity: SENSITIVITIES.includes(sensitivity) ? sensitivity : 'medium',
@@ -68,9 +77,21 @@ function filterFromForm(existing: Filter | undefined): FilterInput {
   };
 }
 
+/** Accounts and communities as written in a field: separated by commas or new lines. */
+const accounts = (text: string) =>
+  text
+    .split(/[,\n]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
 function fillForm(filter: Filter | null): void {
   $<HTMLInputElement>('editing').value = filter?.id ?? '';
   $<HTMLInputElement>('words').value = filter?.words ?? '';
+  $<HTMLInputElement>('from').value = filter?.from.join(', ') ?? '';
+  $<HTMLInputElement>('except-from').value = filter?.exceptFrom.join(', ') ?? '';
+  for (const box of $('kinds').querySelectorAll<HTMLInputElement>('input')) {
+    box.checked = filter?.kinds.includes(box.value as PostKind) ?? false;
+  }
   $<HTMLSelectElement>('action').value = filter?.action ?? 'collapse';
   $<HTMLSelectElement>('classifier').value = filter?.classifier ?? '';
   $<HTMLSelectElement>('sensitivity').value = filter?.sensitivity ?? 'medium';
@@ -106,6 +127,9 @@ async function render(): Promise<void> {
       const label = [
         filter.classifier ? `[${filter.classifier} model]` : '',
         examples ? `[images like ${examples} you hid]` : '',
+        filter.kinds.length ? `[${filter.kinds.map((kind) => POST_KIND_LABELS[kind]).join(', ')}]` : '',
+        filter.from.length ? `[from ${filter.from.join(', ')}]` : '',
+        filter.exceptFrom.length ? `[not from ${filter.exceptFrom.join(', ')}]` : '',
         filter.words,
       ]
         .filter(Boolean)
@@ -149,6 +173,7 @@ async function render(): Promise<void> {
     }),
   );
   const settings = await loadSettings();
+  renderAlwaysShow(settings.alwaysShow);
   $<HTMLInputElement>('cloud').checked = settings.cloudProcessing;
   $<HTMLInputElement>('sync').checked = settings.syncFilters;
   $<HTMLInputElement>('edge').value = settings.edgeUrl;
@@ -255,6 +280,58 @@ $<HTMLInputElement>('import-file').addEventListener('change', async (event) => {
 $('save-edge').addEventListener(
   'click',
   () => void saveSettings({ edgeUrl: $<HTMLInputElement>('edge').value.trim() }),
+);
+
+/** The allowlist, each entry with a button that takes it off. */
+function renderAlwaysShow(list: readonly string[]): void {
+  $('always-show').replaceChildren(
+    ...list.map((entry) => {
+      const item = document.createElement('li');
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = 'Remove';
+      remove.setAttribute('aria-label', `Stop always showing ${entry}`);
+      remove.addEventListener('click', async () => {
+        const { alwaysShow } = await loadSettings();
+        await saveSettings({ alwaysShow: alwaysShow.filter((e) => e !== entry) });
+        await render();
+      });
+      item.append(`${entry} `, remove);
+      return item;
+    }),
+  );
+  if (list.length === 0) {
+    const none = document.createElement('li');
+    none.textContent =
+      'Nobody yet. "Always show this account" on a notice, or the context menu on a post, adds one.';
+    $('always-show').append(none);
+  }
+}
+$('always-show-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const entries = accounts($<HTMLInputElement>('always-show-entry').value);
+  const { alwaysShow } = await loadSettings();
+  const next = [...alwaysShow, ...entries.filter((entry) => !alwaysShow.includes(entry))];
+  if (next.some((entry) => entry.length > 200)) {
+    showError('An account or community is at most 200 characters.');
+    return;
+  }
+  await saveSettings({ alwaysShow: next });
+  $<HTMLInputElement>('always-show-entry').value = '';
+  await render();
+});
+
+/** One box per kind of post some site's adapter tells (none reads "suggested" yet: docs/filters.md). */
+$('kinds').append(
+  'Only these kinds of post: ',
+  ...POST_KINDS.filter((kind) => kind !== 'suggested').map((kind) => {
+    const box = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.value = kind;
+    box.append(input, ` ${POST_KIND_LABELS[kind]} `);
+    return box;
+  }),
 );
 
 /** One box per site an adapter declares (content/sites.ts). */

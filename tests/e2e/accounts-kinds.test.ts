@@ -1,0 +1,233 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
+import { useFiltersOnDevice } from './configure.ts';
+import { mastodonHtml } from './fixtures/mastodon.ts';
+import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { blueskyHtml, oldRedditHtml } from './fixtures/small-feeds.ts';
+import { KIND_TWEETS, xTimelineHtml } from './fixtures/x-timeline.ts';
+import { KIND_VIDEOS, youtubeHomeHtml } from './fixtures/youtube.ts';
+import { waitFor } from './wait.ts';
+
+/**
+ * Filters by kind of post and the allowlist, on every site: reposts, promoted posts and Shorts
+ * hidden by their kind; a spider post collapsed, unless its account is on the allowlist; and a
+ * notice's "Always show this account" puts an account there from the page.
+ */
+const MASTODON = 'social.example.org';
+let browser: ExtensionBrowser;
+
+const FILTERS = [
+  { id: 'reposts', words: '', kinds: ['repost'], action: 'hide' },
+  { id: 'promoted', words: '', kinds: ['promoted'], action: 'hide' },
+  { id: 'shorts', words: '', kinds: ['short'], action: 'hide', sites: ['youtube'] },
+  { id: 'spiders', words: 'spiders', action: 'collapse' },
+];
+const ALWAYS_SHOW = ['@TestQuoter', 'u/user_r1', 'Nature Now', 'alice.bsky.social', '@ann', 'u/oldalice'];
+
+const REDDIT: FixturePost[] = [
+  { id: 't3_r1', title: 'Spiders in my sink', expect: {} },
+  { id: 't3_r2', title: 'Spiders on the wall', expect: {} },
+  { id: 't3_r3', title: 'Buy the best vacuum', expect: {}, kind: 'ad' },
+  { id: 't3_r4', title: 'A crossposted sunset', expect: {}, kind: 'crosspost' },
+  { id: 't3_r5', title: 'My cat in a box', expect: {} },
+];
+
+async function useAlwaysShow(list: string[]): Promise<void> {
+  await browser.serviceWorker.evaluate(async (alwaysShow) => {
+    const { 'veneer.settings': settings } = await chrome.storage.local.get('veneer.settings');
+    await chrome.storage.local.set({ 'veneer.settings': { ...settings, alwaysShow } });
+  }, list);
+  await waitFor('the allowlist to reach the feed pages', () =>
+    browser.serviceWorker.evaluate(async (wanted) => {
+      const { 'veneer.feed-config': config } = await chrome.storage.local.get('veneer.feed-config');
+      return JSON.stringify((config as unknown as { alwaysShow?: string[] })?.alwaysShow) === wanted;
+    }, JSON.stringify(list)),
+  );
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension({
+    extensionPath: extensionWithGrantedOrigins([`https://${MASTODON}/*`]),
+  });
+  const serve = (pattern: string, html: () => string) =>
+    browser.context.route(pattern, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: html() }),
+    );
+  await serve('https://x.com/**', () => xTimelineHtml({ first: KIND_TWEETS, pages: 0 }));
+  await serve('https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', REDDIT));
+  await serve('https://www.youtube.com/**', () => youtubeHomeHtml({ videos: KIND_VIDEOS }));
+  await serve('https://bsky.app/**', () =>
+    blueskyHtml([
+      { id: '3kb01', author: 'alice.bsky.social', text: 'Spiders on my balcony' },
+      { id: '3kb02', author: 'bob.bsky.social', text: 'Spiders on my desk' },
+      { id: '3kb03', author: 'carol.test', text: 'A sunny day', repostedBy: 'dan.test' },
+      { id: '3kb04', author: 'erin.test', text: 'Coffee time' },
+    ]),
+  );
+  await serve('https://old.reddit.com/**', () =>
+    oldRedditHtml([
+      { id: 't3_o1', author: 'oldalice', text: 'Spiders in the attic' },
+      { id: 't3_o2', author: 'oldbob', text: 'Spiders in the shed' },
+      { id: 't3_o3', author: 'brand', text: 'Try our new app', promoted: true },
+    ]),
+  );
+  await serve(`https://${MASTODON}/**`, () =>
+    mastodonHtml(MASTODON, [
+      { id: '113000000000000011', account: 'ann', text: 'Spiders spin webs' },
+      { id: '113000000000000012', account: 'ben', text: 'Spiders in the garden' },
+      { id: '113000000000000013', account: 'cat', text: 'Fresh bread', boostedBy: 'dee' },
+      { id: '113000000000000014', account: 'eve', text: 'A quiet morning' },
+    ]),
+  );
+  await useFiltersOnDevice(browser, FILTERS);
+  await useAlwaysShow(ALWAYS_SHOW);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens `url` and waits until Veneer has judged every post `selector` finds. */
+async function feed(url: string, selector: string, count: number): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await expect
+    .poll(() => page.locator(`${selector}[data-veneer-state]`).count(), { timeout: 15_000 })
+    .toBe(count);
+  return page;
+}
+
+/** Each post's action by its fixture id (null: left alone). */
+const actionsOn = (page: Page, selector: string) =>
+  page.evaluate(
+    (selector) =>
+      Object.fromEntries(
+        [...document.querySelectorAll(selector)].map((post) => [
+          post.getAttribute('data-fixture-id'),
+          post.getAttribute('data-veneer-action'),
+        ]),
+      ),
+    selector,
+  );
+
+describe('kinds of post and the allowlist, on every site', () => {
+  it("X: a repost and a promoted tweet hidden by kind; the allowlisted account's spider tweet left alone", async () => {
+    const page = await feed('https://x.com/home', 'article', KIND_TWEETS.length);
+    expect(await actionsOn(page, 'article')).toEqual({
+      '4000': null,
+      '4001': null,
+      '4002': 'hide',
+      '4003': null,
+      '4004': 'hide',
+      '4005': null,
+      '4006': 'collapse',
+      '4007': null, // @TestQuoter, on the allowlist
+      '4008': 'collapse',
+    });
+    await page.close();
+  });
+
+  it('Reddit: an ad and a crosspost hidden; u/user_r1 left alone', async () => {
+    const page = await feed(
+      'https://www.reddit.com/r/pics/',
+      'shreddit-post, shreddit-ad-post',
+      REDDIT.length,
+    );
+    const actions = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('shreddit-post, shreddit-ad-post')].map((p) => [
+          p.id,
+          p.getAttribute('data-veneer-action'),
+        ]),
+      ),
+    );
+    expect(actions).toEqual({ t3_r1: null, t3_r2: 'collapse', t3_r3: 'hide', t3_r4: 'hide', t3_r5: null });
+    await page.close();
+  });
+
+  it('YouTube: a Short and an ad hidden; the allowlisted channel left alone', async () => {
+    const page = await feed('https://www.youtube.com/', 'ytd-rich-item-renderer', KIND_VIDEOS.length);
+    expect(await actionsOn(page, 'ytd-rich-item-renderer')).toEqual({
+      vid00000031: null,
+      vid00000032: 'hide',
+      vid00000033: 'hide',
+      vid00000034: null, // Nature Now, on the allowlist
+      vid00000035: 'collapse',
+    });
+    await page.close();
+  });
+
+  it('Bluesky: a repost hidden; the allowlisted handle left alone', async () => {
+    const page = await feed('https://bsky.app/', '[data-testid^="feedItem-by-"]', 4);
+    expect(await actionsOn(page, '[data-testid^="feedItem-by-"]')).toEqual({
+      '3kb01': null,
+      '3kb02': 'collapse',
+      '3kb03': 'hide',
+      '3kb04': null,
+    });
+    await page.close();
+  });
+
+  it('old Reddit: a promoted thing hidden; u/oldalice left alone', async () => {
+    const page = await feed('https://old.reddit.com/r/pics/', '.thing', 3);
+    expect(await actionsOn(page, '.thing')).toEqual({ t3_o1: null, t3_o2: 'collapse', t3_o3: 'hide' });
+    await page.close();
+  });
+
+  it('Mastodon: a boost hidden; @ann (of this instance) left alone', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`https://${MASTODON}/home`);
+    const tabId = await browser.serviceWorker.evaluate(
+      async (host) => (await chrome.tabs.query({ url: `https://${host}/*` }))[0]?.id,
+      MASTODON,
+    );
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('button', { name: `Filter posts on ${MASTODON}` }).click();
+    await expect
+      .poll(() => popup.locator('#mastodon-text').textContent())
+      .toBe(`Veneer now filters ${MASTODON}.`);
+    await popup.close();
+    await expect.poll(() => page.locator('.status[data-veneer-state]').count(), { timeout: 15_000 }).toBe(4);
+    expect(await actionsOn(page, '.status')).toEqual({
+      '113000000000000011': null,
+      '113000000000000012': 'collapse',
+      '113000000000000013': 'hide',
+      '113000000000000014': null,
+    });
+    await page.close();
+  });
+
+  it('"Always show this account" on a notice puts the account on the allowlist, and its posts show', async () => {
+    const page = await feed('https://x.com/home', 'article', KIND_TWEETS.length);
+    const notice = page
+      .locator('article[data-fixture-id="4008"]')
+      .locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
+    expect(await notice.textContent()).toBe(
+      'Modified by Veneercollapsed: spidersShow originalAlways show this account',
+    );
+    expect(await notice.getByRole('button', { name: 'Always show this account' }).getAttribute('title')).toBe(
+      'Always show posts from @TestUser123',
+    );
+    await notice.getByRole('button', { name: 'Always show this account' }).click();
+    await expect
+      .poll(() => page.locator('article[data-fixture-id="4008"]').getAttribute('data-veneer-action'))
+      .toBeNull();
+    // The allowlist wins over every filter: the same account's repost and ad show too.
+    expect(
+      await page.locator('article[data-fixture-id="4002"]').getAttribute('data-veneer-action'),
+    ).toBeNull();
+    expect(
+      await page.locator('article[data-fixture-id="4004"]').getAttribute('data-veneer-action'),
+    ).toBeNull();
+    const settings = await browser.serviceWorker.evaluate(
+      async () => (await chrome.storage.local.get('veneer.settings'))['veneer.settings'],
+    );
+    expect((settings as unknown as { alwaysShow: string[] }).alwaysShow).toEqual([
+      ...ALWAYS_SHOW,
+      '@TestUser123',
+    ]);
+    await page.close();
+  });
+});

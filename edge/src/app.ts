@@ -8,6 +8,7 @@ import { breakageRoutes } from './routes/breakage.ts';
 import { connectRoutes } from './routes/connect.ts';
 import { filterRoutes } from './routes/filters.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { listRoutes } from './routes/lists.ts';
 import { packRoutes } from './routes/packs.ts';
 import { registerRoutes } from './routes/register.ts';
 import { resultRoutes } from './routes/results.ts';
@@ -52,6 +53,7 @@ app.route('/v1', filterRoutes);
 app.route('/v1', scoreRoutes);
 app.route('/v1', packRoutes);
 app.route('/v1', breakageRoutes);
+app.route('/v1', listRoutes);
 
 app.notFound((c) => c.json(apiError('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 app.onError((error, c) => {

@@ -1,6 +1,7 @@
 import type { UserHub } from './hub/user-hub.ts';
 import type { JobCoordinator } from './jobs/job-coordinator.ts';
 import type { IpLimiter } from './limits/ip-limiter.ts';
+import type { ListStore } from './lists/list-store.ts';
 import type { NodeRegistry } from './nodes/node-registry.ts';
 import type { PackStore } from './packs/pack-store.ts';
 
@@ -10,6 +11,7 @@ export interface Env {
   IP_LIMITER: DurableObjectNamespace<IpLimiter>;
   NODE_REGISTRY: DurableObjectNamespace<NodeRegistry>;
   PACKS: DurableObjectNamespace<PackStore>;
+  LISTS: DurableObjectNamespace<ListStore>;
   /** The Ed25519 public key (raw, base64) selector packs are signed with: the one the extension pins. */
   PACK_PUBLIC_KEY?: string;
   /** Secret: opens the operator routes (publishing packs, reading breakage reports). */

@@ -8,3 +8,6 @@ export const jobCoordinator = (env: Env, jobId: string) => env.JOBS.get(env.JOBS
 
 /** The one Durable Object holding the selector packs and the breakage counts. */
 export const packStore = (env: Env) => env.PACKS.get(env.PACKS.idFromName('packs'));
+
+/** One shared filter list (by its short id). */
+export const listStore = (env: Env, id: string) => env.LISTS.get(env.LISTS.idFromName(id));

@@ -1,4 +1,4 @@
-import { isFilterActive } from '@veneer/shared/filters';
+import { type Filter, isFilterActive } from '@veneer/shared/filters';
 import { TEXT_CHECKS } from '@veneer/shared/judge';
 import { browser } from 'wxt/browser';
 import { FEED_CONFIG_STORAGE_KEY, type FeedConfig } from '../lib/feed-config.ts';
@@ -22,9 +22,14 @@ export function feedConfigService(
   models: Pick<OnDeviceModels, 'checkTexts'>,
   onError: (m: string) => void,
   loadPacks: () => Promise<FeedConfig['packs']> = async () => ({}),
+  loadListFilters: () => Promise<Filter[]> = async () => [],
 ) {
   const publish = createFeedConfigPublisher({
-    loadFilters,
+    // The person's own filters, then those of the lists they subscribed to (read-only).
+    async loadFilters() {
+      const own = await loadFilters();
+      return { ...own, filters: [...own.filters, ...(await loadListFilters())] };
+    },
     loadSettings,
     loadPacks,
     readPublished: async () =>

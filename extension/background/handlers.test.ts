@@ -28,6 +28,18 @@ function setup(cloudAnswer: string | Error = 'job-1') {
     models,
     cloud,
     packs: { pageReported: vi.fn(async () => {}), state: vi.fn(async () => undefined) },
+    lists: {
+      subscribe: vi.fn(),
+      unsubscribe: vi.fn(),
+      refresh: vi.fn(async () => []),
+      setFilter: vi.fn(async () => {}),
+    },
+    ensureSession: vi.fn(async () => ({
+      edgeUrl: 'https://edge.test',
+      userId: 'u',
+      token: 't',
+      expiresAt: 0,
+    })),
     publishFeedConfig: vi.fn(),
     status: vi.fn(),
   });

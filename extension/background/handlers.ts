@@ -4,8 +4,13 @@ import { siteDefinition } from '../content/sites.ts';
 import { storedFeedThumbnailUrls } from '../lib/feed-thumbnail-urls.ts';
 import { onPermissionsAdded, originPattern } from '../lib/mastodon-hosts.ts';
 import { savePageReport } from '../lib/page-reports.ts';
-import { loadSettings } from '../lib/storage.ts';
-import { edgeUrlOf, FEED_THUMBNAILS_STORAGE_KEY, FeedThumbnailsSchema } from '../lib/storage-keys.ts';
+import { loadFilters, loadSettings } from '../lib/storage.ts';
+import {
+  edgeUrlOf,
+  FEED_THUMBNAILS_STORAGE_KEY,
+  FeedThumbnailsSchema,
+  type Session,
+} from '../lib/storage-keys.ts';
 import { ensureOffscreenDocument } from '../services/offscreen-models.ts';
 import type { OnDeviceModels } from '../services/on-device-models.ts';
 import type { CloudAnswer, Status } from '../services/protocol.ts';
@@ -14,11 +19,16 @@ import { alwaysShowAccount } from './accounts.ts';
 import { type CloudJobs, CloudUnavailable } from './cloud-jobs.ts';
 import { hideImagesLike } from './images-like-this.ts';
 import type { PackUpdater } from './packs.ts';
+import { share } from './shared-lists.ts';
+import type { Subscriptions } from './subscriptions.ts';
 
 export interface HandlerDeps {
   models: OnDeviceModels;
   cloud: CloudJobs;
   packs: Pick<PackUpdater, 'pageReported' | 'state'>;
+  lists: Pick<Subscriptions, 'subscribe' | 'unsubscribe' | 'refresh' | 'setFilter'>;
+  /** The session with Veneer's server (registering when there is none). */
+  ensureSession(): Promise<Session>;
   publishFeedConfig: BackgroundHandlers['feedConfig'];
   status(): Promise<Status>;
 }
@@ -37,6 +47,8 @@ export function backgroundHandlers({
   models,
   cloud,
   packs,
+  lists,
+  ensureSession,
   publishFeedConfig,
   status,
 }: HandlerDeps): BackgroundHandlers {
@@ -95,6 +107,13 @@ export function backgroundHandlers({
       await packs.pageReported(asker.tabId, report);
     },
     alwaysShow: (account) => alwaysShowAccount(account),
+    subscribeList: ({ url }) => lists.subscribe(url),
+    unsubscribeList: ({ url }) => lists.unsubscribe(url),
+    refreshLists: () => lists.refresh(),
+    setListFilter: ({ url, filterId, on }) => lists.setFilter(url, filterId, on),
+    async shareList(request) {
+      return share(await ensureSession(), (await loadFilters()).filters, request);
+    },
     async reportBreakage({ adapter }) {
       const state = await packs.state(adapter);
       const response = await fetch(new URL('/v1/breakage', edgeUrlOf(await loadSettings())), {

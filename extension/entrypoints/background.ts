@@ -10,6 +10,7 @@ import { PackUpdater, pinnedPackKey } from '../background/packs.ts';
 import { Push } from '../background/push.ts';
 import { SessionKeeper } from '../background/session.ts';
 import { statusOf } from '../background/status.ts';
+import { Subscriptions, subscribedFilters } from '../background/subscriptions.ts';
 import { onPermissionsAdded, syncMastodonRegistration } from '../lib/mastodon-hosts.ts';
 import { forgetPageReport } from '../lib/page-reports.ts';
 import { loadSession, loadSettings } from '../lib/storage.ts';
@@ -19,6 +20,7 @@ import { jobFrameMessenger } from '../services/protocol.ts';
 import { serveBackground } from '../services/serve-background.ts';
 
 const PACK_CHECK_ALARM = 'veneer-packs';
+const LISTS_ALARM = 'veneer-lists';
 
 /** The background: the modules below, wired together. Each module has its own file and tests. */
 export default defineBackground(() => {
@@ -57,7 +59,16 @@ export default defineBackground(() => {
     publicKey: () => (packKey ??= pinnedPackKey()),
     onChange: () => feedConfig.refresh(),
   });
-  const feedConfig = feedConfigService(onDeviceModels, report, () => packs.packs());
+  const lists = new Subscriptions({
+    edgeUrl: async () => edgeUrlOf(await loadSettings()),
+    onChange: () => feedConfig.refresh(),
+  });
+  const feedConfig = feedConfigService(
+    onDeviceModels,
+    report,
+    () => packs.packs(),
+    async () => subscribedFilters(await lists.list()),
+  );
 
   async function connect(): Promise<void> {
     try {
@@ -75,6 +86,8 @@ export default defineBackground(() => {
       models: onDeviceModels,
       cloud,
       packs,
+      lists,
+      ensureSession: () => sessions.ensure(),
       publishFeedConfig: feedConfig.publish,
       status: () => statusOf(push, cloud, lastError),
     }),
@@ -83,12 +96,15 @@ export default defineBackground(() => {
   installAccountMenus();
   const syncMastodon = async () => updateAccountMenus(await syncMastodonRegistration());
   // Newer selector packs once a day (and at once, then every few seconds, while a site looks broken).
+  // Subscribed filter lists once a day too (conditional requests: a 304 when unchanged).
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PACK_CHECK_ALARM) void packs.check();
+    if (alarm.name === LISTS_ALARM) void lists.refresh().catch(() => undefined);
   });
-  void browser.alarms.get(PACK_CHECK_ALARM).then((alarm) => {
-    if (!alarm) browser.alarms.create(PACK_CHECK_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
-  });
+  for (const name of [PACK_CHECK_ALARM, LISTS_ALARM])
+    void browser.alarms.get(name).then((alarm) => {
+      if (!alarm) browser.alarms.create(name, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+    });
 
   browser.permissions.onAdded.addListener(
     ({ origins }) =>

@@ -97,3 +97,24 @@ export function socketUrl(edgeUrl: string, token: string, sessionId: string, aft
   url.searchParams.set('after', String(after));
   return url.toString();
 }
+
+const SharedListAnswer = z.object({ id: z.string(), version: z.number().int(), url: z.string() });
+export type SharedListAnswer = z.infer<typeof SharedListAnswer>;
+
+/** Shares filters as a list at a short address (`id`: a new version of that list, its owner only). */
+export async function shareList(
+  edgeUrl: string,
+  token: string,
+  list: { title: string; filters: Filter[] },
+  id?: string,
+): Promise<SharedListAnswer> {
+  const body = await call(
+    new URL(id ? `/v1/lists/${encodeURIComponent(id)}` : '/v1/lists', edgeUrl).toString(),
+    {
+      method: id ? 'PUT' : 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(list),
+    },
+  );
+  return SharedListAnswer.parse(body);
+}

@@ -2,6 +2,8 @@ import type { Filter } from '@veneer/shared/filters/matching';
 import type { FacesResult, ImageRef, JobFrame } from '@veneer/shared/protocol';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PostAccount } from '../background/accounts.ts';
+import type { SharedList } from '../background/shared-lists.ts';
+import type { Subscription } from '../background/subscriptions.ts';
 import type { FeedStatsSnapshot } from '../content/feed-stats.ts';
 import type { PageReport } from '../content/page-report.ts';
 import type { FeedConfig } from '../lib/feed-config.ts';
@@ -67,6 +69,13 @@ export interface BackgroundProtocol {
   /** "Hide images like this": the image joins the example-image filter. */
   hideImagesLike(data: { srcUrl: string; pageUrl?: string }): { filterId: string; hash: string };
   mastodonEnabled(data: { host: string }): void;
+  /** Filter lists subscribed to by address (background/subscriptions.ts); each throws why it failed. */
+  subscribeList(data: { url: string }): Subscription;
+  unsubscribeList(data: { url: string }): void;
+  refreshLists(): Subscription[];
+  setListFilter(data: { url: string; filterId: string; on: boolean }): void;
+  /** Shares some of the person's filters through Veneer's server (a new list, or a new version of `id`). */
+  shareList(data: { title: string; filterIds: string[]; id?: string }): SharedList;
   /** "Always show this account" (a notice, the context menu): the account joins the allowlist. */
   alwaysShow(data: PostAccount): void;
   /** The popup's one-click anonymous report that a site's pack stopped reading it (counts only). */

@@ -18,7 +18,7 @@ export interface ImageHost {
 }
 
 /** A self-signed certificate for 127.0.0.1, made once with openssl and reused. */
-function certificate(): { key: string; cert: string; caFile: string } {
+export function certificate(): { key: string; cert: string; caFile: string } {
   const dir = path.join(tmpDir, 'certs');
   const keyFile = path.join(dir, 'fixture-host.key');
   const certFile = path.join(dir, 'fixture-host.crt');

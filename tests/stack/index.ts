@@ -1,6 +1,7 @@
 export * from './edge.ts';
 export * from './image-host.ts';
 export * from './inference-node.ts';
+export * from './list-host.ts';
 export * from './paths.ts';
 export * from './ports.ts';
 export * from './process.ts';

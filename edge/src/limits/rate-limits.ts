@@ -8,6 +8,7 @@ export const ROUTE_GROUPS = [
   'score',
   'packs',
   'breakage',
+  'lists',
 ] as const;
 export type RouteGroup = (typeof ROUTE_GROUPS)[number];
 
@@ -29,6 +30,8 @@ export const DEFAULT_LIMITS: Limits = {
     filters: { perMinute: 60, burst: 20 },
     token: { perMinute: 10, burst: 5 },
     score: { perMinute: 30, burst: 10 },
+    // Publishing a shared list (or a new version of one).
+    lists: { perMinute: 6, burst: 3 },
   },
   ip: {
     register: { perMinute: 10, burst: 10 },
@@ -37,9 +40,11 @@ export const DEFAULT_LIMITS: Limits = {
     filters: { perMinute: 240, burst: 60 },
     token: { perMinute: 60, burst: 20 },
     score: { perMinute: 60, burst: 20 },
-    // Every browser asks once a day, and every 10 s while one of its sites looks broken.
+    // Every browser asks once a day, and every 5 s for a while when one of its sites looks broken.
     packs: { perMinute: 120, burst: 60 },
     breakage: { perMinute: 6, burst: 3 },
+    // Reading shared lists (subscribers refresh daily) and publishing them.
+    lists: { perMinute: 120, burst: 60 },
   },
 };
 

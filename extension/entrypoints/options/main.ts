@@ -11,12 +11,16 @@ import {
   SENSITIVITIES,
   TEXT_CLASSIFIERS,
 } from '@veneer/shared/filters';
+import { listAddressProblem } from '@veneer/shared/lists';
 import { describeIssues } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
+import { SHARED_LISTS_STORAGE_KEY, type SharedList } from '../../background/shared-lists.ts';
+import { LISTS_STORAGE_KEY, type Subscription } from '../../background/subscriptions.ts';
 import { sites } from '../../content/sites.ts';
 import { describeExpiry, EXPIRY_MS, exportFilters, importFilters } from '../../lib/filter-import.ts';
 import { loadFilters, loadSettings, saveFilters, saveSettings } from '../../lib/storage.ts';
-import { feedPageMessenger, type PreviewAnswer } from '../../services/protocol.ts';
+import { edgeUrlOf } from '../../lib/storage-keys.ts';
+import { backgroundMessenger, feedPageMessenger, type PreviewAnswer } from '../../services/protocol.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const actionLabel: Record<Filter['action'], string> = {
@@ -173,7 +177,10 @@ async function render(): Promise<void> {
     }),
   );
   const settings = await loadSettings();
+  edgeOrigin = new URL(edgeUrlOf(settings)).origin;
   renderAlwaysShow(settings.alwaysShow);
+  await renderLists();
+  await renderSharing(filters);
   $<HTMLInputElement>('cloud').checked = settings.cloudProcessing;
   $<HTMLInputElement>('sync').checked = settings.syncFilters;
   $<HTMLInputElement>('edge').value = settings.edgeUrl;
@@ -281,6 +288,162 @@ $('save-edge').addEventListener(
   'click',
   () => void saveSettings({ edgeUrl: $<HTMLInputElement>('edge').value.trim() }),
 );
+
+let edgeOrigin = '';
+
+/** The subscribed lists: title, address, state, and each of their filters with its switch. */
+async function renderLists(): Promise<void> {
+  const { [LISTS_STORAGE_KEY]: stored } = await browser.storage.local.get(LISTS_STORAGE_KEY);
+  const lists = (Array.isArray(stored) ? stored : []) as Subscription[];
+  $('lists').replaceChildren(
+    ...lists.map((list) => {
+      const box = document.createElement('section');
+      box.className = 'list';
+      box.dataset.listUrl = list.url;
+      const title = document.createElement('h4');
+      title.textContent = list.title;
+      const facts = document.createElement('p');
+      const on = list.filters.filter((f) => !list.off.includes(f.id)).length;
+      facts.textContent = [
+        list.url,
+        `${on} of ${list.filters.length} filters on`,
+        list.updated ? `updated ${list.updated.slice(0, 10)}` : '',
+        list.version ? `version ${list.version}` : '',
+        `checked ${new Date(list.fetchedAt).toLocaleString()}`,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const items = list.filters.map((filter) => {
+        const label = document.createElement('label');
+        const toggle = document.createElement('input');
+        toggle.type = 'checkbox';
+        toggle.checked = !list.off.includes(filter.id);
+        toggle.addEventListener('change', async () => {
+          await backgroundMessenger.sendMessage('setListFilter', {
+            url: list.url,
+            filterId: filter.id,
+            on: toggle.checked,
+          });
+          await renderLists();
+        });
+        label.append(
+          toggle,
+          ` ${filter.words || filter.classifier || filter.kinds.join(', ') || filter.id} (${actionLabel[filter.action]})`,
+        );
+        return label;
+      });
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = 'Unsubscribe';
+      remove.addEventListener('click', async () => {
+        await backgroundMessenger.sendMessage('unsubscribeList', { url: list.url });
+        await renderLists();
+      });
+      box.append(title, facts, ...items, remove);
+      if (list.problem) {
+        const problem = document.createElement('p');
+        problem.className = 'error';
+        problem.textContent = `The last refresh failed, so the list stays as it was: ${list.problem}`;
+        box.append(problem);
+      }
+      return box;
+    }),
+  );
+}
+
+$('subscribe-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const url = $<HTMLInputElement>('list-url').value.trim();
+  const problem = listAddressProblem(url, edgeOrigin ? [edgeOrigin] : []);
+  $('list-error').textContent = problem ? `Veneer cannot subscribe to this list: ${problem}.` : '';
+  if (problem) return;
+  // Reading a list from its server takes that server's permission (asked for here, on the click);
+  // lists on Veneer's own server need none.
+  const origin = new URL(url).origin;
+  if (origin !== edgeOrigin && !(await browser.permissions.request({ origins: [`${origin}/*`] }))) {
+    $('list-error').textContent = `Veneer needs your permission to read lists from ${new URL(url).host}.`;
+    return;
+  }
+  try {
+    await backgroundMessenger.sendMessage('subscribeList', { url });
+    $<HTMLInputElement>('list-url').value = '';
+    await renderLists();
+  } catch (error) {
+    $('list-error').textContent = `Veneer cannot subscribe to this list: ${(error as Error).message}.`;
+  }
+});
+$('refresh-lists').addEventListener('click', async () => {
+  await backgroundMessenger.sendMessage('refreshLists', undefined).catch((error: Error) => {
+    $('list-error').textContent = error.message;
+  });
+  await renderLists();
+});
+
+/** The share form's filters (the person's own), and the lists shared from here. */
+async function renderSharing(filters: readonly Filter[]): Promise<void> {
+  $('share-filters').replaceChildren(
+    Object.assign(document.createElement('legend'), { textContent: 'Filters to share' }),
+    ...filters.map((filter) => {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = filter.id;
+      label.append(box, ` ${filter.words || filter.classifier || filter.kinds.join(', ') || filter.id} `);
+      return label;
+    }),
+  );
+  const { [SHARED_LISTS_STORAGE_KEY]: stored } = await browser.storage.local.get(SHARED_LISTS_STORAGE_KEY);
+  const shared = (Array.isArray(stored) ? stored : []) as SharedList[];
+  $('shared').replaceChildren(
+    ...shared.map((list) => {
+      const item = document.createElement('li');
+      const link = document.createElement('code');
+      link.textContent = list.url;
+      const again = document.createElement('button');
+      again.type = 'button';
+      again.textContent = 'Publish a new version';
+      again.title = 'With the filters ticked above, or the ones it holds when none is ticked';
+      again.addEventListener('click', async () => {
+        // The filters ticked above, or (none ticked) the ones it holds, as they are now.
+        const ticked = [...$('share-filters').querySelectorAll<HTMLInputElement>('input:checked')].map(
+          (i) => i.value,
+        );
+        try {
+          const next = await backgroundMessenger.sendMessage('shareList', {
+            title: list.title,
+            filterIds: ticked.length ? ticked : list.filterIds,
+            id: list.id,
+          });
+          $('share-result').textContent =
+            `Version ${next.version} of "${next.title}" is published at ${next.url}`;
+        } catch (error) {
+          $('share-result').textContent = `Veneer could not publish it: ${(error as Error).message}`;
+        }
+      });
+      item.append(`${list.title} (version ${list.version}): `, link, ' ', again);
+      return item;
+    }),
+  );
+}
+
+$('share-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const filterIds = [...$('share-filters').querySelectorAll<HTMLInputElement>('input:checked')].map(
+    (i) => i.value,
+  );
+  const title = $<HTMLInputElement>('share-title').value.trim();
+  if (!title) {
+    $('share-result').textContent = 'Give the list a title first.';
+    return;
+  }
+  try {
+    const shared = await backgroundMessenger.sendMessage('shareList', { title, filterIds });
+    $('share-result').textContent = `Shared: anyone can subscribe to ${shared.url}`;
+    await render();
+  } catch (error) {
+    $('share-result').textContent = `Veneer could not share it: ${(error as Error).message}`;
+  }
+});
 
 /** The allowlist, each entry with a button that takes it off. */
 function renderAlwaysShow(list: readonly string[]): void {

@@ -75,6 +75,40 @@ describe('pnpm judge', () => {
     ).toEqual(['1', '2']);
   });
 
+  it('reads author, community and kind columns, and applies the allowlist', async () => {
+    const who = file(
+      'who.json',
+      JSON.stringify([
+        { id: 'reposts', kinds: ['repost'], action: 'hide' },
+        { id: 'pics', from: ['r/pics'], words: 'spiders', action: 'collapse' },
+      ]),
+    );
+    const rows = file(
+      'who.csv',
+      'id,text,author,community,site,kind\n' +
+        'a,A sunset,@x,,x,repost\n' +
+        'b,Spiders,u/y,r/pics,reddit,\n' +
+        'c,A sunset,@friend,,x,repost\n' +
+        'd,Spiders,u/y,r/news,reddit,original\n',
+    );
+    const { code, stdout } = await judge(
+      '--filters',
+      who,
+      '--posts',
+      rows,
+      '--always-show',
+      '@friend',
+      '--json',
+    );
+    expect(code).toBe(0);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).action),
+    ).toEqual(['hide', 'collapse', null, null]);
+  });
+
   it('refuses with a clear message and exit code 2: missing files, no text column, an invalid list, bad arguments', async () => {
     const cases: Array<[string[], RegExp]> = [
       [
@@ -98,6 +132,10 @@ describe('pnpm judge', () => {
         /freeze the page/,
       ],
       [['--filters', file('notjson.json', '{nope'), '--posts', posts], /is not JSON/],
+      [
+        ['--filters', filters, '--posts', file('badkind.csv', 'text,kind\nhello,retweet\n')],
+        /unknown kind "retweet" in row 2 \(kinds: original, repost/,
+      ],
       [['--posts', posts], /usage: pnpm judge/],
       [['--filters', filters, '--posts', posts, '--frobnicate'], /Unknown option/],
     ];

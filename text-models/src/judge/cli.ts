@@ -4,7 +4,8 @@ import { nodeTextChecks } from '../run-in-node.ts';
 import { judgePosts, type PostJudgement } from './judge-posts.ts';
 import { InputError, readFilters, readPosts } from './read-inputs.ts';
 
-const USAGE = 'usage: pnpm judge --filters <list.json> --posts <posts.csv> [--json]';
+const USAGE =
+  'usage: pnpm judge --filters <list.json> --posts <posts.csv> [--always-show "@friend, r/name"] [--json]';
 
 /**
  * `pnpm judge`: the extension's Judge over a CSV of posts, in Node, with its text checks (Veneer's
@@ -12,7 +13,12 @@ const USAGE = 'usage: pnpm judge --filters <list.json> --posts <posts.csv> [--js
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { filters: { type: 'string' }, posts: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      filters: { type: 'string' },
+      posts: { type: 'string' },
+      'always-show': { type: 'string' },
+      json: { type: 'boolean' },
+    },
     strict: true,
   });
   if (!values.filters || !values.posts) throw new InputError(USAGE);
@@ -20,7 +26,12 @@ async function main(): Promise<void> {
   const from = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
   const filters = readFilters(from(values.filters));
   const posts = readPosts(from(values.posts));
-  const results = await judgePosts(filters, posts, nodeTextChecks());
+  // The allowlist: accounts and communities no filter changes (the extension's "Always show").
+  const alwaysShow = (values['always-show'] ?? '')
+    .split(/[,\n]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const results = await judgePosts(filters, posts, nodeTextChecks(), { alwaysShow });
   for (const line of values.json ? results.map((r) => JSON.stringify(r)) : table(results)) console.log(line);
 }
 

@@ -7,7 +7,14 @@ const filters = [
   FilterSchema.parse({ id: 'bait', classifier: 'clickbait', action: 'collapse' }),
   FilterSchema.parse({ id: 'spider-warn', words: 'spider, not: spider-man', action: 'warn' }),
 ];
-const row = (id: string, text: string, site = ''): PostRow => ({ id, text, site, author: '', kind: '' });
+const row = (id: string, text: string, site = '', who: Partial<PostRow> = {}): PostRow => ({
+  id,
+  text,
+  site,
+  author: '',
+  community: '',
+  ...who,
+});
 
 describe('judgePosts', () => {
   it('judges each post like the extension, in input order, listing every filter that matched', async () => {
@@ -45,7 +52,28 @@ describe('judgePosts', () => {
       FilterSchema.parse({ id: 'old', words: 'cats', action: 'hide', expiresAt: 1000 }),
       FilterSchema.parse({ id: 'off', words: 'cats', action: 'hide', enabled: false }),
     ];
-    const [result] = await judgePosts(list, [row('1', 'cats')], async () => [], 2000);
+    const [result] = await judgePosts(list, [row('1', 'cats')], async () => [], { now: 2000 });
     expect(result).toMatchObject({ matched: [], action: null });
+  });
+
+  it('applies filters by account, community and kind, and the allowlist', async () => {
+    const list = [
+      FilterSchema.parse({ id: 'reposts', kinds: ['repost'], action: 'hide' }),
+      FilterSchema.parse({ id: 'news-spiders', words: 'spiders', from: ['r/news'], action: 'collapse' }),
+    ];
+    const results = await judgePosts(
+      list,
+      [
+        row('1', 'a sunset', 'x', { author: '@a', kinds: ['repost'] }),
+        row('2', 'a sunset', 'x', { author: '@a', kinds: ['original'] }),
+        row('3', 'spiders again', 'reddit', { author: 'u/b', community: 'r/news', kinds: ['original'] }),
+        row('4', 'spiders again', 'reddit', { author: 'u/b', community: 'r/pics', kinds: ['original'] }),
+        row('5', 'a sunset', 'x', { author: '@friend', kinds: ['repost'] }),
+        row('6', 'a sunset', 'x'),
+      ],
+      async () => [],
+      { alwaysShow: ['@friend'] },
+    );
+    expect(results.map((r) => r.action)).toEqual(['hide', null, 'collapse', null, null, null]);
   });
 });

@@ -1,13 +1,17 @@
-import type { Filter } from '@veneer/shared/filters';
+import type { Filter, PostKind } from '@veneer/shared/filters';
 import { type Answers, Judge, TEXT_CHECK_BITS, textChecksIn } from '@veneer/shared/judge';
 
 /** One row of the posts file: `text`, and what else it says about the post. */
 export interface PostRow {
   id: string;
   text: string;
+  /** The author's handle as the site writes it; empty: not known. */
   author: string;
+  /** The subreddit, channel or instance; empty: not known. */
+  community: string;
   site: string;
-  kind: string;
+  /** The post's kinds (postKinds: `original` added when it is no repost, quote or reply); undefined: not known. */
+  kinds?: readonly PostKind[];
 }
 
 export interface PostJudgement {
@@ -32,18 +36,24 @@ export async function judgePosts(
   filters: readonly Filter[],
   posts: readonly PostRow[],
   checkTexts: CheckTexts,
-  now = Date.now(),
+  { now = Date.now(), alwaysShow = [] as readonly string[] } = {},
 ): Promise<PostJudgement[]> {
   const judges = new Map<string, Judge>();
   const judgeFor = (site: string) => {
     let judge = judges.get(site);
     if (!judge) {
-      judge = new Judge(filters, { site: site || undefined, now });
+      judge = new Judge(filters, { site: site || undefined, now, alwaysShow });
       judges.set(site, judge);
     }
     return judge;
   };
-  const facts = posts.map((row) => ({ text: row.text, images: { length: 0 } }));
+  const facts = posts.map((row) => ({
+    text: row.text,
+    images: { length: 0 },
+    author: row.author || undefined,
+    community: row.community || undefined,
+    kinds: row.kinds,
+  }));
   const answers: Answers[] = posts.map(() => ({}));
   // Every post that a text check could change, asked in one batch per check.
   const asked = new Map<string, number[]>();

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { type Filter, FilterListSchema } from '@veneer/shared/filters';
+import { type Filter, FilterListSchema, POST_KINDS, type PostKind, postKinds } from '@veneer/shared/filters';
 import { describeIssues } from '@veneer/shared/protocol';
 import { parse } from 'csv-parse/sync';
 import type { PostRow } from './judge-posts.ts';
@@ -36,7 +36,25 @@ export function readFilters(file: string): Filter[] {
   return parsed.data;
 }
 
-/** A posts file: CSV with a header, a `text` column and optional `id`, `author`, `site`, `kind`. */
+/** A row's `kind` cell: kinds separated by spaces, commas or semicolons; empty: not known. */
+function kindsOf(cell: string | undefined, file: string, row: number): PostKind[] | undefined {
+  const named = (cell ?? '')
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((k) => k.toLowerCase());
+  if (named.length === 0) return undefined;
+  const unknown = named.find((kind) => !(POST_KINDS as readonly string[]).includes(kind));
+  if (unknown)
+    throw new InputError(
+      `the posts file ${file} names an unknown kind "${unknown}" in row ${row} (kinds: ${POST_KINDS.join(', ')})`,
+    );
+  return postKinds(named as PostKind[]);
+}
+
+/**
+ * A posts file: CSV with a header, a `text` column and optional `id`, `author`, `community`,
+ * `site` and `kind`.
+ */
 export function readPosts(file: string): PostRow[] {
   let rows: Array<Record<string, string>>;
   try {
@@ -57,8 +75,9 @@ export function readPosts(file: string): PostRow[] {
   return rows.map((row, i) => ({
     id: row.id?.trim() || String(i + 1),
     text: row.text ?? '',
-    author: row.author ?? '',
+    author: (row.author ?? '').trim(),
+    community: (row.community ?? '').trim(),
     site: (row.site ?? '').trim().toLowerCase(),
-    kind: row.kind ?? '',
+    kinds: kindsOf(row.kind, file, i + 2),
   }));
 }

@@ -14,6 +14,8 @@ export interface SitePost {
   community?: string;
   /** The kinds of post (`postKinds`): undefined when the adapter cannot tell. */
   kinds?: readonly PostKind[];
+  /** Whether the author shows a verified (or paid) badge; undefined where the site shows none. */
+  verified?: boolean;
   link: string;
   images: HTMLImageElement[];
 }
@@ -95,10 +97,13 @@ class PostWithImages implements SitePost {
   readonly link: string;
   declare readonly images: HTMLImageElement[];
   declare readonly kinds: readonly PostKind[] | undefined;
+  declare readonly verified: boolean | undefined;
   #images: HTMLImageElement[] | undefined;
   readonly #read: () => HTMLImageElement[];
   #kinds: readonly PostKind[] | undefined;
   #readKinds: (() => readonly PostKind[]) | undefined;
+  #verified: boolean | undefined;
+  #readVerified: (() => boolean) | undefined;
 
   static readonly #imagesProperty: PropertyDescriptor = {
     get(this: PostWithImages) {
@@ -119,6 +124,17 @@ class PostWithImages implements SitePost {
     enumerable: true,
   };
 
+  static readonly #verifiedProperty: PropertyDescriptor = {
+    get(this: PostWithImages) {
+      if (this.#readVerified) {
+        this.#verified = this.#readVerified();
+        this.#readVerified = undefined;
+      }
+      return this.#verified;
+    },
+    enumerable: true,
+  };
+
   constructor(post: PostParts, read: () => HTMLImageElement[]) {
     this.id = post.id;
     this.element = post.element;
@@ -130,15 +146,19 @@ class PostWithImages implements SitePost {
     this.#read = read;
     if (typeof post.kinds === 'function') this.#readKinds = post.kinds;
     else this.#kinds = post.kinds;
+    if (typeof post.verified === 'function') this.#readVerified = post.verified;
+    else this.#verified = post.verified;
     // Own, enumerable properties (a post spreads and compares like a plain one), same getters for all.
     Object.defineProperty(this, 'images', PostWithImages.#imagesProperty);
     Object.defineProperty(this, 'kinds', PostWithImages.#kindsProperty);
+    Object.defineProperty(this, 'verified', PostWithImages.#verifiedProperty);
   }
 }
 
-/** What an adapter reads of a post: its kinds as they are, or as a function read when first asked for. */
-type PostParts = Omit<SitePost, 'images' | 'kinds'> & {
+/** What an adapter reads of a post: its kinds and badge as they are, or as functions read when first asked for. */
+type PostParts = Omit<SitePost, 'images' | 'kinds' | 'verified'> & {
   kinds?: readonly PostKind[] | (() => readonly PostKind[]);
+  verified?: boolean | (() => boolean);
 };
 
 export const postWithImages = (post: PostParts, read: () => HTMLImageElement[]): SitePost =>

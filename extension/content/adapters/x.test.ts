@@ -94,8 +94,12 @@ describe('xAdapter: kinds of post, on real X markup changed as X shows each kind
     return tweet();
   };
 
-  it('an ordinary tweet is original, a quote tweet a quote', () => {
+  it('an ordinary tweet is original, a quote tweet a quote; the blue check is read', () => {
     expect(xAdapter.readPost(load())!.kinds).toEqual(['original']);
+    expect(xAdapter.readPost(load())!.verified).toBe(true);
+    const article = load();
+    article.querySelector('[data-testid="icon-verified"]')!.remove();
+    expect(xAdapter.readPost(article)!.verified).toBe(false);
     expect(xAdapter.readPost(load('x_tweetyoink_x-tweet-quote.html'))!.kinds).toEqual(['quote']);
   });
 

@@ -33,6 +33,8 @@ const pack: SelectorPack = {
     userName: '[data-testid="User-Name"]',
     /** "… reposted" above a repost, linking the reposter ("Pinned" has no link). */
     socialContext: '[data-testid="socialContext"]',
+    /** The blue check in the header (earned and paid look alike). */
+    verified: '[data-testid="icon-verified"]',
   },
   attributes: {},
   rules: { permalink: 'time-parent' },
@@ -162,6 +164,7 @@ const x = defineSite({
             text,
             author: `@${handle}`,
             kinds,
+            verified: () => headerOf()?.querySelector(selectors.verified!) != null,
             link: link ? absoluteUrl(link.href) : '',
           },
           () => mediaImages(element),

@@ -78,6 +78,9 @@ describe('youtubeAdapter', () => {
       authorName: 'Nature Now',
       community: 'Nature Now',
     });
+    expect(read[0]!.verified).toBe(false);
+    read[0]!.element.insertAdjacentHTML('beforeend', '<div class="badge badge-style-type-verified"></div>');
+    expect(youtubeAdapter.readPost(read[0]!.element)!.verified).toBe(true);
     expect(read[1]!.link).toBe(`${location.origin}/shorts/sssssssssss`);
     expect(read[3]).toMatchObject({ id: 'ad:Best phone deals', text: 'Best phone deals', link: '' });
   });

@@ -43,6 +43,9 @@ const pack: SelectorPack = {
     /** Kinds: a "LIVE" badge; an ad slot in the grid or the results (a Short is told by its /shorts/ link). */
     live: '[overlay-style="LIVE"], .badge-style-type-live-now-alternate, .yt-badge-shape--thumbnail-live',
     ad: 'ytd-ad-slot-renderer, ytd-in-feed-ad-layout-renderer, ytd-promoted-sparkles-web-renderer, ytd-promoted-video-renderer',
+    /** The channel's verified badge. */
+    verified:
+      '.badge-style-type-verified, .badge-style-type-verified-artist, yt-icon.ytd-badge-supported-renderer[icon="check-circle-thick"]',
   },
   attributes: { title: 'title' },
   rules: {},
@@ -115,6 +118,7 @@ const youtube = defineSite({
           authorName: channel || undefined,
           community: channel || undefined,
           kinds: postKinds(kinds),
+          verified: () => element.querySelector(selectors.verified!) !== null,
           link: video ? absoluteUrl(video.short ? `/shorts/${video.id}` : `/watch?v=${video.id}`) : '',
         },
         () => imagesIn(element, selectors.thumbnails!).filter((image) => !image.closest(selectors.avatar!)),

@@ -1,4 +1,5 @@
 import type { Filter } from '@veneer/shared/filters';
+import { readCappedText } from '@veneer/shared/http/read-capped';
 import { LIST_MAX_BYTES, listAddressProblem, parseListDocument } from '@veneer/shared/lists';
 import { browser } from 'wxt/browser';
 
@@ -157,7 +158,9 @@ export class Subscriptions {
     if (!response.ok) throw new Error(`the list's server answered ${response.status}`);
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > LIST_MAX_BYTES) throw new Error('the list is larger than 1 MB');
-    const parsed = parseListDocument(await readCapped(response, LIST_MAX_BYTES));
+    const text = await readCappedText(response.body, LIST_MAX_BYTES);
+    if (text === null) throw new Error('the list is larger than 1 MB');
+    const parsed = parseListDocument(text);
     if ('problem' in parsed) throw new Error(parsed.problem);
     const { list } = parsed;
     return {
@@ -182,29 +185,4 @@ export class Subscriptions {
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-/** The body as text, refused once it passes `limit` bytes (a server may not say how large it is). */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new Error('the list is larger than 1 MB');
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }

@@ -3,33 +3,15 @@ import type { z } from 'zod';
 import { describeIssues } from '../protocol/errors.ts';
 import { JOB_TYPES } from '../protocol/jobs.ts';
 import { ApiFailure } from './api-failure.ts';
+import { readCappedText } from './read-capped.ts';
 
 /** Reads at most `maxBytes` of the request body as text; 413 past that, without buffering more. */
 export async function readBodyText(c: Context, maxBytes: number): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const body = c.req.raw.body;
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  const text = await readCappedText(c.req.raw.body, maxBytes);
+  if (text === null) throw tooLarge(maxBytes);
+  return text;
 }
 
 export function parseJsonText(text: string): unknown {

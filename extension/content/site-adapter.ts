@@ -100,10 +100,9 @@ class PostWithImages implements SitePost {
   declare readonly verified: boolean | undefined;
   #images: HTMLImageElement[] | undefined;
   readonly #read: () => HTMLImageElement[];
-  #kinds: readonly PostKind[] | undefined;
-  #readKinds: (() => readonly PostKind[]) | undefined;
-  #verified: boolean | undefined;
-  #readVerified: (() => boolean) | undefined;
+  /** Kinds and badge once read, and the functions that read them until then. */
+  readonly #known: { kinds?: readonly PostKind[]; verified?: boolean } = {};
+  readonly #later: { kinds?: () => readonly PostKind[]; verified?: () => boolean } = {};
 
   static readonly #imagesProperty: PropertyDescriptor = {
     get(this: PostWithImages) {
@@ -113,27 +112,23 @@ class PostWithImages implements SitePost {
     enumerable: true,
   };
 
-  static readonly #kindsProperty: PropertyDescriptor = {
-    get(this: PostWithImages) {
-      if (this.#readKinds) {
-        this.#kinds = this.#readKinds();
-        this.#readKinds = undefined;
-      }
-      return this.#kinds;
-    },
-    enumerable: true,
-  };
+  /** A getter that reads `key` with its function the first time, then keeps it. */
+  static #lazyProperty(key: 'kinds' | 'verified'): PropertyDescriptor {
+    return {
+      get(this: PostWithImages) {
+        const read = this.#later[key];
+        if (read) {
+          (this.#known as Record<string, unknown>)[key] = read();
+          this.#later[key] = undefined;
+        }
+        return this.#known[key];
+      },
+      enumerable: true,
+    };
+  }
 
-  static readonly #verifiedProperty: PropertyDescriptor = {
-    get(this: PostWithImages) {
-      if (this.#readVerified) {
-        this.#verified = this.#readVerified();
-        this.#readVerified = undefined;
-      }
-      return this.#verified;
-    },
-    enumerable: true,
-  };
+  static readonly #kindsProperty = PostWithImages.#lazyProperty('kinds');
+  static readonly #verifiedProperty = PostWithImages.#lazyProperty('verified');
 
   constructor(post: PostParts, read: () => HTMLImageElement[]) {
     this.id = post.id;
@@ -144,10 +139,10 @@ class PostWithImages implements SitePost {
     this.community = post.community;
     this.link = post.link;
     this.#read = read;
-    if (typeof post.kinds === 'function') this.#readKinds = post.kinds;
-    else this.#kinds = post.kinds;
-    if (typeof post.verified === 'function') this.#readVerified = post.verified;
-    else this.#verified = post.verified;
+    if (typeof post.kinds === 'function') this.#later.kinds = post.kinds;
+    else this.#known.kinds = post.kinds;
+    if (typeof post.verified === 'function') this.#later.verified = post.verified;
+    else this.#known.verified = post.verified;
     // Own, enumerable properties (a post spreads and compares like a plain one), same getters for all.
     Object.defineProperty(this, 'images', PostWithImages.#imagesProperty);
     Object.defineProperty(this, 'kinds', PostWithImages.#kindsProperty);

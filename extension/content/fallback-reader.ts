@@ -116,10 +116,8 @@ const linksOf = (item: Element) =>
 const hasPostLink = (item: Element) => linksOf(item).some((href) => POST_PATH.test(href));
 
 /** The link most likely to be the post's own: a post path, else a path with an id, else none. */
-function permalinkOf(item: Element): string | null {
-  const links = linksOf(item);
-  return links.find((href) => POST_PATH.test(href)) ?? links.find((href) => ID_PATH.test(href)) ?? null;
-}
+const permalinkIn = (links: readonly string[]): string | null =>
+  links.find((href) => POST_PATH.test(href)) ?? links.find((href) => ID_PATH.test(href)) ?? null;
 
 /** When most of a feed's items link a post's page, those that do not are modules between posts. */
 const POST_LINK_SHARE = 0.6;
@@ -162,11 +160,12 @@ export function fallbackAdapter(site: string, expectsPosts: SiteAdapter['expects
     postSelector: `[${FALLBACK_ATTRIBUTE}]`,
     placement: 'before',
     readPost(element): SitePost | null {
+      const links = linksOf(element);
+      const link = permalinkIn(links);
       // A "who to follow" block or a shelf heading between posts is shown as it is.
-      if (needsPostLink && !hasPostLink(element)) return null;
+      if (needsPostLink && !links.some((href) => POST_PATH.test(href))) return null;
       const text = itemText(element);
       if (!text) return null;
-      const link = permalinkOf(element);
       return {
         // Ids key verdicts: two posts must never share one (a thread's posts linking its root do).
         id: `fallback:${link ?? ''}#${textId(text)}`,

@@ -201,8 +201,13 @@ describe('PackUpdater', () => {
 
   it('counts pages and posts once per page, for the anonymous report', async () => {
     const { packs } = setup();
+    await packs.pageReported(1, report({ postsSeen: 1, emptyAuthor: 0 }));
     await packs.pageReported(1, report({ postsSeen: 4, emptyAuthor: 1 }));
+    // The same report again changes nothing, and writes nothing.
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
     await packs.pageReported(1, report({ postsSeen: 4, emptyAuthor: 1 }));
+    expect(writes).not.toHaveBeenCalled();
+    writes.mockRestore();
     await packs.pageReported(2, report({ url: 'https://x.com/search', postsSeen: 0, health: 'no-posts' }));
     expect((await packs.state('x'))?.counts).toEqual({
       pages: 2,

@@ -75,8 +75,14 @@ function stateOf(stored: Stored, adapter: string): PackState {
 export class PackUpdater {
   /** The sites looking broken now, each with its next ask's timer. */
   private readonly watching = new Map<string, { timer?: ReturnType<typeof setTimeout> }>();
-  /** The pages counted already (by tab), so a page's repeated reports count once. */
-  private readonly pagesCounted = new Map<number, string>();
+  /**
+   * The page each tab shows and what of it was counted already: a page counts once, and its
+   * posts as they grow (its first report comes with its first post).
+   */
+  private readonly pagesCounted = new Map<
+    number,
+    { key: string; posts: number; emptyText: number; emptyAuthor: number }
+  >();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: PackDeps) {}
@@ -123,17 +129,38 @@ export class PackUpdater {
     const state = stateOf(stored, report.adapter);
     const pageKey = `${report.url}@${report.packVersion}`;
     const broken = report.health === 'no-posts' || report.health === 'fallback';
-    if (report.health !== 'waiting' && this.pagesCounted.get(tabId) !== pageKey) {
-      this.pagesCounted.set(tabId, pageKey);
-      state.counts.pages++;
-      if (broken) state.counts.pagesWithoutPosts++;
-      state.counts.posts += report.reader === 'pack' ? report.postsSeen : 0;
-      state.counts.emptyText += report.emptyText;
-      state.counts.emptyAuthor += report.emptyAuthor;
+    let changed = false;
+    if (report.health !== 'waiting') {
+      let counted = this.pagesCounted.get(tabId);
+      if (counted?.key !== pageKey) {
+        counted = { key: pageKey, posts: 0, emptyText: 0, emptyAuthor: 0 };
+        this.pagesCounted.set(tabId, counted);
+        state.counts.pages++;
+        if (broken) state.counts.pagesWithoutPosts++;
+        changed = true;
+      }
+      const now = {
+        posts: report.reader === 'pack' ? report.postsSeen : 0,
+        emptyText: report.emptyText,
+        emptyAuthor: report.emptyAuthor,
+      };
+      for (const key of ['posts', 'emptyText', 'emptyAuthor'] as const) {
+        if (now[key] <= counted[key]) continue;
+        state.counts[key] += now[key] - counted[key];
+        counted[key] = now[key];
+        changed = true;
+      }
     }
     const inUse = state.current?.version ?? definition.pack.version;
-    if (report.reader === 'pack' && report.postsSeen > 0 && report.packVersion === inUse)
+    if (
+      report.reader === 'pack' &&
+      report.postsSeen > 0 &&
+      report.packVersion === inUse &&
+      state.worked !== inUse
+    ) {
       state.worked = inUse;
+      changed = true;
+    }
     let rolledBack = false;
     if (state.current) {
       const before = state.previous?.version ?? definition.pack.version;
@@ -160,7 +187,8 @@ export class PackUpdater {
         rolledBack = true;
       }
     }
-    await this.save(stored);
+    // Pages report about once a second while they fill: storage is written only when this changed something.
+    if (changed || rolledBack) await this.save(stored);
     if (rolledBack) this.deps.onChange();
     else if (broken) this.watch(report.adapter);
     else if (report.health === 'ok') this.unwatch(report.adapter);

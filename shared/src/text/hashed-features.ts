@@ -16,7 +16,8 @@ export interface SparseFeatures {
   values: Float32Array;
 }
 
-function fnv1a(text: string, seed: number): number {
+/** FNV-1a (32 bit) of `text`, seeded: the hash behind every hashed feature. */
+export function fnv1a(text: string, seed: number): number {
   let hash = 0x811c9dc5 ^ seed;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -19,6 +19,11 @@ export interface CompiledFilter {
   readonly terms: readonly Term[];
   /** Returns the term that matched (its label), or null. */
   match(text: string): string | null;
+  /**
+   * Whether one of its exclusions (`not: ...`) is in the text: a filter that names only
+   * exclusions ("from @elon, not: spacex") takes every post its gate admits but these.
+   */
+  spares(text: string): boolean;
 }
 
 /**
@@ -44,6 +49,8 @@ export function compileFilter(filter: Filter): CompiledFilter {
   const looksFor = terms.filter((t) => t.kind !== 'exclude');
   // Compiled on first use: most filters never see a post their words could match (anyTermPattern).
   let searches: { looksFor: TermSearch[]; exclusions: TermSearch[] } | null = null;
+  const excluded = terms.filter((t) => t.kind === 'exclude');
+  let exclusions: TermSearch[] | null = null;
   return {
     filter,
     label: filter.classifier
@@ -67,6 +74,11 @@ export function compileFilter(filter: Filter): CompiledFilter {
       for (let i = 0; i < looksFor.length; i++)
         if (searches.looksFor[i]!.find(remaining)) return looksFor[i]!.label;
       return null;
+    },
+    spares(text: string) {
+      if (excluded.length === 0 || text === '') return false;
+      exclusions ??= excluded.map((t) => new TermSearch(t));
+      return exclusions.some((exclusion) => exclusion.find(text) !== null);
     },
   };
 }

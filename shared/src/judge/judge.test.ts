@@ -311,6 +311,14 @@ describe('Judge: who posted and what kind of post', () => {
     expect(judge.judge(from('@alice', ['original'], 'gardens')).verdict).toBeNull();
   });
 
+  it("an account's filter with only exclusions takes its posts but those that name them", () => {
+    const judge = judgeOf([{ words: 'not: spacex', from: ['@elon'], action: 'hide' }]);
+    expect(judge.judge(from('@elon', ['original'], 'a post about cars')).verdict?.reason).toBe('from @elon');
+    expect(judge.judge(from('@elon', ['original'], 'SpaceX launch today')).verdict).toBeNull();
+    expect(judge.matches(from('@elon', ['original'], 'SpaceX launch today'))).toEqual([]);
+    expect(judge.judge(from('@bob', ['original'], 'a post about cars')).verdict).toBeNull();
+  });
+
   it('exceptFrom spares the accounts it names from one filter, not from the others', () => {
     const judge = judgeOf([
       { words: 'spiders', action: 'hide', exceptFrom: ['@friend'] },

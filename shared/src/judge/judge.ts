@@ -63,6 +63,7 @@ const lets = (compiled: CompiledFilter, post: PostWho) =>
  */
 const takesWhole = (compiled: CompiledFilter, post: PostFacts) =>
   lets(compiled, post) &&
+  !compiled.spares(post.text) &&
   (!ACTIONS_FOR_EVERY_POST.includes(compiled.filter.action) || post.images.length > 0);
 
 /** Its reason: what the filter names of who and what kind, or "every image". */

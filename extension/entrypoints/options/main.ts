@@ -13,6 +13,7 @@ import {
 } from '@veneer/shared/filters';
 import { listAddressProblem } from '@veneer/shared/lists';
 import { describeIssues } from '@veneer/shared/protocol';
+import { parseFilterSentence, type SentenceFilter } from '@veneer/shared/sentence';
 import { browser } from 'wxt/browser';
 import { SHARED_LISTS_STORAGE_KEY, type SharedList } from '../../background/shared-lists.ts';
 import { LISTS_STORAGE_KEY, type Subscription } from '../../background/subscriptions.ts';
@@ -72,8 +73,8 @@ function filterFromForm(existing: Filter | undefined): FilterInput {
     sensitivity: SENSITIVITIES.includes(sensitivity) ? sensitivity : 'medium',
     sites,
     lookIn: lookIn.length ? lookIn : ['text'],
-    ...(expiry === 'keep' && existing?.expiresAt
-      ? { expiresAt: existing.expiresAt }
+    ...(expiry === 'keep' && (existing?.expiresAt ?? sentenceExpiry)
+      ? { expiresAt: existing?.expiresAt ?? sentenceExpiry }
       : expiry in EXPIRY_MS
         ? { expiresAt: Date.now() + EXPIRY_MS[expiry as keyof typeof EXPIRY_MS] }
         : {}),
@@ -88,7 +89,11 @@ const accounts = (text: string) =>
     .map((entry) => entry.trim())
     .filter(Boolean);
 
+/** The expiry a sentence gave the new filter in the form ("for a week"), kept while "Keep its expiry" is chosen. */
+let sentenceExpiry: number | undefined;
+
 function fillForm(filter: Filter | null): void {
+  sentenceExpiry = undefined;
   $<HTMLInputElement>('editing').value = filter?.id ?? '';
   $<HTMLInputElement>('words').value = filter?.words ?? '';
   $<HTMLInputElement>('from').value = filter?.from.join(', ') ?? '';
@@ -248,9 +253,49 @@ $('editor').addEventListener('submit', async (event) => {
   const existing = filters.find((f) => f.id === editingId);
   const next = filterFromForm(existing);
   const list = existing ? filters.map((f) => (f.id === existing.id ? next : f)) : [...filters, next];
-  if (await save(list)) fillForm(null);
+  if (await save(list)) {
+    fillForm(null);
+    $('sentence-answer').textContent = '';
+    $<HTMLInputElement>('sentence').value = '';
+  }
 });
-$('cancel').addEventListener('click', () => fillForm(null));
+$('cancel').addEventListener('click', () => {
+  fillForm(null);
+  $('sentence-answer').textContent = '';
+});
+
+/**
+ * "Tell Veneer what to hide": the sentence becomes a new filter in the form, every field filled,
+ * for the person to check, change and add; what the parser cannot read is said, and nothing is saved.
+ */
+function fillFromSentence(sentence: string): void {
+  const answer = $('sentence-answer');
+  const parsed = parseFilterSentence(sentence, { now: Date.now() });
+  answer.classList.toggle('error', 'error' in parsed);
+  if ('error' in parsed) {
+    answer.textContent = parsed.error;
+    return;
+  }
+  fillNewFilter(parsed.filter);
+  answer.textContent = [
+    `${parsed.summary}.`,
+    ...parsed.notes,
+    'Check it below, then press "Add filter".',
+  ].join(' ');
+  $<HTMLInputElement>('words').focus();
+}
+
+/** A new filter's fields in the form (not yet saved). */
+function fillNewFilter(filter: SentenceFilter): void {
+  fillForm({ ...filter, id: '' });
+  sentenceExpiry = filter.expiresAt;
+  $('submit').textContent = 'Add filter';
+}
+
+$('sentence-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  fillFromSentence($<HTMLInputElement>('sentence').value);
+});
 $<HTMLInputElement>('cloud').addEventListener(
   'change',
   (event) => void saveSettings({ cloudProcessing: (event.target as HTMLInputElement).checked }),
@@ -510,3 +555,9 @@ $('sites').append(
 );
 fillForm(null);
 void render();
+// The popup's "Edit all fields" opens this page with its sentence.
+const askedSentence = new URLSearchParams(location.search).get('sentence');
+if (askedSentence) {
+  $<HTMLInputElement>('sentence').value = askedSentence;
+  fillFromSentence(askedSentence);
+}

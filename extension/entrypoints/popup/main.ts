@@ -6,6 +6,7 @@ import { requestMastodonHost } from '../../lib/mastodon-hosts.ts';
 import { loadPageReport } from '../../lib/page-reports.ts';
 import { loadFilters, loadSettings, saveSettings } from '../../lib/storage.ts';
 import { backgroundMessenger, feedPageMessenger } from '../../services/protocol.ts';
+import { installSentenceCard } from './sentence-card.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -142,6 +143,7 @@ async function render(tabId: number | null): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  installSentenceCard();
   const tabId = await currentTabId();
   $<HTMLInputElement>('cloud').addEventListener('change', async (event) => {
     await saveSettings({ cloudProcessing: (event.target as HTMLInputElement).checked });
@@ -160,6 +162,7 @@ async function main(): Promise<void> {
   });
   await render(tabId);
   if (tabId !== null && !(await pageReport(tabId))) await offerMastodon(tabId);
+  browser.storage.local.onChanged.addListener(() => void render(tabId));
 }
 
 void main();

@@ -1,0 +1,78 @@
+import { FILTER_ACTIONS, type FilterAction, FilterListSchema } from '@veneer/shared/filters';
+import { describeIssues } from '@veneer/shared/protocol';
+import { parseFilterSentence, type SentenceFilter } from '@veneer/shared/sentence';
+import { browser } from 'wxt/browser';
+import { loadFilters, saveFilters } from '../../lib/storage.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const ACTION_NAMES: Record<FilterAction, string> = {
+  hide: 'Hide',
+  collapse: 'Collapse',
+  blur: 'Blur',
+  warn: 'Warn first',
+  pixelate: 'Pixelate images',
+  'blur-faces': 'Blur faces',
+};
+
+/**
+ * The popup's "Tell Veneer what to hide": a sentence becomes a filter card (what Veneer read, in
+ * words; its words and action to change), added with one click or opened in the options page with
+ * every field. What the parser cannot read is said plainly and nothing is saved.
+ */
+export function installSentenceCard(): void {
+  const card = $('sentence-card');
+  const answer = $('sentence-answer');
+  const action = $<HTMLSelectElement>('sentence-action');
+  action.replaceChildren(
+    ...FILTER_ACTIONS.map((value) => {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = ACTION_NAMES[value];
+      return option;
+    }),
+  );
+  let made: SentenceFilter | null = null;
+  const say = (text: string, error = false) => {
+    answer.textContent = text;
+    answer.classList.toggle('error', error);
+  };
+
+  $('sentence-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const parsed = parseFilterSentence($<HTMLInputElement>('sentence').value, { now: Date.now() });
+    made = 'error' in parsed ? null : parsed.filter;
+    card.hidden = made === null;
+    if ('error' in parsed) return say(parsed.error, true);
+    say([`${parsed.summary}.`, ...parsed.notes].join(' '));
+    $<HTMLInputElement>('sentence-words').value = parsed.filter.words;
+    action.value = parsed.filter.action;
+  });
+
+  $('sentence-add').addEventListener('click', async () => {
+    if (!made) return;
+    const { filters, problem } = await loadFilters();
+    // A list that could not be read is not written over.
+    if (problem) return say(`${problem}. Nothing was added; open the options page to repair it.`, true);
+    const filter = {
+      ...made,
+      id: crypto.randomUUID(),
+      words: $<HTMLInputElement>('sentence-words').value.trim(),
+      action: action.value as FilterAction,
+    };
+    const parsed = FilterListSchema.safeParse([...filters, filter]);
+    if (!parsed.success) return say(`Not added: ${describeIssues(parsed.error)}`, true);
+    await saveFilters(parsed.data);
+    made = null;
+    card.hidden = true;
+    $<HTMLInputElement>('sentence').value = '';
+    say(`Added. ${filters.length + 1} filters now.`);
+  });
+
+  $('sentence-edit').addEventListener('click', () => {
+    const sentence = $<HTMLInputElement>('sentence').value;
+    void browser.tabs.create({
+      url: browser.runtime.getURL(`/options.html?sentence=${encodeURIComponent(sentence)}`),
+    });
+  });
+}

@@ -4,6 +4,9 @@ import { TermSearch } from './term-search.ts';
 import { parseTerms, splitTerms, type Term } from './terms.ts';
 import { type Site, TEXT_CLASSIFIER_LABELS } from './vocabulary.ts';
 
+/** How a learned filter's verdicts are named ("collapsed: like posts you marked"). */
+export const LEARNED_LABEL = 'like posts you marked';
+
 export interface CompiledFilter {
   readonly filter: Filter;
   /** Human label used in reasons ("Hidden by Veneer: spiders"). */
@@ -57,10 +60,13 @@ export function compileFilter(filter: Filter): CompiledFilter {
       ? TEXT_CLASSIFIER_LABELS[filter.classifier]
       : looksFor.length > 0
         ? looksFor.map((t) => t.label).join(', ')
-        : filter.imageExamples.length > 0
-          ? 'an image like one you hid'
-          : gateLabel(filter),
-    matchesEverything: looksFor.length === 0 && !filter.classifier && filter.imageExamples.length === 0,
+        : filter.learned
+          ? LEARNED_LABEL
+          : filter.imageExamples.length > 0
+            ? 'an image like one you hid'
+            : gateLabel(filter),
+    matchesEverything:
+      looksFor.length === 0 && !filter.classifier && filter.imageExamples.length === 0 && !filter.learned,
     gate: gateOf(filter),
     terms: looksFor,
     match(text: string) {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { decodeIndices, decodeWeights } from '../learning/codec.ts';
+import { LEARNED_DIMENSIONS, MAX_EXAMPLE_FEATURES } from '../learning/features.ts';
+import { MARKS, MAX_EXAMPLES, MAX_WEIGHTS } from '../learning/learner.ts';
 import { POST_KINDS } from './accounts.ts';
 import { parseTerms } from './terms.ts';
 import {
@@ -9,6 +12,31 @@ import {
   SITE_ID,
   TEXT_CLASSIFIERS,
 } from './vocabulary.ts';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/**
+ * The longest a learned filter's encoded numbers can be: a feature's gap takes at most 3 bytes
+ * (2^20 buckets), a weight 5 (its gap and 2 bytes), a spared post's hash 5; base64 adds a third.
+ */
+const MAX_ENCODED_FEATURES = Math.ceil((MAX_EXAMPLE_FEATURES * 3 * 4) / 3) + 4;
+const MAX_ENCODED_WEIGHTS = Math.ceil((MAX_WEIGHTS * 5 * 4) / 3) + 4;
+const MAX_ENCODED_SPARED = Math.ceil((MAX_EXAMPLES * 5 * 4) / 3) + 4;
+
+/** Why a learned filter's stored numbers cannot be read, or null when they can. */
+function unreadableLearned(learned: {
+  examples: Array<{ features: string }>;
+  weights: string;
+  spared: string;
+}) {
+  try {
+    for (const example of learned.examples) decodeIndices(example.features, LEARNED_DIMENSIONS);
+    decodeWeights(learned.weights, LEARNED_DIMENSIONS);
+    decodeIndices(learned.spared, 2 ** 32);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 export const FilterSchema = z.object({
   /** Stable id, unique within the list. */
@@ -52,6 +80,25 @@ export const FilterSchema = z.object({
   exceptFrom: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
   /** Only posts of these kinds (POST_KINDS); empty means any kind. */
   kinds: z.array(z.enum(POST_KINDS)).max(POST_KINDS.length).default([]),
+  /**
+   * A learned filter ("Hide posts like this", then "Hide this too" and "Not this"): the examples it
+   * learned from as hashed features (never the post's text), its model, and hashes of the posts
+   * marked "Not this" (shared/src/learning). Trained in the background; a feed page only reads it.
+   */
+  learned: z
+    .object({
+      examples: z
+        .array(
+          z.object({
+            mark: z.enum(MARKS),
+            features: z.string().max(MAX_ENCODED_FEATURES).regex(BASE64, 'hashed features in base64'),
+          }),
+        )
+        .max(MAX_EXAMPLES),
+      weights: z.string().max(MAX_ENCODED_WEIGHTS).regex(BASE64, 'weights in base64'),
+      spared: z.string().max(MAX_ENCODED_SPARED).regex(BASE64, 'hashes in base64').default(''),
+    })
+    .optional(),
   /** Sites where the filter applies; empty means every site. */
   sites: z
     .array(z.string().regex(SITE_ID, 'a site is named in lower-case letters, like "x" or "reddit"'))
@@ -79,8 +126,17 @@ export const FilterListSchema = z
       for (const problem of problems) {
         ctx.addIssue({ code: 'custom', path: [index, 'words'], message: problem });
       }
+      const learnedProblem = filter.learned ? unreadableLearned(filter.learned) : null;
+      if (learnedProblem) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'learned'],
+          message: `the learned filter "${filter.id}" cannot be read (${learnedProblem}): reset it in the options page`,
+        });
+      }
       const matchesSomething =
         terms.some((t) => t.kind !== 'exclude') ||
+        filter.learned ||
         filter.classifier ||
         filter.imageExamples.length > 0 ||
         filter.from.length > 0 ||

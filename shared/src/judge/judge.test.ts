@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type FilterInput, FilterSchema } from '../filters/schema.ts';
+import { learnedFeatures } from '../learning/features.ts';
+import { LEARNED_THRESHOLDS, type Mark } from '../learning/learner.ts';
+import { storeLearned } from '../learning/stored.ts';
 import { textModel } from '../models/text-models.ts';
 import { CONTENT_CHECK, EXAMPLES_CHECK, TEXT_CHECKS, textCheckBit } from './checks.ts';
 import { type ImageView, Judge } from './judge.ts';
@@ -370,5 +373,52 @@ describe('Judge: who posted and what kind of post', () => {
     expect(judge.judge({ ...from('@a', ['promoted']), images: { length: 1 } }).verdict?.action).toBe(
       'pixelate',
     );
+  });
+});
+
+describe('Judge: learned filters', () => {
+  const table = { docs: 10_000, counts: { game: 400, team: 300, night: 500 } };
+  const learnedFrom = (marks: Array<[Mark, string]>) =>
+    storeLearned(
+      marks.map(([mark, text]) => ({ mark, features: learnedFeatures(text) })),
+      table,
+    );
+
+  it("takes posts like the ones marked, saying which of the post's words weighed most and the score", () => {
+    const judge = judgeOf([
+      { learned: learnedFrom([['hide', 'Tarantula venom and spider bites explained']]) },
+    ]);
+    const verdict = judge.judge(post('A tarantula bite: what its venom does')).verdict;
+    expect(verdict).toMatchObject({ action: 'collapse', reason: 'like posts you marked', filterId: 'f0' });
+    expect(verdict?.learned?.words).toEqual(expect.arrayContaining(['tarantula', 'venom']));
+    expect(verdict?.learned?.score).toBeGreaterThanOrEqual(LEARNED_THRESHOLDS.medium);
+    expect(judge.judge(post('Great game last night')).verdict).toBeNull();
+    expect(judge.judge(post('')).verdict).toBeNull();
+  });
+
+  it('never takes a post marked "Not this" again; the words still beat it on a tie', () => {
+    const seed: Array<[Mark, string]> = [['hide', 'Tarantula venom and spider bites explained']];
+    const wrong = 'Tarantula venom cures nothing, says a new study';
+    expect(judgeOf([{ learned: learnedFrom(seed) }]).judge(post(wrong)).verdict).not.toBeNull();
+    const judge = judgeOf([
+      { learned: learnedFrom([...seed, ['not', wrong]]) },
+      { words: 'study', action: 'collapse' },
+    ]);
+    expect(judge.judge(post(wrong)).verdict?.reason).toBe('study');
+    expect(
+      judgeOf([{ learned: learnedFrom([...seed, ['not', wrong]]) }]).judge(post(wrong)).verdict,
+    ).toBeNull();
+  });
+
+  it('follows its sensitivity, its gate and the allowlist; matches() lists it', () => {
+    const learned = learnedFrom([['hide', 'Tarantula venom and spider bites explained']]);
+    const text = 'tarantula';
+    expect(judgeOf([{ learned, sensitivity: 'low' }]).judge(post(text)).verdict).toBeNull();
+    expect(judgeOf([{ learned, sensitivity: 'high' }]).judge(post(text)).verdict).not.toBeNull();
+    const gated = judgeOf([{ learned, from: ['@alice'] }], { alwaysShow: ['@friend'] });
+    expect(gated.judge({ ...post('tarantula venom'), author: '@bob' }).verdict).toBeNull();
+    expect(gated.judge({ ...post('tarantula venom'), author: '@alice' }).verdict).not.toBeNull();
+    const both = judgeOf([{ learned }, { words: 'venom', action: 'hide' }]);
+    expect(both.matches(post('tarantula venom')).map((v) => v.filterId)).toEqual(['f1', 'f0']);
   });
 });

@@ -3,6 +3,8 @@ import type { CompiledFilter, FilterContext } from '../filters/matcher.ts';
 import type { Filter } from '../filters/schema.ts';
 import { ACTIONS_FOR_EVERY_POST, OBJECT_THRESHOLDS, SENSITIVITY_THRESHOLDS } from '../filters/vocabulary.ts';
 import { isSimilar } from '../images/dhash.ts';
+import { postFeatures } from '../learning/learned-matcher.ts';
+import { LEARNED_THRESHOLDS } from '../learning/learner.ts';
 import type { NsfwClass } from '../models/nsfw.ts';
 import { CONTENT_CHECK, EXAMPLES_CHECK } from './checks.ts';
 import { type ContentFilter, compileRulebook, type Rulebook } from './rulebook.ts';
@@ -121,6 +123,37 @@ export class Judge {
    */
   wordsVerdict(post: PostFacts): Verdict | null {
     if (this.alwaysShows(post)) return null;
+    const terms = this.termsVerdict(post);
+    return this.rules.learned.length === 0 ? terms : stronger(terms, this.learnedVerdict(post));
+  }
+
+  /**
+   * The strongest learned filter whose model scores the post at its sensitivity's threshold
+   * (LEARNED_THRESHOLDS), with the words that weighed most; posts marked "Not this" never match.
+   */
+  learnedVerdict(post: PostFacts): Verdict | null {
+    return this.learnedMatches(post, true)[0] ?? null;
+  }
+
+  private learnedMatches(post: PostFacts, first: boolean): Verdict[] {
+    if (!hasText(post.text)) return [];
+    const read = postFeatures(post.text);
+    const found: Verdict[] = [];
+    for (const { filter, matcher } of this.rules.learned) {
+      if (!lets(filter, post)) continue;
+      const judged = matcher.judge(read);
+      if (!judged || judged.score < LEARNED_THRESHOLDS[filter.filter.sensitivity]) continue;
+      found.push({
+        ...verdictOf(filter, filter.label),
+        learned: { words: judged.words, score: judged.score },
+      });
+      if (first) break;
+    }
+    return found;
+  }
+
+  /** The verdict of the filters' terms, and of the filters naming nothing to look for. */
+  private termsVerdict(post: PostFacts): Verdict | null {
     const { quick, everything, text, gated } = this.rules;
     // Most posts match no term: one test instead of one per term, and then only the filters
     // naming no words are left to look at (most lists have none).
@@ -193,6 +226,7 @@ export class Judge {
       const term = post.text === '' ? null : compiled.match(post.text);
       if (term) found.push(verdictOf(compiled, term));
     }
+    found.push(...this.learnedMatches(post, false));
     for (const { check, filters } of textChecks) {
       const answer = answers.texts?.[check.id];
       if (answer === null || answer === undefined) continue;

@@ -6,6 +6,7 @@ import {
   type FilterContext,
 } from '../filters/matcher.ts';
 import type { Filter } from '../filters/schema.ts';
+import { LearnedMatcher } from '../learning/learned-matcher.ts';
 import type { CocoLabel } from '../models/centernet.ts';
 import type { NsfwClass } from '../models/nsfw.ts';
 import { TEXT_CHECKS, textCheckBit } from './checks.ts';
@@ -52,6 +53,8 @@ export interface Rulebook {
   faces: readonly CompiledFilter[];
   /** Whether some filter asks who posted or what kind of post it is (its gate). */
   gated: boolean;
+  /** Learned filters ("Hide posts like this") on the post's text, strongest first, each with its model. */
+  learned: ReadonlyArray<{ filter: CompiledFilter; matcher: LearnedMatcher }>;
 }
 
 const byStrength = (a: CompiledFilter, b: CompiledFilter) =>
@@ -91,5 +94,14 @@ export function compileRulebook(filters: readonly Filter[], context: FilterConte
       .sort(byStrength),
     faces: all.filter((f) => f.filter.action === 'blur-faces'),
     gated: all.some((f) => f.gate !== null),
+    learned: text.flatMap((filter) => {
+      if (!filter.filter.learned) return [];
+      // The list was checked before it reached here; a model that still cannot be read matches nothing.
+      try {
+        return [{ filter, matcher: new LearnedMatcher(filter.filter.learned) }];
+      } catch {
+        return [];
+      }
+    }),
   };
 }

@@ -8,6 +8,11 @@ export interface Verdict {
   action: PostAction;
   reason: string;
   filterId: string;
+  /**
+   * A learned filter's verdict: what made it match this post (its words that weigh most, and the
+   * score), shown on the post's notice only (the page's report counts by `reason`).
+   */
+  learned?: { words: string[]; score: number };
 }
 
 /** Which of several matching filters wins: the one that hides most. */

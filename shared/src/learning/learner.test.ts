@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { FilterListSchema } from '../filters/schema.ts';
 import { decodeIndices, decodeWeights, encodeIndices, encodeWeights } from './codec.ts';
 import { LEARNED_DIMENSIONS, learnedFeatures } from './features.ts';
 import { LEARNED_THRESHOLDS, type LearnedExample, learnedScore, trainLearned } from './learner.ts';
+import { storedExamples, storeLearned, withExample } from './stored.ts';
 import { contentWords } from './words.ts';
 
 /** A fake background table: ordinary words are common, topic words rare. */
@@ -88,5 +90,40 @@ describe('the compact text of examples and weights', () => {
       /out of range/,
     );
     expect(() => decodeWeights('AQ==', LEARNED_DIMENSIONS)).toThrow(/cut short/);
+  });
+});
+
+describe('a learned filter in a filter list', () => {
+  const learned = storeLearned([example('hide', 'Tarantula venom and spider bites explained')], table);
+  const list = (stored: unknown) =>
+    FilterListSchema.safeParse([{ id: 'like', action: 'hide', learned: stored }]);
+
+  it('is a valid filter with no words', () => {
+    expect(list(learned).success).toBe(true);
+  });
+
+  it('whose model is corrupt is refused with a message that says which and what to do', () => {
+    const result = list({ ...learned, weights: 'gA==' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(
+      'the learned filter "like" cannot be read (cut short): reset it in the options page',
+    );
+    expect(list({ ...learned, weights: 'not base64!' }).success).toBe(false);
+    expect(list({ ...learned, examples: Array(501).fill(learned.examples[0]) }).success).toBe(false);
+  });
+
+  it('keeps the first example and the newest ones, at most 500, and remembers a post marked again once', () => {
+    let stored = storeLearned([example('hide', 'first post about tarantulas')], table);
+    // Words of letters only (numbers are all one token): "scorpion baa", "scorpion bab", ...
+    const name = (i: number) =>
+      [...i.toString(26).padStart(3, '0')].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+    for (let i = 0; i < 520; i++) stored = withExample(stored, 'hide', `scorpion ${name(i)}`, table);
+    expect(stored.examples).toHaveLength(500);
+    expect(storedExamples(stored)[0]).toEqual(example('hide', 'first post about tarantulas'));
+    const again = withExample(withExample(stored, 'hide', 'spider crab', table), 'not', 'spider crab', table);
+    expect(storedExamples(again).filter((e) => e.mark === 'not')).toHaveLength(1);
+    expect(
+      storedExamples(again).filter((e) => e.features.join() === learnedFeatures('spider crab').join()),
+    ).toHaveLength(1);
   });
 });

@@ -30,12 +30,13 @@ export const MAX_WEIGHTS = 4000;
 /**
  * The score a post must reach, by the filter's sensitivity: about how many times likelier its
  * words are in the posts marked "hide" than in ordinary posts and the ones marked "not this" (in
- * natural log: 6 is about 400 times, summed over the post's words).
+ * natural log: 6 is about 400 times, summed over the post's words). A word never seen in ordinary
+ * posts scores about 10 from one example, so "low" asks for two such words.
  */
-export const LEARNED_THRESHOLDS: Record<Sensitivity, number> = { low: 8, medium: 6, high: 4 };
+export const LEARNED_THRESHOLDS: Record<Sensitivity, number> = { low: 12, medium: 6, high: 4 };
 
-/** How much one "Not this" counts against a word next to one ordinary post of the background table. */
-const NEGATIVE_SCALE = 20;
+/** How much the posts marked "not this" weigh against the background table in what is not wanted. */
+const NEGATIVE_SHARE = 0.05;
 
 /**
  * Trains a learned filter: for each feature of the posts marked "hide", how much likelier it is in
@@ -64,9 +65,10 @@ export function trainLearned(table: BackgroundTable, examples: readonly LearnedE
   const weights: LearnedWeights = new Map();
   for (const [feature, count] of positive) {
     const inPositives = (count + 0.1) / (positives + 1);
+    const inBackground = ((background.get(feature) ?? 0) + 1) / (table.docs + 2);
+    const inNegatives = ((negative.get(feature) ?? 0) + 0.01) / (negatives + 1);
     const elsewhere =
-      ((background.get(feature) ?? 0) + NEGATIVE_SCALE * (negative.get(feature) ?? 0) + 1) /
-      (table.docs + NEGATIVE_SCALE * negatives + 2);
+      negatives > 0 ? (1 - NEGATIVE_SHARE) * inBackground + NEGATIVE_SHARE * inNegatives : inBackground;
     const weight = Math.log(inPositives / elsewhere);
     if (weight > 0) weights.set(feature, weight);
   }

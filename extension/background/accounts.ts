@@ -89,7 +89,7 @@ export function installAccountMenus(): void {
     void feedPageMessenger
       .sendMessage('postUnderMenu', undefined, { tabId: tab.id, frameId: info.frameId ?? 0 })
       .then((account) => {
-        if (!account) return;
+        if (!account?.author) return;
         return info.menuItemId === ALWAYS_SHOW_MENU ? alwaysShowAccount(account) : hideAccount(account);
       })
       .catch(() => undefined);

@@ -18,6 +18,7 @@ import type { Asker, BackgroundHandlers } from '../services/serve-background.ts'
 import { alwaysShowAccount } from './accounts.ts';
 import { type CloudJobs, CloudUnavailable } from './cloud-jobs.ts';
 import { hideImagesLike } from './images-like-this.ts';
+import { markPost } from './learning.ts';
 import type { PackUpdater } from './packs.ts';
 import { share } from './shared-lists.ts';
 import type { Subscriptions } from './subscriptions.ts';
@@ -107,6 +108,7 @@ export function backgroundHandlers({
       await packs.pageReported(asker.tabId, report);
     },
     alwaysShow: (account) => alwaysShowAccount(account),
+    markPost: (mark) => markPost(mark),
     subscribeList: ({ url }) => lists.subscribe(url),
     unsubscribeList: ({ url }) => lists.unsubscribe(url),
     refreshLists: () => lists.refresh(),

@@ -1,5 +1,7 @@
 import type { Filter } from '@veneer/shared/filters/matching';
+import type { Verdict } from '@veneer/shared/judge';
 import { browser } from 'wxt/browser';
+import type { PostMark } from '../background/learning.ts';
 import {
   FEED_CONFIG_STORAGE_KEY,
   type FeedConfig,
@@ -7,7 +9,7 @@ import {
   readFeedConfig,
 } from '../lib/feed-config.ts';
 import { PageChannel } from '../services/page-channel.ts';
-import { feedPageMessenger } from '../services/protocol.ts';
+import { feedPageMessenger, type MenuPost } from '../services/protocol.ts';
 import { FeedEngine } from './feed/engine.ts';
 import { pageFeedServices } from './feed/feed-services.ts';
 import type { FeedView } from './feed/ports.ts';
@@ -17,9 +19,9 @@ import { SiteReader } from './feed/site-reader.ts';
 import { FeedStats } from './feed-stats.ts';
 import { PageReporter } from './page-report.ts';
 import {
-  type AlwaysShow,
   clearModification,
   modifyPost,
+  type NoticeActions,
   noticeChanges,
   showOriginal,
 } from './rewrite/modify.ts';
@@ -60,7 +62,7 @@ export function startFeedRewriter(
   );
   reporter.useReader(definition.id, readers.pack.version, 'pack');
   const view: FeedView<HTMLElement> = {
-    apply(element, verdict, onShow, author) {
+    apply(element, verdict, onShow, post) {
       if (!verdict) {
         clearModification(element);
         setState(element, 'clear');
@@ -69,13 +71,9 @@ export function startFeedRewriter(
       modifyPost(
         element,
         verdict.action,
-        verdict.reason,
+        shownReason(verdict),
         adapter.placement,
-        () => {
-          onShow();
-          showOriginal(element);
-        },
-        trustOf(author),
+        noticeActions(element, verdict, onShow, post),
       );
     },
     show: (element) => setState(element, 'shown'),
@@ -186,28 +184,67 @@ export function startFeedRewriter(
     configure(current);
   }
 
-  /** The notice's "Always show this account", for a post whose author Veneer knows. */
-  function trustOf(author: string): AlwaysShow | undefined {
-    if (!author) return undefined;
-    const account = { author, site: definition.site };
+  /**
+   * What the buttons of a post's notice do: show the original (for a learned filter's verdict, a
+   * weak "wrong" for the filter too), "Not this" (a learned filter's verdict), "Hide posts like
+   * this" (a post with text), "Always show this account" (a post whose author Veneer knows).
+   */
+  function noticeActions(
+    element: HTMLElement,
+    verdict: Verdict,
+    onShow: () => void,
+    { author, text }: { author: string; text: string },
+  ): NoticeActions {
+    const show = () => {
+      onShow();
+      showOriginal(element);
+    };
+    const mark = (data: PostMark) =>
+      void channel
+        .request('markPost', data)
+        .catch((error: Error) => reporter.problem(`Veneer could not learn from this post: ${error.message}`));
+    const learned = verdict.learned !== undefined && text !== '';
     return {
-      account: author,
-      run: () =>
-        void channel
-          .request('alwaysShow', account)
-          .catch((error: Error) => reporter.problem(`Veneer could not add ${author}: ${error.message}`)),
+      show: learned
+        ? () => {
+            show();
+            mark({ mark: 'shown', text, filterId: verdict.filterId });
+          }
+        : show,
+      ...(learned
+        ? {
+            notThis: () => {
+              show();
+              mark({ mark: 'not', text, filterId: verdict.filterId });
+            },
+          }
+        : {}),
+      ...(text ? { like: () => mark({ mark: 'like', text }) } : {}),
+      ...(author
+        ? {
+            trust: {
+              account: author,
+              run: () =>
+                void channel
+                  .request('alwaysShow', { author, site: definition.site })
+                  .catch((error: Error) =>
+                    reporter.problem(`Veneer could not add ${author}: ${error.message}`),
+                  ),
+            },
+          }
+        : {}),
     };
   }
 
-  /** The post the user last opened the context menu on (for "Always show / Hide posts from this account"). */
-  let underMenu: { author: string; site: string } | null = null;
+  /** The post the user last opened the context menu on (its author and text, for the menus). */
+  let underMenu: MenuPost | null = null;
   document.addEventListener(
     'contextmenu',
     (event) => {
       const element =
         event.target instanceof Element ? event.target.closest<HTMLElement>(adapter.postSelector) : null;
-      const author = element ? adapter.readPost(element)?.author : undefined;
-      underMenu = author ? { author, site: definition.site } : null;
+      const post = element ? adapter.readPost(element) : null;
+      underMenu = post ? { author: post.author, site: definition.site, text: post.text } : null;
     },
     true,
   );
@@ -262,3 +299,10 @@ const isTextOnly = (filter: Filter) =>
   !filter.from?.length &&
   !filter.exceptFrom?.length &&
   !filter.kinds?.length;
+
+/** The reason a notice shows: a learned filter's says which of the post's words weighed most, and the score. */
+function shownReason({ reason, learned }: Verdict): string {
+  if (!learned) return reason;
+  const score = `score ${learned.score.toFixed(1)}`;
+  return `${reason} (${learned.words.length ? `${learned.words.join(', ')}; ` : ''}${score})`;
+}

@@ -6,6 +6,7 @@ import { feedConfigService } from '../background/feed-config.ts';
 import { FilterSyncService } from '../background/filter-sync.ts';
 import { backgroundHandlers } from '../background/handlers.ts';
 import { installImageMenu } from '../background/images-like-this.ts';
+import { installLearningMenus, updateLearningMenus } from '../background/learning-menus.ts';
 import { PackUpdater, pinnedPackKey } from '../background/packs.ts';
 import { Push } from '../background/push.ts';
 import { SessionKeeper } from '../background/session.ts';
@@ -94,7 +95,12 @@ export default defineBackground(() => {
   );
   installImageMenu(onDeviceModels);
   installAccountMenus();
-  const syncMastodon = async () => updateAccountMenus(await syncMastodonRegistration());
+  installLearningMenus(async () => (await loadSettings()).mastodonHosts);
+  const updateMenus = async (hosts: readonly string[]) => {
+    await updateAccountMenus(hosts);
+    await updateLearningMenus(hosts);
+  };
+  const syncMastodon = async () => updateMenus(await syncMastodonRegistration());
   // Newer selector packs once a day (and at once, then every few seconds, while a site looks broken).
   // Subscribed filter lists once a day too (conditional requests: a 304 when unchanged).
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -109,7 +115,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(
     ({ origins }) =>
       void onPermissionsAdded(origins ?? []).then(async () =>
-        updateAccountMenus((await loadSettings()).mastodonHosts),
+        updateMenus((await loadSettings()).mastodonHosts),
       ),
   );
   browser.permissions.onRemoved.addListener(() => void syncMastodon());

@@ -2,6 +2,7 @@ import type { Filter } from '@veneer/shared/filters/matching';
 import type { FacesResult, ImageRef, JobFrame } from '@veneer/shared/protocol';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PostAccount } from '../background/accounts.ts';
+import type { Marked, PostMark } from '../background/learning.ts';
 import type { SharedList } from '../background/shared-lists.ts';
 import type { Subscription } from '../background/subscriptions.ts';
 import type { FeedStatsSnapshot } from '../content/feed-stats.ts';
@@ -78,6 +79,8 @@ export interface BackgroundProtocol {
   shareList(data: { title: string; filterIds: string[]; id?: string }): SharedList;
   /** "Always show this account" (a notice, the context menu): the account joins the allowlist. */
   alwaysShow(data: PostAccount): void;
+  /** "Hide posts like this", "Hide this too", "Not this", "Show original" on a learned filter's post. */
+  markPost(data: PostMark): Marked;
   /** The popup's one-click anonymous report that a site's pack stopped reading it (counts only). */
   reportBreakage(data: { adapter: string }): void;
   status(): Status;
@@ -98,14 +101,19 @@ export interface JobFrameProtocol {
 }
 export const jobFrameMessenger = defineExtensionMessaging<JobFrameProtocol>();
 
+/** A post under the context menu: who posted it (empty when not known) and its text. */
+export interface MenuPost extends PostAccount {
+  text: string;
+}
+
 /** From the popup and the options page to a feed page. */
 export interface FeedPageProtocol {
   showHidden(): { shown: number };
   getPageReport(): PageReport;
   preview(data: { filter: Filter }): PreviewAnswer;
   feedStats(): FeedStatsSnapshot;
-  /** Who posted the post the context menu was last opened on; null when Veneer does not know. */
-  postUnderMenu(): PostAccount | null;
+  /** The post the context menu was last opened on (who posted it, its text); null when it is no post. */
+  postUnderMenu(): MenuPost | null;
 }
 export const feedPageMessenger = defineExtensionMessaging<FeedPageProtocol>();
 

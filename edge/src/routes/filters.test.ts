@@ -1,10 +1,27 @@
 import { FilterSchema } from '@veneer/shared/filters';
+import { learnedFeatures, MAX_EXAMPLES, storeLearned } from '@veneer/shared/learning';
 import { describe, expect, it } from 'vitest';
 import { call, register } from '../test-support/edge-client.ts';
 
 // As stored: the edge keeps filters as the schema reads them, defaults filled in.
 const spiders = FilterSchema.parse({ id: 'spiders', words: 'spiders', action: 'collapse' });
 const faces = FilterSchema.parse({ id: 'faces', words: '', action: 'blur-faces' });
+/** A learned filter with as many examples as it keeps, each of a long post. */
+const like = FilterSchema.parse({
+  id: 'like',
+  action: 'collapse',
+  learned: storeLearned(
+    Array.from({ length: MAX_EXAMPLES }, (_, i) => ({
+      mark: i % 3 === 0 ? ('not' as const) : ('hide' as const),
+      features: learnedFeatures(
+        Array.from({ length: 60 }, (_, w) =>
+          `word${w}x${i}`.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!),
+        ).join(' '),
+      ),
+    })),
+    { docs: 100, counts: {} },
+  ),
+});
 
 describe('filter sync', () => {
   it('stores a versioned list and refuses a stale write with 409 and the current list', async () => {
@@ -28,6 +45,14 @@ describe('filter sync', () => {
     });
   });
 
+  it('keeps a learned filter at its largest (500 examples) as it was sent: hashed features, no text', async () => {
+    const user = await register();
+    const sent = await call('PUT', '/v1/filters', user.token, { version: 0, filters: [spiders, like] });
+    expect(sent.status).toBe(200);
+    const stored = (await (await call('GET', '/v1/filters', user.token)).json()) as { filters: unknown[] };
+    expect(stored.filters).toEqual([spiders, like]);
+  });
+
   it("never shows one user another user's filters", async () => {
     const alice = await register();
     const bob = await register();
@@ -42,7 +67,12 @@ describe('filter sync', () => {
       [{ version: 0, filters: [spiders, spiders] }, 400, 'invalid_request'],
       [{ filters: [] }, 400, 'invalid_request'],
       ['{"version":', 400, 'bad_json'],
-      [{ version: 0, filters: [{ ...spiders, words: 'x'.repeat(300_000) }] }, 413, 'body_too_large'],
+      [{ version: 0, filters: [{ ...spiders, words: 'x'.repeat(1_100_000) }] }, 413, 'body_too_large'],
+      [
+        { version: 0, filters: [{ ...like, learned: { ...like.learned, weights: 'gA==' } }] },
+        400,
+        'invalid_request',
+      ],
     ];
     for (const [body, status, code] of cases) {
       const response = await call('PUT', '/v1/filters', user.token, body);

@@ -9,7 +9,11 @@ import type { StoredFilters } from '../hub/user-hub.ts';
 import { limitIp } from '../limits/limit-ip.ts';
 import { userHub } from '../stubs.ts';
 
-const MAX_FILTERS_BYTES = 256 * 1024;
+/**
+ * A list's largest body: a learned filter keeps up to 500 examples as hashed features (about 150
+ * KB in base64 at the most), so a list with a few of them fits; the hub's stored row may hold 2 MB.
+ */
+const MAX_FILTERS_BYTES = 1024 * 1024;
 const FilterWriteSchema = z.object({ version: z.number().int().min(0), filters: FilterListSchema });
 
 /**

@@ -1,5 +1,6 @@
 import { type Filter, FilterSchema } from '@veneer/shared/filters';
 import type { ImageView, Verdict } from '@veneer/shared/judge';
+import { learnedFeatures, storeLearned } from '@veneer/shared/learning';
 import { describe, expect, it, vi } from 'vitest';
 import { FeedEngine } from './engine.ts';
 import type { FeedPost, FeedReporter, FeedServices, FeedView } from './ports.ts';
@@ -324,5 +325,35 @@ describe('FeedEngine', () => {
     const t = setup([{ words: 'a', action: 'hide', expiresAt }]);
     expect(t.engine.expiresBy(expiresAt - 1)).toBe(false);
     expect(t.engine.expiresBy(expiresAt)).toBe(true);
+  });
+});
+
+describe('FeedEngine: learned filters', () => {
+  it("judges by a learned filter's model with no request, and hands the view the post's text and author", () => {
+    const table = { docs: 1000, counts: {} };
+    const learned = storeLearned(
+      [{ mark: 'hide', features: learnedFeatures('tarantula venom explained') }],
+      table,
+    );
+    const got: Array<{ text: string; author: string }> = [];
+    const { view, marks } = fakeView();
+    const apply = view.apply;
+    view.apply = (element, verdict, show, facts) => {
+      got.push(facts);
+      apply(element, verdict, show, facts);
+    };
+    const services = fakeServices();
+    const engine = new FeedEngine<FakeElement, FakeImage>(services.services, view, fakeReporter());
+    engine.configure({
+      filters: [FilterSchema.parse({ id: 'like', action: 'collapse', learned })],
+      site: 'x',
+      cloudProcessing: false,
+    });
+    const element = { name: 'a' };
+    engine.process({ ...post('1', element, 'a tarantula in my shoe'), author: '@ann' });
+    engine.flush();
+    expect(services.asked.classify).toEqual([]);
+    expect(got).toEqual([{ text: 'a tarantula in my shoe', author: '@ann' }]);
+    expect(marks.get(element)).toMatchObject({ action: 'collapse', reason: 'like posts you marked' });
   });
 });

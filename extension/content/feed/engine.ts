@@ -194,7 +194,11 @@ export class FeedEngine<E extends object, I extends object> {
   }
 
   private apply(id: string, element: E, verdict: Verdict | null): void {
-    this.view.apply(element, verdict, () => this.shown(id), this.judged.get(element)?.author ?? '');
+    const judged = this.judged.get(element);
+    this.view.apply(element, verdict, () => this.shown(id), {
+      author: judged?.author ?? '',
+      text: judged?.text ?? '',
+    });
     if (verdict) this.reporter.postModified(id, verdict);
   }
 

@@ -42,9 +42,14 @@ export interface FeedServices<I> {
 export interface FeedView<E> {
   /**
    * Marks the post with its verdict (null: nothing matched); `onShow` runs when the user shows it;
-   * `author`, who posted it (empty: not known).
+   * `post`, who posted it (empty: not known) and its text (what "Hide posts like this" learns from).
    */
-  apply(element: E, verdict: Verdict | null, onShow: () => void, author: string): void;
+  apply(
+    element: E,
+    verdict: Verdict | null,
+    onShow: () => void,
+    post: { author: string; text: string },
+  ): void;
   /** Marks a post the user chose to see as shown. */
   show(element: E): void;
   /** Takes every mark off, so the element is judged again. */

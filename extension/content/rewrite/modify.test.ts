@@ -8,8 +8,8 @@ describe('modifyPost', () => {
     document.body.innerHTML = '<div id="feed"><article id="p">spiders!</article></div>';
     const post = document.getElementById('p')!;
     const onShow = vi.fn(() => showOriginal(post));
-    modifyPost(post, 'collapse', 'spiders', 'before', onShow);
-    modifyPost(post, 'collapse', 'spiders', 'before', onShow);
+    modifyPost(post, 'collapse', 'spiders', 'before', { show: onShow });
+    modifyPost(post, 'collapse', 'spiders', 'before', { show: onShow });
     const badges = document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`);
     expect(badges).toHaveLength(1);
     expect(post.previousElementSibling).toBe(badges[0]);
@@ -28,7 +28,7 @@ describe('modifyPost', () => {
     document.body.innerHTML = '<div id="grid"><div id="p"><a id="link" href="#x">video</a></div></div>';
     const post = document.getElementById('p')!;
     const onShow = vi.fn(() => showOriginal(post));
-    modifyPost(post, 'blur', 'spiders', 'inside', onShow);
+    modifyPost(post, 'blur', 'spiders', 'inside', { show: onShow });
     expect(post.firstElementChild!.getAttribute(BADGE_ATTRIBUTE)).toBe('blur');
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     document.getElementById('link')!.dispatchEvent(click);
@@ -42,7 +42,7 @@ describe('modifyPost', () => {
       '<div id="grid"><div id="p"><img id="img" alt=""><p id="text">t</p></div></div>';
     const post = document.getElementById('p')!;
     const onShow = vi.fn(() => showOriginal(post));
-    modifyPost(post, 'pixelate', 'hedgehogs', 'inside', onShow);
+    modifyPost(post, 'pixelate', 'hedgehogs', 'inside', { show: onShow });
     const click = (element: Element) => {
       const event = new MouseEvent('click', { bubbles: true, cancelable: true });
       element.dispatchEvent(event);
@@ -65,14 +65,14 @@ describe('modifyPost', () => {
     expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(1);
     expect(post.getAttribute(ACTION_ATTRIBUTE)).toBe('x');
 
-    modifyPost(post, 'collapse', 'x', 'before', () => {});
+    modifyPost(post, 'collapse', 'x', 'before', { show: () => {} });
     expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}="collapse"]`)).toHaveLength(1);
     clearModification(post);
     clearModification(post);
     expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}="collapse"]`)).toHaveLength(0);
     expect(post.hasAttribute(ACTION_ATTRIBUTE)).toBe(false);
     // Modified again after clearing: one notice again.
-    modifyPost(post, 'warn', 'x', 'before', () => {});
+    modifyPost(post, 'warn', 'x', 'before', { show: () => {} });
     expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}="warn"]`)).toHaveLength(1);
   });
 
@@ -82,23 +82,60 @@ describe('modifyPost', () => {
     observer.observe(document, { childList: true, subtree: true });
     const before = noticeChanges();
     const post = document.getElementById('p')!;
-    modifyPost(post, 'collapse', 'x', 'before', () => {});
-    modifyPost(document.getElementById('q')!, 'hide', 'y', 'before', () => {});
-    modifyPost(post, 'warn', 'x', 'before', () => {});
+    modifyPost(post, 'collapse', 'x', 'before', { show: () => {} });
+    modifyPost(document.getElementById('q')!, 'hide', 'y', 'before', { show: () => {} });
+    modifyPost(post, 'warn', 'x', 'before', { show: () => {} });
     expect(noticeChanges() - before).toBe(3);
     expect(observer.takeRecords()).toHaveLength(3);
     // A post the page already removed: nothing the document's observers see, nothing counted.
     const gone = document.createElement('article');
-    modifyPost(gone, 'collapse', 'z', 'before', () => {});
+    modifyPost(gone, 'collapse', 'z', 'before', { show: () => {} });
     clearModification(gone);
     expect(noticeChanges() - before).toBe(3);
     expect(observer.takeRecords()).toHaveLength(0);
     observer.disconnect();
   });
 
+  it("a notice's buttons: only those with something to do; each runs its own; the last says it is learning", () => {
+    document.body.innerHTML = '<div id="feed"><article id="p">x</article><article id="q">y</article></div>';
+    const post = document.getElementById('p')!;
+    const actions = {
+      show: vi.fn(),
+      notThis: vi.fn(),
+      like: vi.fn(),
+      trust: { account: '@ann', run: vi.fn() },
+    };
+    modifyPost(post, 'collapse', 'like posts you marked', 'before', actions);
+    const badge = post.previousElementSibling!;
+    const buttons = [...badge.querySelectorAll('button')];
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      'Show original',
+      'Not this',
+      'Hide posts like this',
+      'Always show this account',
+    ]);
+    expect(buttons[3]!.title).toBe('Always show posts from @ann');
+    buttons[1]!.click();
+    expect(actions.notThis).toHaveBeenCalledOnce();
+    buttons[2]!.click();
+    expect(actions.like).toHaveBeenCalledOnce();
+    expect(buttons[2]!.textContent).toBe('Veneer learns from this post');
+    expect(buttons[2]!.disabled).toBe(true);
+    buttons[3]!.click();
+    expect(actions.trust.run).toHaveBeenCalledOnce();
+    expect(actions.show).not.toHaveBeenCalled();
+    // The same reason without "Not this" and an author: a notice of its own, with only the others.
+    const other = document.getElementById('q')!;
+    modifyPost(other, 'collapse', 'like posts you marked', 'before', { show: vi.fn(), like: vi.fn() });
+    expect([...other.previousElementSibling!.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Show original',
+      'Hide posts like this',
+    ]);
+  });
+
   it('hide leaves no notice', () => {
     document.body.innerHTML = '<article id="p">x</article>';
-    modifyPost(document.getElementById('p')!, 'hide', 'x', 'before', () => {});
+    modifyPost(document.getElementById('p')!, 'hide', 'x', 'before', { show: () => {} });
     expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(0);
   });
 });

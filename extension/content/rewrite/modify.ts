@@ -10,39 +10,70 @@ const DONE: Record<PostAction, string> = {
 };
 
 /**
- * What a click shows the original of: a notice, or a blurred or pixelated post. One listener on
- * the document handles every click (a feed can carry hundreds of notices; a listener each costs
- * more than the notice's elements).
+ * What a click shows the original of: a blurred or pixelated post. A notice's buttons each do
+ * what their `data-veneer-do` names (NoticeActions). One listener on the document handles every
+ * click (a feed can carry hundreds of notices; a listener each costs more than the notice's elements).
  */
 const showers = new WeakMap<Element, () => void>();
-/** What a notice's "Always show this account" does: the post's author joins the allowlist. */
-const trusters = new WeakMap<Element, () => void>();
-const TRUST_ATTRIBUTE = 'data-veneer-trust';
+const noticeActions = new WeakMap<Element, NoticeActions>();
+const DO_ATTRIBUTE = 'data-veneer-do';
 let listening = false;
 
+/** What a notice's buttons do, besides "Show original". */
+export interface NoticeActions {
+  show: () => void;
+  /** "Always show this account", for a post whose author Veneer knows. */
+  trust?: { account: string; run: () => void };
+  /** "Not this", on a learned filter's verdict: the filter learns it was wrong, and the post is shown. */
+  notThis?: () => void;
+  /** "Hide posts like this": a learned filter made or extended from the post. */
+  like?: () => void;
+}
+
 /**
- * "Show original" on a notice, or a first click on blurred content (pixelated: on an image),
- * shows the original; the click does nothing else (it must not also open the post). Caught on
- * its way down, before any of the page's own handlers on the post.
+ * A notice's button, or a first click on blurred content (pixelated: on an image), which shows
+ * the original; the click does nothing else (it must not also open the post). Caught on its way
+ * down, before any of the page's own handlers on the post.
  */
 function onClick(event: MouseEvent): void {
   const target = event.target;
   if (!(target instanceof Element)) return;
   const notice = target.closest(`[${BADGE_ATTRIBUTE}]`);
-  let show: (() => void) | undefined;
+  let run: (() => void) | undefined;
   if (notice) {
-    // Its first button shows the original, the second trusts the account; the rest is text.
-    if (target.closest(`[${TRUST_ATTRIBUTE}]`)) show = trusters.get(notice);
-    else if (target.closest(`[${BADGE_ATTRIBUTE}] > button`)) show = showers.get(notice);
+    const button = target.closest(`[${DO_ATTRIBUTE}]`);
+    const actions = noticeActions.get(notice);
+    if (!button || !actions) return;
+    run = buttonAction(button, actions);
   } else {
     const post = target.closest(`[${ACTION_ATTRIBUTE}="blur"], [${ACTION_ATTRIBUTE}="pixelate"]`);
     if (post && (post.getAttribute(ACTION_ATTRIBUTE) === 'blur' || target.closest('img')))
-      show = showers.get(post);
+      run = showers.get(post);
   }
-  if (!show) return;
+  if (!run) return;
   event.preventDefault();
   event.stopPropagation();
-  show();
+  run();
+}
+
+/** What a notice's button does. */
+function buttonAction(button: Element, actions: NoticeActions): (() => void) | undefined {
+  switch (button.getAttribute(DO_ATTRIBUTE)) {
+    case 'show':
+      return actions.show;
+    case 'trust':
+      return actions.trust?.run;
+    case 'not':
+      return actions.notThis;
+    case 'like':
+      return () => {
+        actions.like?.();
+        button.textContent = 'Veneer learns from this post';
+        button.setAttribute('disabled', '');
+      };
+    default:
+      return undefined;
+  }
 }
 /**
  * The posts modifyPost changed and nothing has cleared since: clearing any other post (most of a
@@ -59,22 +90,31 @@ let noticesMoved = 0;
  */
 export const noticeChanges = () => noticesMoved;
 
-/** A finished notice per action and reason (a page shows a few dozen reasons at most). */
+/** A finished notice per action, reason and set of buttons (a page shows a few dozen at most). */
 const badgeTemplates = new Map<string, HTMLElement>();
 const MAX_TEMPLATES = 200;
 
+const BUTTONS = [
+  ['show', 'Show original'],
+  ['not', 'Not this'],
+  ['like', 'Hide posts like this'],
+  ['trust', 'Always show this account'],
+] as const;
+
 /**
  * The notice; its look comes from the page stylesheet (no per-post style parsing). Cloned whole
- * from a notice made once per action and reason: a feed modifies hundreds of posts, and each
- * notice is then one call, with no child to find and fill in.
+ * from a notice made once per action, reason and buttons: a feed modifies hundreds of posts,
+ * and each notice is then one call, with no child to find and fill in.
  */
-function makeBadge(
-  action: PostAction,
-  reason: string,
-  onShow: () => void,
-  trust: AlwaysShow | undefined,
-): HTMLElement {
-  const key = `${action}\u0000${reason}`;
+function makeBadge(action: PostAction, reason: string, actions: NoticeActions): HTMLElement {
+  const wanted = BUTTONS.filter(
+    ([what]) =>
+      what === 'show' ||
+      (what === 'not' && actions.notThis) ||
+      (what === 'like' && actions.like) ||
+      (what === 'trust' && actions.trust),
+  );
+  const key = `${action}\u0000${reason}\u0000${wanted.map(([what]) => what).join()}`;
   let template = badgeTemplates.get(key);
   if (!template) {
     template = document.createElement('div');
@@ -84,31 +124,24 @@ function makeBadge(
     mark.textContent = 'Modified by Veneer';
     const what = document.createElement('span');
     what.textContent = `${DONE[action]}: ${reason}`;
-    const show = document.createElement('button');
-    show.type = 'button';
-    show.textContent = 'Show original';
-    const always = document.createElement('button');
-    always.type = 'button';
-    always.setAttribute(TRUST_ATTRIBUTE, '');
-    always.textContent = 'Always show this account';
-    template.append(mark, what, show, always);
+    template.append(mark, what);
+    for (const [name, label] of wanted) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute(DO_ATTRIBUTE, name);
+      button.textContent = label;
+      template.append(button);
+    }
     if (badgeTemplates.size >= MAX_TEMPLATES) badgeTemplates.clear();
     badgeTemplates.set(key, template);
   }
   const badge = template.cloneNode(true) as HTMLElement;
-  showers.set(badge, onShow);
-  const always = badge.lastElementChild as HTMLElement;
-  if (trust) {
-    always.title = `Always show posts from ${trust.account}`;
-    trusters.set(badge, trust.run);
-  } else always.remove();
+  noticeActions.set(badge, actions);
+  if (actions.trust)
+    badge
+      .querySelector(`[${DO_ATTRIBUTE}="trust"]`)
+      ?.setAttribute('title', `Always show posts from ${actions.trust.account}`);
   return badge;
-}
-
-/** A notice's "Always show this account": who the post is from, and what adds them to the allowlist. */
-export interface AlwaysShow {
-  account: string;
-  run: () => void;
 }
 
 /** The post's notice: its first child (placement inside) or the element just before it. */
@@ -135,15 +168,14 @@ export function clearModification(post: HTMLElement): void {
 /**
  * Applies `action` to the post: an attribute the page stylesheet acts on, and (except for
  * `hide`, which leaves nothing to see) a notice saying what was done and why, whose
- * "Show original" button, like a click on blurred or pixelated content, calls `onShow`.
+ * "Show original" button, like a click on blurred or pixelated content, calls `actions.show`.
  */
 export function modifyPost(
   post: HTMLElement,
   action: PostAction,
   reason: string,
   placement: 'before' | 'inside',
-  onShow: () => void,
-  trust?: AlwaysShow,
+  actions: NoticeActions,
 ): void {
   clearModification(post);
   if (!listening) {
@@ -155,11 +187,11 @@ export function modifyPost(
   if (placement === 'inside') post.setAttribute(PLACEMENT_ATTRIBUTE, 'inside');
   setState(post, 'modified');
   if (action === 'hide') return;
-  const badge = makeBadge(action, reason, onShow, trust);
+  const badge = makeBadge(action, reason, actions);
   if (placement === 'inside') post.prepend(badge);
   else post.before(badge);
   if (badge.isConnected) noticesMoved++;
-  if (action === 'blur' || action === 'pixelate') showers.set(post, onShow);
+  if (action === 'blur' || action === 'pixelate') showers.set(post, actions.show);
 }
 
 /** Shows the original post: Veneer's action and notice are gone and the post is marked `shown`. */

@@ -15,6 +15,7 @@ import { listAddressProblem } from '@veneer/shared/lists';
 import { describeIssues } from '@veneer/shared/protocol';
 import { parseFilterSentence, type SentenceFilter } from '@veneer/shared/sentence';
 import { browser } from 'wxt/browser';
+import { resetLearned } from '../../background/learning.ts';
 import { SHARED_LISTS_STORAGE_KEY, type SharedList } from '../../background/shared-lists.ts';
 import { LISTS_STORAGE_KEY, type Subscription } from '../../background/subscriptions.ts';
 import { sites } from '../../content/sites.ts';
@@ -79,6 +80,9 @@ function filterFromForm(existing: Filter | undefined): FilterInput {
         ? { expiresAt: Date.now() + EXPIRY_MS[expiry as keyof typeof EXPIRY_MS] }
         : {}),
     enabled: existing?.enabled ?? true,
+    // What the form does not show stays as it was: example images, a learned filter's model.
+    imageExamples: existing?.imageExamples ?? [],
+    ...(existing?.learned ? { learned: existing.learned } : {}),
   };
 }
 
@@ -136,6 +140,7 @@ async function render(): Promise<void> {
       const label = [
         filter.classifier ? `[${filter.classifier} model]` : '',
         examples ? `[images like ${examples} you hid]` : '',
+        filter.learned ? `[like posts you marked: learned from ${filter.learned.examples.length}]` : '',
         filter.kinds.length ? `[${filter.kinds.map((kind) => POST_KIND_LABELS[kind]).join(', ')}]` : '',
         filter.from.length ? `[from ${filter.from.join(', ')}]` : '',
         filter.exceptFrom.length ? `[not from ${filter.exceptFrom.join(', ')}]` : '',
@@ -163,6 +168,17 @@ async function render(): Promise<void> {
       remove.textContent = 'Delete';
       remove.addEventListener('click', () => void save(filters.filter((_, i) => i !== index)));
       buttons.append(edit, ' ', remove);
+      if (filter.learned && filter.learned.examples.length > 1) {
+        const reset = document.createElement('button');
+        reset.type = 'button';
+        reset.textContent = 'Reset';
+        reset.title = 'Forget every mark; keep only the post this filter was made from';
+        reset.addEventListener(
+          'click',
+          () => void save(filters.map((f, i) => (i === index ? resetLearned(f) : f))),
+        );
+        buttons.append(' ', reset);
+      }
       row.append(
         cell(label || '(every post)'),
         cell(actionLabel[filter.action]),

@@ -205,7 +205,7 @@ describe('kinds of post and the allowlist, on every site', () => {
       .locator('article[data-fixture-id="4008"]')
       .locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
     expect(await notice.textContent()).toBe(
-      'Modified by Veneercollapsed: spidersShow originalAlways show this account',
+      'Modified by Veneercollapsed: spidersShow originalHide posts like thisAlways show this account',
     );
     expect(await notice.getByRole('button', { name: 'Always show this account' }).getAttribute('title')).toBe(
       'Always show posts from @TestUser123',

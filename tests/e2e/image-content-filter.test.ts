@@ -77,11 +77,11 @@ describe('filters on what images show (on-device image model)', () => {
     // The object detector (Human's CenterNet) sees the cup in the coffee photo.
     const cup = post('t3_coffee').locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
     expect(await cup.textContent()).toBe(
-      'Modified by Veneercontent warning: cups (in an image)Show originalAlways show this account',
+      'Modified by Veneercontent warning: cups (in an image)Show originalHide posts like thisAlways show this account',
     );
     const badge = post('t3_rocket').locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
     expect(await badge.textContent()).toBe(
-      'Modified by Veneercollapsed: drawings (in an image)Show originalAlways show this account',
+      'Modified by Veneercollapsed: drawings (in an image)Show originalHide posts like thisAlways show this account',
     );
   });
 

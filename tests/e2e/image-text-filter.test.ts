@@ -66,7 +66,7 @@ describe('a filter on the text inside images', () => {
       .toBe('collapse');
     const badge = post('t3_meme').locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
     expect(await badge.textContent()).toBe(
-      'Modified by Veneercollapsed: crypto giveaway (text in image)Show originalAlways show this account',
+      'Modified by Veneercollapsed: crypto giveaway (text in image)Show originalHide posts like thisAlways show this account',
     );
   });
 

@@ -81,7 +81,7 @@ describe('Hide images like this', () => {
     expect(await post('t3_coffee').getAttribute('data-veneer-state')).toBe('clear');
     const badge = post('t3_repost').locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
     expect(await badge.textContent()).toBe(
-      'Modified by Veneercollapsed: an image like one you hidShow originalAlways show this account',
+      'Modified by Veneercollapsed: an image like one you hidShow originalHide posts like thisAlways show this account',
     );
   });
 

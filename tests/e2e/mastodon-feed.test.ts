@@ -66,7 +66,7 @@ describe('Mastodon, on any instance', () => {
     expect(await toot(TOOTS[0]!.id).isVisible()).toBe(false);
     const badge = toot(TOOTS[2]!.id).locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
     expect(await badge.textContent()).toBe(
-      'Modified by Veneercontent warning: electionShow originalAlways show this account',
+      'Modified by Veneercontent warning: electionShow originalHide posts like thisAlways show this account',
     );
     expect(await flashesOn(page)).toEqual([]);
     const registered = await browser.serviceWorker.evaluate(() =>

@@ -48,7 +48,7 @@ async function checkFeed(url: string, postSelector: string, posts: SmallPost[]):
   const collapsed = posts.find((p) => p.expect === 'collapse')!;
   const badge = post(collapsed.id).locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
   expect(await badge.textContent()).toBe(
-    'Modified by Veneercollapsed: spidersShow originalAlways show this account',
+    'Modified by Veneercollapsed: spidersShow originalHide posts like thisAlways show this account',
   );
   await badge.getByRole('button', { name: 'Show original' }).click();
   expect(await post(collapsed.id).isVisible()).toBe(true);

@@ -75,10 +75,10 @@ describe('X timeline with word filters', () => {
 
   it('every modified tweet except hidden ones carries the "Modified by Veneer" notice with its reason', async () => {
     expect(await badgeOf('1001').textContent()).toBe(
-      'Modified by Veneercollapsed: spidersShow originalAlways show this account',
+      'Modified by Veneercollapsed: spidersShow originalHide posts like thisAlways show this account',
     );
     expect(await badgeOf('1004').textContent()).toBe(
-      'Modified by Veneercontent warning: electionShow originalAlways show this account',
+      'Modified by Veneercontent warning: electionShow originalHide posts like thisAlways show this account',
     );
     expect(await badgeOf('1005').textContent()).toContain('blurred: season finale');
     expect(await badgeOf('1006').textContent()).toContain('images pixelated: hedgehogs');

@@ -47,7 +47,7 @@ describe('YouTube home grid', () => {
     const collapsed = cell('vid00000001');
     const badge = collapsed.locator(':scope > [data-veneer-badge]');
     expect(await badge.textContent()).toBe(
-      'Modified by Veneercollapsed: spidersShow originalAlways show this account',
+      'Modified by Veneercollapsed: spidersShow originalHide posts like thisAlways show this account',
     );
     expect(await collapsed.locator('.yt-lockup-metadata-view-model__title').isVisible()).toBe(false);
     // Still one cell of the grid: as wide as its neighbours, so the grid keeps its shape.

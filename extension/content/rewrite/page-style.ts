@@ -32,13 +32,13 @@ ${content('blur')} { filter: blur(14px) !important; cursor: pointer !important; 
 ${content('warn')} { filter: blur(30px) grayscale(1) !important; opacity: 0.25 !important; pointer-events: none !important; }
 ${action('pixelate')} img { filter: url(#${PIXELATE_FILTER_ID}) !important; cursor: pointer !important; }
 [${BADGE_ATTRIBUTE}] {
-  all: initial; display: flex !important; align-items: center; gap: 10px; box-sizing: border-box;
+  all: initial; display: flex !important; flex-wrap: wrap; align-items: center; gap: 4px 10px; box-sizing: border-box;
   width: 100%; margin: 6px 0; padding: 8px 12px; border-radius: 10px; font: 13px/1.4 system-ui, sans-serif;
   background: #f1f3f5; color: #343a40; border: 1px solid #dee2e6;
 }
 [${BADGE_ATTRIBUTE}="warn"] { background: #fff3bf; color: #5c3c00; border-color: #f59f00; }
 [${BADGE_ATTRIBUTE}] > strong { all: initial; font: 600 13px/1.4 system-ui, sans-serif; color: inherit; white-space: nowrap; }
-[${BADGE_ATTRIBUTE}] > span { all: initial; font: inherit; color: inherit; overflow: hidden; text-overflow: ellipsis; }
+[${BADGE_ATTRIBUTE}] > span { all: initial; flex: 1 1 12em; min-width: 8em; font: inherit; color: inherit; overflow-wrap: anywhere; }
 [${BADGE_ATTRIBUTE}] > button {
   all: initial; margin-left: auto; padding: 3px 12px; border-radius: 999px; border: 1px solid #adb5bd;
   background: #fff; color: #212529; cursor: pointer; font: 13px/1.4 system-ui, sans-serif; white-space: nowrap;

@@ -132,6 +132,16 @@ describe('Subscriptions', () => {
       'https://lists.example.org/invalid.json',
       () => new Response(document([{ id: 'a', words: 'x', action: 'explode' }])),
     );
+    // A learned filter ("Hide posts like this") whose stored model is cut short.
+    server.answers.set(
+      'https://lists.example.org/learned.json',
+      () =>
+        new Response(
+          document([
+            { id: 'like', action: 'collapse', learned: { examples: [], weights: 'gA==', spared: '' } },
+          ]),
+        ),
+    );
     server.answers.set(
       'https://lists.example.org/moved.json',
       redirectsTo('https://192.168.1.10/list.json', document([])),
@@ -145,6 +155,7 @@ describe('Subscriptions', () => {
       ['https://lists.example.org/declared.json', /larger than 1 MB/],
       ['https://lists.example.org/page.html', /not JSON/],
       ['https://lists.example.org/invalid.json', /not valid: filters\.0\.action/],
+      ['https://lists.example.org/learned.json', /the learned filter "like" cannot be read \(cut short\)/],
       ['http://lists.example.org/a.json', /https only/],
       ['https://10.0.0.1/a.json', /private/],
       ['https://lists.example.org/moved.json', /redirects elsewhere: 192\.168\.1\.10 is a private address/],

@@ -4,8 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 const { fakeBrowser } = await import('wxt/testing/fake-browser');
 const { loadFilters, loadSettings, saveFilters } = await import('../lib/storage.ts');
-const { accountEntry, accountMenuPages, alwaysShowAccount, hideAccount, withAlwaysShow, withHiddenAccount } =
-  await import('./accounts.ts');
+const { accountEntry, alwaysShowAccount, hideAccount, withAlwaysShow, withHiddenAccount } = await import(
+  './accounts.ts'
+);
+const { postMenuPages } = await import('./post-menus.ts');
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -41,7 +43,7 @@ describe('accounts from posts', () => {
   });
 
   it("shows the menus on the sites' pages and the Mastodon instances enabled", () => {
-    const pages = accountMenuPages(['mastodon.social']);
+    const pages = postMenuPages(['mastodon.social']);
     expect(pages).toContain('https://x.com/*');
     expect(pages).toContain('https://mastodon.social/*');
   });

@@ -1,8 +1,6 @@
 import { AccountSet, type Filter, FilterSchema } from '@veneer/shared/filters';
-import { browser } from 'wxt/browser';
-import { FEED_MATCHES } from '../content/sites.ts';
 import { loadFilters, loadSettings, saveFilters, saveSettings } from '../lib/storage.ts';
-import { feedPageMessenger } from '../services/protocol.ts';
+import type { PostMenu } from './post-menus.ts';
 
 export const ALWAYS_SHOW_MENU = 'veneer-always-show-account';
 export const HIDE_ACCOUNT_MENU = 'veneer-hide-account';
@@ -49,49 +47,16 @@ export async function hideAccount(account: PostAccount): Promise<void> {
   await saveFilters(withHiddenAccount(filters, account));
 }
 
-const MENUS = [
-  [ALWAYS_SHOW_MENU, 'Veneer: always show posts from this account'],
-  [HIDE_ACCOUNT_MENU, 'Veneer: hide posts from this account'],
-] as const;
-
-/** The feed pages the menus show on: the sites' pages and the Mastodon instances the user enabled. */
-export const accountMenuPages = (mastodonHosts: readonly string[]) => [
-  ...FEED_MATCHES,
-  ...mastodonHosts.map((host) => `https://${host}/*`),
+/** The feed pages' context menu on a post: "Always show posts from this account", "Hide posts from this account". */
+export const ACCOUNT_MENUS: readonly PostMenu[] = [
+  {
+    id: ALWAYS_SHOW_MENU,
+    title: 'Veneer: always show posts from this account',
+    onPost: (post) => (post.author ? alwaysShowAccount(post) : undefined),
+  },
+  {
+    id: HIDE_ACCOUNT_MENU,
+    title: 'Veneer: hide posts from this account',
+    onPost: (post) => (post.author ? hideAccount(post) : undefined),
+  },
 ];
-
-/** The menus follow the Mastodon instances enabled (registered with the feed script). */
-export async function updateAccountMenus(mastodonHosts: readonly string[]): Promise<void> {
-  for (const [id] of MENUS)
-    await browser.contextMenus
-      .update(id, { documentUrlPatterns: accountMenuPages(mastodonHosts) })
-      .catch(() => undefined);
-}
-
-/**
- * The feed pages' context menu: "Always show posts from this account" and "Hide posts from this
- * account", for the post under the pointer (the page remembers which one it was).
- */
-export function installAccountMenus(): void {
-  browser.runtime.onInstalled.addListener(async () => {
-    const { mastodonHosts } = await loadSettings();
-    for (const [id, title] of MENUS)
-      browser.contextMenus.create({
-        id,
-        title,
-        contexts: ['page', 'link', 'image', 'selection'],
-        documentUrlPatterns: accountMenuPages(mastodonHosts),
-      });
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== ALWAYS_SHOW_MENU && info.menuItemId !== HIDE_ACCOUNT_MENU) return;
-    if (tab?.id === undefined) return;
-    void feedPageMessenger
-      .sendMessage('postUnderMenu', undefined, { tabId: tab.id, frameId: info.frameId ?? 0 })
-      .then((account) => {
-        if (!account?.author) return;
-        return info.menuItemId === ALWAYS_SHOW_MENU ? alwaysShowAccount(account) : hideAccount(account);
-      })
-      .catch(() => undefined);
-  });
-}

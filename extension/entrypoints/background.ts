@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { installAccountMenus, updateAccountMenus } from '../background/accounts.ts';
+import { ACCOUNT_MENUS } from '../background/accounts.ts';
 import { CloudJobs } from '../background/cloud-jobs.ts';
 import { feedConfigService } from '../background/feed-config.ts';
 import { FilterSyncService } from '../background/filter-sync.ts';
 import { backgroundHandlers } from '../background/handlers.ts';
 import { installImageMenu } from '../background/images-like-this.ts';
-import { installLearningMenus, updateLearningMenus } from '../background/learning-menus.ts';
+import { LEARNING_MENUS } from '../background/learning-menus.ts';
 import { PackUpdater, pinnedPackKey } from '../background/packs.ts';
+import { installPostMenus, updatePostMenus } from '../background/post-menus.ts';
 import { Push } from '../background/push.ts';
 import { SessionKeeper } from '../background/session.ts';
 import { statusOf } from '../background/status.ts';
@@ -94,12 +95,9 @@ export default defineBackground(() => {
     }),
   );
   installImageMenu(onDeviceModels);
-  installAccountMenus();
-  installLearningMenus(async () => (await loadSettings()).mastodonHosts);
-  const updateMenus = async (hosts: readonly string[]) => {
-    await updateAccountMenus(hosts);
-    await updateLearningMenus(hosts);
-  };
+  const postMenus = [...ACCOUNT_MENUS, ...LEARNING_MENUS];
+  installPostMenus(postMenus);
+  const updateMenus = (hosts: readonly string[]) => updatePostMenus(postMenus, hosts);
   const syncMastodon = async () => updateMenus(await syncMastodonRegistration());
   // Newer selector packs once a day (and at once, then every few seconds, while a site looks broken).
   // Subscribed filter lists once a day too (conditional requests: a 304 when unchanged).

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
+import { actionsOn, openJudgedFeed } from './feed-pages.ts';
 import { mastodonHtml } from './fixtures/mastodon.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml, oldRedditHtml } from './fixtures/small-feeds.ts';
@@ -88,28 +89,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens `url` and waits until Veneer has judged every post `selector` finds. */
-async function feed(url: string, selector: string, count: number): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  await expect
-    .poll(() => page.locator(`${selector}[data-veneer-state]`).count(), { timeout: 15_000 })
-    .toBe(count);
-  return page;
-}
-
-/** Each post's action by its fixture id (null: left alone). */
-const actionsOn = (page: Page, selector: string) =>
-  page.evaluate(
-    (selector) =>
-      Object.fromEntries(
-        [...document.querySelectorAll(selector)].map((post) => [
-          post.getAttribute('data-fixture-id'),
-          post.getAttribute('data-veneer-action'),
-        ]),
-      ),
-    selector,
-  );
+const feed = (url: string, selector: string, count: number) => openJudgedFeed(browser, url, selector, count);
 
 describe('kinds of post and the allowlist, on every site', () => {
   it("X: a repost and a promoted tweet hidden by kind; the allowlisted account's spider tweet left alone", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { storedFilters, useFiltersOnDevice } from './configure.ts';
+import { actionsOn, openJudgedFeed } from './feed-pages.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { type FixtureTweet, xTimelineHtml } from './fixtures/x-timeline.ts';
 
@@ -43,26 +44,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function feed(url: string, selector: string, count: number): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  await expect
-    .poll(() => page.locator(`${selector}[data-veneer-state]`).count(), { timeout: 15_000 })
-    .toBe(count);
-  return page;
-}
-
-const actionsOn = (page: Page, selector: string, idAttribute: string) =>
-  page.evaluate(
-    ([selector, idAttribute]) =>
-      Object.fromEntries(
-        [...document.querySelectorAll(selector!)].map((post) => [
-          post.getAttribute(idAttribute!),
-          post.getAttribute('data-veneer-action'),
-        ]),
-      ),
-    [selector, idAttribute],
-  );
+const feed = (url: string, selector: string, count: number) => openJudgedFeed(browser, url, selector, count);
 
 describe('filters written as sentences', () => {
   it('the popup turns a sentence into a filter that collapses the right posts on X and Reddit', async () => {

@@ -1,4 +1,5 @@
 import type { SparseFeatures } from '@veneer/shared/text';
+import { shuffled } from './seeded-shuffle.ts';
 
 export interface TrainOptions {
   dimensions: number;
@@ -23,24 +24,6 @@ export function logit(model: LogisticModel, x: SparseFeatures): number {
   let z = model.bias;
   for (let i = 0; i < x.indices.length; i++) z += model.weights[x.indices[i]!]! * x.values[i]!;
   return z;
-}
-
-/** A seeded shuffle (mulberry32), so training is reproducible. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /** Logistic regression on sparse features by Adagrad, one pass per epoch in a seeded order. */

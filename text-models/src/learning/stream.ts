@@ -1,3 +1,4 @@
+import { shuffled } from '../seeded-shuffle.ts';
 import type { StreamPost } from './simulate.ts';
 
 /** Topics a row names: separated by `|` (TweetTopic's multi-label column), case kept. */
@@ -15,18 +16,6 @@ export function topicsIn(rows: ReadonlyArray<Record<string, string>>, column: st
   return [...counts].sort((a, b) => b[1] - a[1]).map(([topic]) => topic);
 }
 
-/** A small seeded generator (mulberry32): the same seed, the same stream. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The rows as a stream of posts in a seeded random order, each marked on the topic or not. */
 export function streamFor(
   rows: ReadonlyArray<Record<string, string>>,
@@ -41,12 +30,7 @@ export function streamFor(
       text: row[columns.text]!,
       onTopic: topicsOf(row, columns.topics).some((t) => t.toLowerCase() === wanted),
     }));
-  const next = random(seed);
-  for (let i = posts.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [posts[i], posts[j]] = [posts[j]!, posts[i]!];
-  }
-  return posts;
+  return shuffled(posts, seed);
 }
 
 /**

@@ -20,7 +20,7 @@ export const ACTION_PHRASES: ReadonlyArray<readonly [FilterAction, string]> = [
   ['blur', 'blur+(?:\\s+out)?|obscure|fuzz(?:\\s+out)?|smudge'],
   [
     'hide',
-    "hide|hid|hyde|remove|block|mute|filter(?:\\s+out)?|get\\s+rid\\s+of|kill|nuke|ban|delete|erase|take\\s+(?:away|out)|keep\\s+(?:away|out)|i\\s+(?:do\\s+not|never)\\s+(?:want|wanna|need|like)\\s+(?:to\\s+)?(?:see|read|hear)(?:\\s+about)?|(?:please\\s+)?do\\s+not\\s+show(?:\\s+me)?|(?:stop|quit)\\s+showing(?:\\s+me)?|never\\s+show(?:\\s+me)?|no\\s+more|not\\s+interested\\s+in|(?:i\\s+am|im|i'm)\\s+(?:so\\s+)?(?:sick|tired)\\s+of(?:\\s+seeing)?|(?:sick|tired)\\s+of(?:\\s+seeing)?|enough(?:\\s+with)?|spare\\s+me(?:\\s+from)?|less|without|stop",
+    "hide|hid|hyde|remove|block|mute|filter(?:\\s+out)?|get\\s+rid\\s+of|kill|nuke|ban|delete|erase|take\\s+(?:away|out)|keep\\s+(?:away|out)|(?:i\\s+)?(?:do\\s+not|never)\\s+(?:want|wanna|need|like)\\s+(?:to\\s+)?(?:see|read|hear)(?:\\s+about)?|(?:please\\s+)?do\\s+not\\s+show(?:\\s+me)?|(?:stop|quit)\\s+showing(?:\\s+me)?|never\\s+show(?:\\s+me)?|no\\s+more|not\\s+interested\\s+in|(?:i\\s+am|im|i'm)\\s+(?:so\\s+)?(?:sick|tired)\\s+of(?:\\s+seeing)?|(?:sick|tired)\\s+of(?:\\s+seeing)?|enough(?:\\s+with)?|spare\\s+me(?:\\s+from)?|less|without|stop",
   ],
 ];
 
@@ -116,7 +116,8 @@ export const IMAGE_TEXT_WORDS = 'text\\s+in\\s+(?:images|pictures|memes|screensh
  * taken off its ends.
  */
 export const FILLER = new Set(
-  `a an the any all every some of about on regarding re mentioning mention mentions containing contain
+  `a an the any all every some another of about on regarding re mentioning mention mentions containing contain
+  word words term terms phrase phrases keyword keywords
   contains with that which who are is be being related relating to do talking talk discussing discussion
   around concerning involving featuring feature from in me my i see want posts post stuff things thing
   content contents anything everything something tweets tweet toots toot skeets skeet videos video

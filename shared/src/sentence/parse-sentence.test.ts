@@ -269,6 +269,35 @@ const FILTERS: ReadonlyArray<readonly [string, Expected]> = [
     'blur pictures of snakes for a week',
     { action: 'blur', words: 'snakes', lookIn: ['text', 'image-text'], expires: NOW + 7 * DAY },
   ],
+  // Written after the parser, as a held-out check (each failed first, then the lexicon learned it).
+  ['I never want to see another post about wordle', { action: 'hide', words: 'wordle' }],
+  [
+    'hide posts with spoilers for house of the dragon until sunday',
+    { action: 'hide', words: 'house of the dragon', expires: endOfDay(1) },
+  ],
+  ['mute the word "crypto"', { action: 'hide', words: '"crypto"' }],
+  ['no politics on bluesky please', { action: 'hide', words: 'politics', sites: ['bluesky'] }],
+  ['pls hide anything abt covid', { action: 'hide', words: 'covid' }],
+  [
+    'take politics off my timeline for a month',
+    { action: 'hide', words: 'politics', expires: NOW + 30 * DAY },
+  ],
+  ['keep crypto out of my feed', { action: 'hide', words: 'crypto' }],
+  ['i hate seeing influencer posts', { action: 'hide', words: 'influencer' }],
+  ['dont want to see any more sports', { action: 'hide', words: 'sports' }],
+  ['hide 9/11 conspiracy', { action: 'hide', words: '9/11 conspiracy' }],
+  ['hide posts about cats, dogs are fine', { action: 'hide', words: 'cats, not: dogs' }],
+  [
+    'hide horoscopes except on mastodon',
+    { action: 'hide', words: 'horoscopes', sites: ['x', 'reddit', 'youtube', 'bluesky'] },
+  ],
+  [
+    'blur spoilers about the world cup final today',
+    { action: 'blur', words: 'world cup final', expires: endOfDay(0) },
+  ],
+  ['remove ads on reddit', { action: 'hide', words: '', kinds: ['promoted'], sites: ['reddit'] }],
+  ['hide reposts from @newsbot', { action: 'hide', words: '', kinds: ['repost'], from: ['@newsbot'] }],
+  ['hide rage bait', { action: 'hide', words: '', classifier: 'offensive' }],
   // Everything at once.
   [
     'pls collapse rude replies from @troll on x and bluesky for 3 days, be strict',
@@ -319,6 +348,7 @@ const REFUSED: ReadonlyArray<readonly [string, RegExp]> = [
     /name it in a few words/,
   ],
   ['hide /(a+)+$/', /couldn't/],
+  ['hide crypto but not on x, reddit, youtube, bluesky or mastodon', /leaves no site/],
 ];
 
 const check = (sentence: string) => parseFilterSentence(sentence, { now: NOW });

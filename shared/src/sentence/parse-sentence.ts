@@ -99,6 +99,10 @@ function tidy(sentence: string): string {
     .replace(/\bdoesn'?t\b/g, 'does not')
     .replace(/\b(?:can'?t|cannot)\s+stand\b/g, 'sick of')
     .replace(/\bwanna\b/g, 'want to')
+    .replace(/\b(?:take|get)\s+(.{1,80}?)\s+off\s+(?:of\s+)?(?:my|the)\b/g, 'hide $1 ')
+    .replace(/\bkeep\s+(.{1,80}?)\s+(?:out\s+of|off|away\s+from)\s+(?:my|the)\b/g, 'hide $1 ')
+    .replace(/\b(?:i\s+)?(?:hate|dislike|loathe)\s+(?:seeing|to\s+see|reading)\b/g, 'hide')
+    .replace(/\b(?:abt|bout)\b/g, 'about')
     .replace(/\b(?:u)\b/g, 'you')
     .replace(/\b(?:pls+|plz+|please|plse|kindly|thx|thanks|thank\s+you|hey|hi|veneer|ok|okay)\b/g, ' ')
     .replace(/\b(?:can|could|would|will)\s+you\b/g, ' ')
@@ -194,6 +198,18 @@ function takeSites(text: string): { sites: string[]; text: string } | { error: s
   const sites = new Set<string>();
   const idOf = (name: string) =>
     SITE_NAMES.find((site) => new RegExp(`^(?:${site.pattern})$`).test(name.trim()))?.id;
+  // "except on mastodon", "but not on x or reddit": every other site.
+  const excluded = new Set<string>();
+  const except = new RegExp(
+    `\\b(?:except|but\\s+not|not|apart\\s+from|other\\s+than)\\s+(?:on|in|from)\\s+((?:${ANY_SITE})(?:${LIST_JOIN}(?:${ANY_SITE}))*)(?=\\s|$|,)`,
+  );
+  for (let m = except.exec(rest); m; m = except.exec(rest)) {
+    for (const name of m[1]!.split(new RegExp(LIST_JOIN))) {
+      const id = idOf(name);
+      if (id) excluded.add(id);
+    }
+    rest = cut(rest, m);
+  }
   // "on x, reddit and bluesky": "x" is a site only here (elsewhere it is a letter).
   const list = new RegExp(
     `\\b(?:on|in|from|at|across|over)\\s+((?:${ANY_SITE})(?:${LIST_JOIN}(?:${ANY_SITE}))*)(?=\\s|$|,)`,
@@ -230,6 +246,11 @@ function takeSites(text: string): { sites: string[]; text: string } | { error: s
     }
   }
   for (const [site, pattern] of SITE_POST_WORDS) if (words(pattern).test(rest)) sites.add(site);
+  if (excluded.size > 0 && sites.size === 0)
+    for (const site of SITE_NAMES) if (!excluded.has(site.id)) sites.add(site.id);
+  for (const site of excluded) sites.delete(site);
+  if (excluded.size > 0 && sites.size === 0)
+    return { error: 'That leaves no site for the filter to work on.' };
   return { sites: SITE_NAMES.map((s) => s.id).filter((id) => sites.has(id)), text: rest };
 }
 
@@ -237,6 +258,9 @@ function takeSites(text: string): { sites: string[]; text: string } | { error: s
 function takeAction(text: string): Found<FilterAction> | null {
   const found = takeFirst(text, ACTION_PHRASES);
   if (found) return found;
+  // "no politics on bluesky": "no" first says it.
+  const no = /^\s*no\s+(?=\S)/.exec(text);
+  if (no) return { value: 'hide', text: cut(text, no) };
   const first = /^(?:\s*)([a-z]{4,})\b/.exec(text);
   const verb = first ? TYPO_VERBS.find(([word]) => oneEditApart(word, first[1]!)) : undefined;
   if (!first || !verb) return null;
@@ -250,11 +274,16 @@ function trimFiller(item: string, phrases: readonly string[]): string {
     .split(/\s+/)
     .map((token) => token.replace(/^[^\p{L}\p{N}#@]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean);
-  while (tokens.length > 0 && FILLER.has(tokens[0]!)) tokens.shift();
-  while (tokens.length > 0 && FILLER.has(tokens.at(-1)!)) tokens.pop();
-  // "Game of Thrones spoilers", "election drama": the thing itself says it (unless nothing else is left).
-  while (tokens.length > 1 && DESCRIPTORS.has(tokens.at(-1)!)) tokens.pop();
-  while (tokens.length > 1 && DESCRIPTORS.has(tokens[0]!)) tokens.shift();
+  // Off both ends until none is left: words around the subject ("posts about"), and words that
+  // describe how it is talked about ("Game of Thrones spoilers", "spoilers for the finale"),
+  // unless nothing else is left.
+  for (let before = -1; before !== tokens.length; ) {
+    before = tokens.length;
+    while (tokens.length > 0 && FILLER.has(tokens[0]!)) tokens.shift();
+    while (tokens.length > 0 && FILLER.has(tokens.at(-1)!)) tokens.pop();
+    while (tokens.length > 1 && DESCRIPTORS.has(tokens.at(-1)!)) tokens.pop();
+    while (tokens.length > 1 && DESCRIPTORS.has(tokens[0]!)) tokens.shift();
+  }
   // A quoted phrase is a term of its own: "\"game of thrones\" spoilers" is the phrase.
   const quoted = tokens.filter((token) => /^qphrase\d+q$/.test(token));
   if (
@@ -269,18 +298,23 @@ function trimFiller(item: string, phrases: readonly string[]): string {
     .trim();
 }
 
-const splitList = (text: string) => text.split(/\s*(?:,|;|\/|&|\+|\band\/or\b|\band\b|\bor\b|\bnor\b)\s*/);
+/** A list's items: "spiders, snakes and bees", "spiders/snakes" (not "9/11"). */
+const splitList = (text: string) =>
+  text.split(/\s*(?:,|;|(?<!\d)\/|\/(?!\d)|&|\+|\band\/or\b|\band\b|\bor\b|\bnor\b)\s*/);
 
 /** The subject's terms and the exclusions ("spiders but not spider-man"). */
 function subjectTerms(text: string, phrases: readonly string[]): { include: string[]; exclude: string[] } {
   const [subject = '', ...rest] = text.split(
     /\b(?:but|except(?:\s+for)?|excluding|apart\s+from|other\s+than|unless(?:\s+(?:it'?s|they'?re))?|and\s+not|not|never)\b/,
   );
-  const include = splitList(subject)
+  // "cats, dogs are fine": what is fine is left out.
+  const fine = /^(.+?)\s+(?:is|are)\s+(?:fine|ok|okay|allowed|alright)$/;
+  const items = splitList(subject);
+  const include = items
+    .filter((item) => !fine.test(item.trim()))
     .map((item) => trimFiller(item, phrases))
     .filter((item) => item && !/^(?:not|no)$/.test(item));
-  const exclude = rest
-    .flatMap(splitList)
+  const exclude = [...items.flatMap((item) => fine.exec(item.trim())?.[1] ?? []), ...rest.flatMap(splitList)]
     .map((item) => trimFiller(item.replace(/\b(?:not|no)\b/g, ' '), phrases))
     .filter(Boolean);
   return { include, exclude };

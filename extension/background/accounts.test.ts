@@ -33,6 +33,15 @@ describe('accounts from posts', () => {
     expect(withHiddenAccount(off, { author: '@spammer', site: 'x' })).toEqual(once);
   });
 
+  it('does not write over a filter list it could not read', async () => {
+    const broken = [{ id: 'a', words: 'x', action: 'explode' }];
+    await fakeBrowser.storage.local.set({ 'veneer.filters': broken });
+    await expect(hideAccount({ author: '@spammer', site: 'x' })).rejects.toThrow(
+      /could not be read.*Nothing was changed/,
+    );
+    expect((await fakeBrowser.storage.local.get('veneer.filters'))['veneer.filters']).toEqual(broken);
+  });
+
   it('saves them to the settings and the filter list, and refuses a post with no known author', async () => {
     await alwaysShowAccount({ author: '@friend', site: 'x' });
     expect((await loadSettings()).alwaysShow).toEqual(['@friend']);

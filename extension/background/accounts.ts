@@ -1,5 +1,5 @@
 import { AccountSet, type Filter, FilterSchema } from '@veneer/shared/filters';
-import { loadFilters, loadSettings, saveFilters, saveSettings } from '../lib/storage.ts';
+import { loadFiltersToChange, loadSettings, saveFilters, saveSettings } from '../lib/storage.ts';
 import type { PostMenu } from './post-menus.ts';
 
 export const ALWAYS_SHOW_MENU = 'veneer-always-show-account';
@@ -43,8 +43,7 @@ export async function alwaysShowAccount(account: PostAccount): Promise<void> {
 
 export async function hideAccount(account: PostAccount): Promise<void> {
   if (!account.author) throw new Error('Veneer does not know who posted this');
-  const { filters } = await loadFilters();
-  await saveFilters(withHiddenAccount(filters, account));
+  await saveFilters(withHiddenAccount(await loadFiltersToChange(), account));
 }
 
 /** The feed pages' context menu on a post: "Always show posts from this account", "Hide posts from this account". */

@@ -46,6 +46,24 @@ describe('FilterSyncService', () => {
     expect(errors).toEqual([]);
   });
 
+  it("never syncs a local list it cannot read: the edge's copy and the stored list stay as they were", async () => {
+    const errors: string[] = [];
+    const sync = new FilterSyncService(
+      async () => session,
+      (m) => errors.push(m),
+    );
+    await saveFilters([spiders]);
+    await sync.sync();
+    expect(edge.filters).toEqual([spiders]);
+    const broken = [{ id: 'spiders', words: 'spiders', action: 'explode' }];
+    await fakeBrowser.storage.local.set({ 'veneer.filters': broken });
+    await sync.sync();
+    expect(edge.filters).toEqual([spiders]);
+    expect(edge.puts).toBe(1);
+    expect((await fakeBrowser.storage.local.get('veneer.filters'))['veneer.filters']).toEqual(broken);
+    expect(errors).toEqual([expect.stringMatching(/^filter sync: Your filter list could not be read/)]);
+  });
+
   it('does nothing when the user turned sync off, and reports a failure instead of throwing', async () => {
     await saveSettings({ syncFilters: false });
     await saveFilters([spiders]);

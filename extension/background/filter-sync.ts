@@ -1,7 +1,7 @@
 import { getFilters, putFilters } from '../lib/edge-api.ts';
 import { syncFilters } from '../lib/filter-sync.ts';
 import {
-  loadFilters,
+  loadFiltersToChange,
   loadSettings,
   loadSyncedFilters,
   saveFilters,
@@ -48,7 +48,7 @@ export class FilterSyncService {
           put: (version, filters) => putFilters(session.edgeUrl, session.token, version, filters),
         },
         {
-          local: async () => (await loadFilters()).filters,
+          local: loadFiltersToChange,
           setLocal: async (filters) => {
             this.writing = true;
             try {

@@ -1,7 +1,7 @@
 import { type Filter, FilterSchema, IMAGES_LIKE_FILTER_ID } from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
 import { imageRefForSource } from '../content/image-source.ts';
-import { loadFilters, saveFilters } from '../lib/storage.ts';
+import { loadFiltersToChange, saveFilters } from '../lib/storage.ts';
 import type { OnDeviceModels } from '../services/on-device-models.ts';
 
 export const HIDE_IMAGES_LIKE_MENU = 'veneer-hide-images-like';
@@ -34,7 +34,7 @@ export async function hideImagesLike(
   try {
     const [hash] = await models.hashImages([await imageRefForSource(srcUrl)]);
     if (!hash) throw new Error('the image could not be read');
-    const { filters } = await loadFilters();
+    const filters = await loadFiltersToChange();
     await saveFilters(withExampleImage(filters, hash, pageUrl ? new URL(pageUrl).hostname : undefined));
     return { filterId: IMAGES_LIKE_FILTER_ID, hash };
   } catch (error) {

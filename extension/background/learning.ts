@@ -9,7 +9,7 @@ import {
   withExample,
 } from '@veneer/shared/learning';
 import { BACKGROUND_WORDS } from '@veneer/shared/learning/background-words';
-import { loadFilters, saveFilters } from '../lib/storage.ts';
+import { loadFiltersToChange, saveFilters } from '../lib/storage.ts';
 
 /**
  * What a person says about a post to Veneer's learned filters:
@@ -102,10 +102,7 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function markPost(mark: PostMark): Promise<Marked> {
   const run = queue.then(async () => {
-    const { filters, problem } = await loadFilters();
-    // A list that could not be read is not written over.
-    if (problem) throw new Error(problem);
-    const next = withMark(filters, mark);
+    const next = withMark(await loadFiltersToChange(), mark);
     await saveFilters(next.filters);
     return next.marked;
   });

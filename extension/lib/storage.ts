@@ -30,6 +30,16 @@ export async function loadFilters(): Promise<FilterLoad> {
   return { filters: parsed.data, problem: null };
 }
 
+/**
+ * The filter list, for a change to it: a list that could not be read is refused (thrown, with
+ * why), never taken as empty, so that nothing writes over it (or syncs it away) by accident.
+ */
+export async function loadFiltersToChange(): Promise<Filter[]> {
+  const { filters, problem } = await loadFilters();
+  if (problem) throw new Error(`${problem}. Nothing was changed: repair or import it in the options page.`);
+  return filters;
+}
+
 export async function saveFilters(filters: Filter[]): Promise<void> {
   await browser.storage.local.set({ [FILTERS_STORAGE_KEY]: FilterListSchema.parse(filters) });
 }

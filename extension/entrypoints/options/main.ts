@@ -264,7 +264,9 @@ $('editor').addEventListener('input', () => {
 });
 $('editor').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const { filters } = await loadFilters();
+  const { filters, problem } = await loadFilters();
+  // A list that could not be read is not written over: import a good one, or repair it below.
+  if (problem) return showError(`${problem}. Nothing was saved.`);
   const editingId = $<HTMLInputElement>('editing').value;
   const existing = filters.find((f) => f.id === editingId);
   const next = filterFromForm(existing);

@@ -1,8 +1,8 @@
-import { FILTER_ACTIONS, type FilterAction, FilterListSchema } from '@veneer/shared/filters';
+import { FILTER_ACTIONS, type Filter, type FilterAction, FilterListSchema } from '@veneer/shared/filters';
 import { describeIssues } from '@veneer/shared/protocol';
 import { parseFilterSentence, type SentenceFilter } from '@veneer/shared/sentence';
 import { browser } from 'wxt/browser';
-import { loadFilters, saveFilters } from '../../lib/storage.ts';
+import { loadFiltersToChange, saveFilters } from '../../lib/storage.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -51,9 +51,12 @@ export function installSentenceCard(): void {
 
   $('sentence-add').addEventListener('click', async () => {
     if (!made) return;
-    const { filters, problem } = await loadFilters();
-    // A list that could not be read is not written over.
-    if (problem) return say(`${problem}. Nothing was added; open the options page to repair it.`, true);
+    let filters: Filter[];
+    try {
+      filters = await loadFiltersToChange();
+    } catch (error) {
+      return say((error as Error).message, true);
+    }
     const filter = {
       ...made,
       id: crypto.randomUUID(),

@@ -13,6 +13,7 @@ import { Push } from '../background/push.ts';
 import { SessionKeeper } from '../background/session.ts';
 import { statusOf } from '../background/status.ts';
 import { Subscriptions, subscribedFilters } from '../background/subscriptions.ts';
+import { installWelcome } from '../background/welcome.ts';
 import { onPermissionsAdded, syncMastodonRegistration } from '../lib/mastodon-hosts.ts';
 import { forgetPageReport } from '../lib/page-reports.ts';
 import { loadSession, loadSettings } from '../lib/storage.ts';
@@ -95,6 +96,7 @@ export default defineBackground(() => {
     }),
   );
   installImageMenu(onDeviceModels);
+  installWelcome();
   const postMenus = [...ACCOUNT_MENUS, ...LEARNING_MENUS];
   installPostMenus(postMenus);
   const updateMenus = (hosts: readonly string[]) => updatePostMenus(postMenus, hosts);

@@ -1,5 +1,5 @@
 # Sourced by .ci/run, .ci/test and .ci/dev: installs what a fresh Debian machine lacks
-# (redis-server, chromium, openssl; node >= 22.18 from npm; pnpm), puts it on PATH and
+# (redis-server, chromium, firefox-esr, openssl; node >= 22.18 from npm; pnpm), puts it on PATH and
 # installs the workspace's dependencies.
 set -euo pipefail
 VENEER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,6 +11,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
 command -v chromium >/dev/null || missing+=(chromium)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v openssl >/dev/null || missing+=(openssl)
 # Tests render text into images (OCR) with this font.
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
@@ -41,5 +42,5 @@ if ! command -v pnpm >/dev/null || [ "$(pnpm --version)" != "$PNPM_VERSION" ]; t
   export PATH="$VENEER_ROOT/.tools/pnpm/node_modules/.bin:$PATH"
 fi
 
-echo "toolchain: node $(node --version), pnpm $(pnpm --version), $(redis-server --version | cut -d' ' -f1-3), $(chromium --version)"
+echo "toolchain: node $(node --version), pnpm $(pnpm --version), $(redis-server --version | cut -d' ' -f1-3), $(chromium --version), $(firefox-esr --version)"
 pnpm install --frozen-lockfile --reporter=silent

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixturePost, redditFeedHtml } from '../e2e/fixtures/reddit-feed.ts';
+import { xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
+import { waitFor } from '../e2e/wait.ts';
+import { repoRoot } from '../stack/paths.ts';
+import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
+
+/**
+ * Veneer in real Firefox (Debian's ESR over WebDriver BiDi), installed as a new user installs it:
+ * the welcome page and its starter filters, the on-device clickbait model in the background page
+ * on Reddit, filters made from sentences in the options page collapsing, hiding and blurring
+ * tweets on X, "Show original", and "Hide posts like this" teaching a
+ * learned filter in Firefox's background page.
+ */
+let firefox: FirefoxWithExtension;
+const screenshot = (name: string) => path.join(repoRoot, '.tmp/screenshots', name);
+
+const REDDIT: FixturePost[] = [
+  { id: 't3_bait', title: "You Won't Believe What This Dog Did Next", expect: {} },
+  { id: 't3_news', title: 'Senate Passes Budget Bill After Long Debate', expect: {} },
+];
+
+beforeAll(async () => {
+  firefox = await launchFirefoxWithExtension();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+});
+
+const text = (page: Page, selector: string) => page.$eval(selector, (e) => (e.textContent ?? '').trim());
+
+/** Each post's action by its id attribute, once every post `selector` finds has been judged. */
+async function judged(page: Page, selector: string, id: string, count: number) {
+  await waitFor('every post judged', async () =>
+    (await page.$$eval(`${selector}[data-veneer-state]`, (posts) => posts.length)) === count ? true : null,
+  );
+  return page.$$eval(
+    selector,
+    (posts, id) =>
+      Object.fromEntries(posts.map((p) => [p.getAttribute(id), p.getAttribute('data-veneer-action')])),
+    id,
+  );
+}
+
+/** Adds the filter a sentence makes, in the options page, as a person would. */
+async function addFilterSaying(sentence: string): Promise<string> {
+  const options = await firefox.extensionPage('/options.html');
+  await options.type('#sentence', sentence);
+  await options.click('#sentence-form button[type="submit"]');
+  const said = await waitFor(
+    'the filter card',
+    async () => (await text(options, '#sentence-answer')) || null,
+  );
+  await options.click('#submit');
+  await waitFor('the filter in the list', async () =>
+    (await text(options, '#sentence-answer')) === '' ? true : null,
+  );
+  await options.close();
+  return said;
+}
+
+describe('Veneer in Firefox', () => {
+  it('opens its welcome page on install: the privacy promise, and starter filters that go in the list', async () => {
+    const { welcome } = firefox;
+    expect(await text(welcome, '#promise')).toMatch(
+      /^Nothing leaves this device unless you turn on cloud processing/,
+    );
+    await welcome.click('input[value="starter-clickbait"]');
+    await welcome.click('#starters button[type="submit"]');
+    expect(await waitFor('the answer', async () => (await text(welcome, '#starters-answer')) || null)).toBe(
+      'Done: 1 filter on. Your feeds use them from now on.',
+    );
+    await welcome.screenshot({ path: screenshot('firefox-welcome.png') });
+  });
+
+  it("runs the clickbait model on the device, in the background page: Reddit's clickbait collapsed", async () => {
+    const page = await firefox.feedPage({
+      'https://www.reddit.com/': () => redditFeedHtml('https://i.redd.it', REDDIT),
+    });
+    await page.goto('https://www.reddit.com/r/all/');
+    expect(await judged(page, 'shreddit-post', 'id', REDDIT.length)).toEqual({
+      t3_bait: 'collapse',
+      t3_news: null,
+    });
+    await page.close();
+  });
+
+  it('filters made from sentences collapse, hide and blur the right tweets on X; "Show original" shows one', async () => {
+    expect(await addFilterSaying('collapse posts about spiders but not spider-man')).toMatch(
+      /^Collapse posts about spiders \(not spider-man\) on every site/,
+    );
+    await addFilterSaying('hide crypto giveaway posts on x');
+    await addFilterSaying('blur posts about the season finale for a week');
+    const page = await firefox.feedPage({ 'https://x.com/': () => xTimelineHtml({ pages: 0 }) });
+    await page.goto('https://x.com/home');
+    const actions = await judged(page, 'article', 'data-fixture-id', 12);
+    expect(actions).toMatchObject({
+      '1001': 'collapse',
+      '1002': null,
+      '1003': 'hide',
+      '1005': 'blur',
+      '1009': null,
+      '1010': 'collapse',
+    });
+    await page.screenshot({ path: screenshot('firefox-x.png') });
+    await page.click('[data-veneer-badge]:has(+ article[data-fixture-id="1001"]) [data-veneer-do="show"]');
+    await waitFor('the tweet shown', async () =>
+      (await page.$eval('article[data-fixture-id="1001"]', (a) => a.getAttribute('data-veneer-state'))) ===
+      'shown'
+        ? true
+        : null,
+    );
+    await page.close();
+  });
+
+  it('"Hide posts like this" on a notice makes a learned filter in the background page', async () => {
+    const page = await firefox.feedPage({ 'https://x.com/': () => xTimelineHtml({ pages: 0 }) });
+    await page.goto('https://x.com/home');
+    await judged(page, 'article', 'data-fixture-id', 12);
+    await page.click('[data-veneer-badge]:has(+ article[data-fixture-id="1010"]) [data-veneer-do="like"]');
+    const options = await firefox.extensionPage('/options.html');
+    expect(
+      await waitFor('the learned filter in the list', async () => {
+        const list = await text(options, '#list');
+        return list.includes('like posts you marked: learned from 1') ? list : null;
+      }),
+    ).toContain('Collapse');
+    await options.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { repoRoot } from '../stack/paths.ts';
+
+/** Debian's Firefox ESR (`apt-get install firefox-esr`); FIREFOX_BIN names another. */
+export const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+/** The extension's id in Firefox (wxt.config.ts, browser_specific_settings.gecko.id). */
+const ADDON_ID = 'veneer@veneer.app';
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** The extension's pages' origin (moz-extension://<uuid>), fixed for this profile. */
+  origin: string;
+  /** The welcome page Veneer opened when it was installed. */
+  welcome: Page;
+  /** One of the extension's pages (`/options.html`, `/popup.html`), opened from an extension page. */
+  extensionPage(file: string): Promise<Page>;
+  /** A new tab whose requests to `origin` (https://x.com, ...) the fixture answers. */
+  feedPage(routes: Record<string, () => string>): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The tab showing the extension page `file` (puppeteer's own url() lags behind extension pages). */
+async function findPage(browser: Browser, href: string, timeoutMs = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages())
+      if ((await page.evaluate(() => location.href).catch(() => '')) === href) return page;
+    await sleep(200);
+  }
+  throw new Error(`no tab shows ${href}`);
+}
+
+/**
+ * Firefox ESR driven over WebDriver BiDi with the built Firefox extension (MV2, WXT's
+ * `.output/firefox-mv2`) installed as a temporary add-on, as a new user installs it: its welcome
+ * page opens. Extension pages cannot be opened by navigation over BiDi, so they are opened from
+ * the welcome page (through the extension's own `tabs` API).
+ */
+export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+  const uuid = crypto.randomUUID();
+  const origin = `moz-extension://${uuid}`;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_BIN,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }) },
+  });
+  try {
+    await browser.installExtension(path.join(repoRoot, 'extension/.output/firefox-mv2'));
+    const welcome = await findPage(browser, `${origin}/welcome.html`);
+    return {
+      browser,
+      origin,
+      welcome,
+      async extensionPage(file) {
+        // A page script may not open a window without a click; the extension's API may.
+        await welcome.evaluate(
+          (href) =>
+            (
+              globalThis as unknown as { browser: { tabs: { create(o: { url: string }): Promise<unknown> } } }
+            ).browser.tabs.create({
+              url: href,
+            }),
+          `${origin}${file}`,
+        );
+        return findPage(browser, `${origin}${file}`);
+      },
+      async feedPage(routes) {
+        const page = await browser.newPage();
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+          const route = Object.entries(routes).find(([prefix]) => request.url().startsWith(prefix));
+          if (route) void request.respond({ status: 200, contentType: 'text/html', body: route[1]() });
+          else void request.continue();
+        });
+        return page;
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

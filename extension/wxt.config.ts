@@ -66,9 +66,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'veneer@veneer.app',
-              strict_min_version: '128.0',
+              // 140 (the ESR line) is the first to read data_collection_permissions; Android 142.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'], optional: ['websiteContent'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -52,18 +52,33 @@ ${action('pixelate')} img { filter: url(#${PIXELATE_FILTER_ID}) !important; curs
 /** Square blocks of `size` px: sample one pixel per block and grow it over the block. */
 function pixelateFilterSvg(size = 12): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('style', 'position:absolute;width:0;height:0;overflow:hidden');
+  const element = (name: string, attributes: Record<string, string | number>) => {
+    const made = document.createElementNS(ns, name);
+    for (const [key, value] of Object.entries(attributes)) made.setAttribute(key, String(value));
+    return made;
+  };
   const half = size / 2;
-  svg.innerHTML = `<filter id="${PIXELATE_FILTER_ID}" x="0" y="0" width="100%" height="100%" color-interpolation-filters="sRGB">
-    <feFlood x="${half - 1}" y="${half - 1}" width="2" height="2"/>
-    <feComposite width="${size}" height="${size}"/>
-    <feTile result="grid"/>
-    <feComposite in="SourceGraphic" in2="grid" operator="in"/>
-    <feMorphology operator="dilate" radius="${half}"/>
-  </filter>`;
-  return svg;
+  const svg = element('svg', {
+    'aria-hidden': 'true',
+    style: 'position:absolute;width:0;height:0;overflow:hidden',
+  });
+  const filter = element('filter', {
+    id: PIXELATE_FILTER_ID,
+    x: 0,
+    y: 0,
+    width: '100%',
+    height: '100%',
+    'color-interpolation-filters': 'sRGB',
+  });
+  filter.append(
+    element('feFlood', { x: half - 1, y: half - 1, width: 2, height: 2 }),
+    element('feComposite', { width: size, height: size }),
+    element('feTile', { result: 'grid' }),
+    element('feComposite', { in: 'SourceGraphic', in2: 'grid', operator: 'in' }),
+    element('feMorphology', { operator: 'dilate', radius: half }),
+  );
+  svg.append(filter);
+  return svg as SVGSVGElement;
 }
 
 /** Injects the stylesheet and the pixelate filter; returns a function that removes both. */

@@ -26,6 +26,7 @@ import {
   showOriginal,
 } from './rewrite/modify.ts';
 import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
+import { followPageTheme } from './rewrite/page-theme.ts';
 import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
 import type { SiteDefinition, SitePost } from './site-adapter.ts';
 
@@ -109,6 +110,7 @@ export function startFeedRewriter(
     if (!ready) return;
     if (readers.mode === 'fallback' && readers.packFindsPosts()) leaveFallback();
     const started = performance.now();
+    followPageTheme(started);
     const notices = noticeChanges();
     let judged = 0;
     for (const element of changes.dirty) {

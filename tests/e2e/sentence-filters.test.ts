@@ -79,8 +79,17 @@ describe('filters written as sentences', () => {
     expect(await x.locator('[data-veneer-badge]').first().textContent()).toContain(
       'collapsed: crypto giveaway',
     );
+    // Notices follow the page's theme: X's fixture is dark, Reddit's light.
+    const noticeColour = (page: Page) =>
+      page
+        .locator('[data-veneer-badge]')
+        .first()
+        .evaluate((notice) => getComputedStyle(notice).backgroundColor);
+    expect(await noticeColour(x)).toBe('rgb(30, 34, 40)');
+    await x.screenshot({ path: screenshot('x-dark-notice.png') });
     await x.close();
     const reddit = await feed('https://www.reddit.com/r/all/', 'shreddit-post', REDDIT.length);
+    expect(await noticeColour(reddit)).toBe('rgb(241, 243, 245)');
     expect(await actionsOn(reddit, 'shreddit-post', 'id')).toEqual({
       t3_c1: 'collapse',
       t3_c2: null,

@@ -1,3 +1,4 @@
+import { THEME_ATTRIBUTE } from './page-theme.ts';
 import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, PLACEMENT_ATTRIBUTE, STATE_ATTRIBUTE } from './post-state.ts';
 
 export const PIXELATE_FILTER_ID = 'veneer-pixelate';
@@ -46,6 +47,10 @@ ${action('pixelate')} img { filter: url(#${PIXELATE_FILTER_ID}) !important; curs
 [${BADGE_ATTRIBUTE}] > button + button {
   margin-left: 0; border-color: transparent; background: transparent; color: inherit; text-decoration: underline;
 }
+[${THEME_ATTRIBUTE}="dark"] [${BADGE_ATTRIBUTE}] { background: #1e2228; color: #e6e8eb; border-color: #3a4049; }
+[${THEME_ATTRIBUTE}="dark"] [${BADGE_ATTRIBUTE}="warn"] { background: #3a2e05; color: #ffe69c; border-color: #a07a12; }
+[${THEME_ATTRIBUTE}="dark"] [${BADGE_ATTRIBUTE}] > button { background: #2c323a; color: #e6e8eb; border-color: #59626e; }
+[${THEME_ATTRIBUTE}="dark"] [${BADGE_ATTRIBUTE}] > button + button { background: transparent; border-color: transparent; color: inherit; }
 `;
 }
 

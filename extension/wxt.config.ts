@@ -32,7 +32,33 @@ async function siteAdapters(): Promise<SiteDefinition[]> {
   );
 }
 
+/** The repository: the AMO source package holds all of it that git tracks (what the build reads). */
+const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+
 export default defineConfig({
+  // `pnpm package`: the stores' zips, and for addons.mozilla.org a source package that rebuilds the
+  // same files (tests/firefox/amo-sources.test.ts checks it), with its instructions (SOURCES.md).
+  zip: {
+    artifactTemplate: 'veneer-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'veneer-{{version}}-sources.zip',
+    sourcesRoot: REPO_ROOT,
+    // What .gitignore leaves out (and the git folder).
+    excludeSources: [
+      '.git/**',
+      '**/node_modules/**',
+      '.tools/**',
+      '**/.output/**',
+      '**/.wxt/**',
+      '**/.wrangler/**',
+      '**/dist/**',
+      'bench-results/**',
+      '.tmp/**',
+      '**/*.log',
+      '.whl/**',
+      '.gl/**',
+      '**/.dev.vars',
+    ],
+  },
   manifest: async ({ browser }) => ({
     name: 'Veneer',
     description: 'Rewrites your feeds on your own screen: hide, collapse or blur what you never want to see.',

@@ -82,7 +82,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
     <label>Video title <input name="title" maxlength="${MAX_TITLE_LENGTH}" value="${options.title ?? ''}"></label>
     <label data-channel hidden>Channel name <input name="channel"></label>
     <div class="drop">Drop up to ${MAX_CANDIDATES} thumbnails here, or
-      <label style="display:inline"><input type="file" name="files" accept="image/*" multiple></label></div>
+      <label style="display:inline">choose files <input type="file" name="files" accept="image/*" multiple></label></div>
     <p class="notice" role="status"></p>
     <p class="note">The appeal score (0-100) is a guide built from thumbnail practice: faces, text that stays legible, contrast, standing out. It is not a click-through rate.</p>
     <ol class="candidates"></ol>

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { openJudgedFeed } from './feed-pages.ts';
@@ -16,6 +18,8 @@ import { xTimelineHtml } from './fixtures/x-timeline.ts';
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let browser: ExtensionBrowser;
+/** What a person sees, for looking at (not compared): .tmp/screenshots/. */
+const screenshot = (name: string) => path.join(repoRoot, '.tmp/screenshots', name);
 
 const REDDIT: FixturePost[] = [
   { id: 't3_a1', title: 'A huge spider in my sink', expect: {} },
@@ -62,13 +66,19 @@ async function violations(page: Page, include?: string): Promise<string[]> {
 
 describe('accessibility (axe-core)', () => {
   for (const file of ['popup.html', 'options.html', 'welcome.html', 'lab.html'])
-    it(`${file}: no violation`, async () => {
-      const page = await browser.context.newPage();
-      await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
-      await page.waitForLoadState('networkidle');
-      expect(await violations(page)).toEqual([]);
-      await page.close();
-    });
+    for (const scheme of ['light', 'dark'] as const)
+      it(`${file}, ${scheme}: no violation`, async () => {
+        const page = await browser.context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
+        await page.waitForLoadState('networkidle');
+        expect(await violations(page)).toEqual([]);
+        await page.screenshot({
+          path: screenshot(`${file.replace('.html', '')}-${scheme}.png`),
+          fullPage: true,
+        });
+        await page.close();
+      });
 
   it("Veneer's notices on X's dark page and Reddit's light one: no violation", async () => {
     const x = await openJudgedFeed(browser, 'https://x.com/home', 'article', 12);

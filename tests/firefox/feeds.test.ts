@@ -11,8 +11,8 @@ import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox
  * Veneer in real Firefox (Debian's ESR over WebDriver BiDi), installed as a new user installs it:
  * the welcome page and its starter filters, the on-device clickbait model in the background page
  * on Reddit, filters made from sentences in the options page collapsing, hiding and blurring
- * tweets on X, "Show original", and "Hide posts like this" teaching a
- * learned filter in Firefox's background page.
+ * tweets on X with no frame showing one of them unchanged, "Show original", the popup's sentence
+ * box, and "Hide posts like this" teaching a learned filter in Firefox's background page.
  */
 let firefox: FirefoxWithExtension;
 const screenshot = (name: string) => path.join(repoRoot, '.tmp/screenshots', name);
@@ -95,8 +95,25 @@ describe('Veneer in Firefox', () => {
     await addFilterSaying('hide crypto giveaway posts on x');
     await addFilterSaying('blur posts about the season finale for a week');
     const page = await firefox.feedPage({ 'https://x.com/': () => xTimelineHtml({ pages: 0 }) });
+    // Before every frame: a tweet these filters change that is on screen unchanged is a flash.
+    await page.evaluateOnNewDocument(() => {
+      const flashes: string[] = [];
+      (window as unknown as { __flashes: string[] }).__flashes = flashes;
+      const watched = new Set(['1001', '1003', '1005', '1010']);
+      const check = () => {
+        for (const post of document.querySelectorAll<HTMLElement>('article')) {
+          const id = post.dataset.fixtureId ?? '';
+          if (!watched.has(id) || post.hasAttribute('data-veneer-action')) continue;
+          const style = getComputedStyle(post);
+          if (style.display !== 'none' && style.opacity !== '0') flashes.push(id);
+        }
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
     await page.goto('https://x.com/home');
     const actions = await judged(page, 'article', 'data-fixture-id', 12);
+    expect(await page.evaluate(() => (window as unknown as { __flashes: string[] }).__flashes)).toEqual([]);
     expect(actions).toMatchObject({
       '1001': 'collapse',
       '1002': null,
@@ -113,6 +130,29 @@ describe('Veneer in Firefox', () => {
         ? true
         : null,
     );
+    await page.close();
+  });
+
+  it("the popup's sentence box adds a filter", async () => {
+    const popup = await firefox.extensionPage('/popup.html');
+    await popup.type('#sentence', 'warn me before posts about elections on x');
+    await popup.click('#sentence-form button[type="submit"]');
+    expect(await waitFor('the card', async () => (await text(popup, '#sentence-answer')) || null)).toMatch(
+      /^Warn before posts about elections on X/,
+    );
+    await popup.click('#sentence-add');
+    expect(
+      await waitFor('the answer', async () =>
+        (await text(popup, '#sentence-answer')).startsWith('Added') ? text(popup, '#sentence-answer') : null,
+      ),
+    ).toMatch(/^Added\. \d+ filters now\.$/);
+    await popup.close();
+    const page = await firefox.feedPage({ 'https://x.com/': () => xTimelineHtml({ pages: 0 }) });
+    await page.goto('https://x.com/home');
+    expect(await judged(page, 'article', 'data-fixture-id', 12)).toMatchObject({
+      '1004': 'warn',
+      '1012': 'warn',
+    });
     await page.close();
   });
 

@@ -73,6 +73,10 @@ export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
   overlay.setAttribute(OVERLAY_ATTRIBUTE, '');
   overlay.style.cssText =
     'position:absolute;pointer-events:none;overflow:hidden;z-index:1;margin:0;padding:0';
+  // Each face box shows a blurred copy of the image, lined up with it: `filter: blur()` draws
+  // everywhere (backdrop-filter drew nothing in Firefox without hardware rendering: faces showed).
+  const copies: Array<{ copy: HTMLElement; x: number; y: number }> = [];
+  const picture = `url(${JSON.stringify(image.currentSrc || image.src)})`;
   for (const { box } of result.faces) {
     const x = Math.max(0, box.x - box.width * MARGIN);
     const y = Math.max(0, box.y - box.height * MARGIN);
@@ -83,8 +87,14 @@ export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
     face.title = 'Face blurred by Veneer: click to show';
     face.style.cssText =
       `position:absolute;left:${x * 100}%;top:${y * 100}%;width:${width * 100}%;height:${height * 100}%;` +
-      'border-radius:35%;pointer-events:auto;cursor:pointer;background:rgba(120,120,120,0.25);' +
-      'backdrop-filter:blur(14px);-webkit-backdrop-filter:blur(14px)';
+      'border-radius:35%;overflow:hidden;pointer-events:auto;cursor:pointer;background:rgb(120,120,120)';
+    // A background, not an <img>: a site's reader never takes it for one of the post's images.
+    const copy = document.createElement('div');
+    copy.style.cssText =
+      'position:absolute;background-repeat:no-repeat;filter:blur(14px);pointer-events:none';
+    copy.style.backgroundImage = picture;
+    face.append(copy);
+    copies.push({ copy, x, y });
     face.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
@@ -92,14 +102,27 @@ export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
     });
     overlay.append(face);
   }
-  placeOver(image, overlay, 'cover');
+  placeOver(image, overlay, 'cover', (width, height) => {
+    for (const { copy, x, y } of copies) {
+      copy.style.width = `${width}px`;
+      copy.style.height = `${height}px`;
+      copy.style.left = `${-x * width}px`;
+      copy.style.top = `${-y * height}px`;
+      copy.style.backgroundSize = `${width}px ${height}px`;
+    }
+  });
 }
 
 /**
  * Lays `overlay` over `image` from its top-left corner (same offset parent, so nothing in the page
  * moves), kept in step as the image resizes: `cover` spans the whole image, `banner` its top edge.
  */
-function placeOver(image: HTMLImageElement, overlay: HTMLElement, mode: 'cover' | 'banner'): void {
+function placeOver(
+  image: HTMLImageElement,
+  overlay: HTMLElement,
+  mode: 'cover' | 'banner',
+  onSize?: (width: number, height: number) => void,
+): void {
   image.after(overlay);
   const place = () => {
     overlay.style.left = `${image.offsetLeft}px`;
@@ -107,6 +130,7 @@ function placeOver(image: HTMLImageElement, overlay: HTMLElement, mode: 'cover' 
     if (mode === 'cover') {
       overlay.style.width = `${image.offsetWidth}px`;
       overlay.style.height = `${image.offsetHeight}px`;
+      onSize?.(image.offsetWidth, image.offsetHeight);
     } else {
       // A broken image can be a few pixels wide: keep the notice readable.
       overlay.style.width = `${Math.max(image.offsetWidth, 260)}px`;

@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixturePost, redditFeedHtml } from '../e2e/fixtures/reddit-feed.ts';
 import { xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
 import { waitFor } from '../e2e/wait.ts';
-import { repoRoot } from '../stack/paths.ts';
+import { dataDir, repoRoot } from '../stack/paths.ts';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
 
 /**
@@ -16,6 +18,22 @@ import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox
  */
 let firefox: FirefoxWithExtension;
 const screenshot = (name: string) => path.join(repoRoot, '.tmp/screenshots', name);
+
+/**
+ * A photo of a family (faces) and one of a coffee cup (none), from ../shared/data, inline (the
+ * background page reads an https image itself, past the tab's request interception).
+ */
+const inline = (file: string) =>
+  `data:image/${file.endsWith('.png') ? 'png' : 'jpeg'};base64,${fs.readFileSync(path.join(dataDir, file)).toString('base64')}`;
+const FACES: FixturePost[] = [
+  { id: 't3_face', title: 'Family reunion', image: inline('faces/3.jpg'), expect: { faces: true } },
+  {
+    id: 't3_coffee',
+    title: 'Morning coffee',
+    image: inline('images/skimage_coffee.png'),
+    expect: { faces: false },
+  },
+];
 
 const REDDIT: FixturePost[] = [
   { id: 't3_bait', title: "You Won't Believe What This Dog Did Next", expect: {} },
@@ -29,6 +47,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await firefox?.close();
 });
+
+/** Mean difference between neighbouring pixels: low where a picture is blurred. */
+async function sharpness(png: Uint8Array): Promise<number> {
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let sum = 0;
+  for (let y = 0; y < info.height; y++)
+    for (let x = 1; x < info.width; x++)
+      sum += Math.abs(data[y * info.width + x]! - data[y * info.width + x - 1]!);
+  return sum / (info.height * (info.width - 1));
+}
 
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => (e.textContent ?? '').trim());
 
@@ -153,6 +181,50 @@ describe('Veneer in Firefox', () => {
       '1004': 'warn',
       '1012': 'warn',
     });
+    await page.close();
+  });
+
+  it("blurs faces with the on-device model in the background page (the welcome page's starter)", async () => {
+    const { welcome } = firefox;
+    await welcome.click('input[value="starter-faces"]');
+    await welcome.$eval('#starters-answer', (answer) => {
+      answer.textContent = '';
+    });
+    await welcome.click('#starters button[type="submit"]');
+    expect(
+      await waitFor('the starters saved', async () => (await text(welcome, '#starters-answer')) || null),
+    ).toMatch(/^Done: \d filters? on/);
+    const page = await firefox.feedPage({
+      'https://www.reddit.com/': () => redditFeedHtml('https://i.redd.it', FACES),
+    });
+    await page.goto('https://www.reddit.com/r/pics/');
+    const found = await waitFor(
+      'every image checked for faces',
+      async () => {
+        const faces = await page.$$eval('[slot="post-media-container"] img', (images) =>
+          images.map((i) => i.getAttribute('data-veneer-faces')),
+        );
+        return faces.length === 2 && faces.every((f) => f !== null && /^\d+$/.test(f))
+          ? faces.map(Number)
+          : null;
+      },
+      60_000,
+    );
+    expect(found[0]).toBeGreaterThanOrEqual(3);
+    expect(found[1]).toBe(0);
+    expect(await page.$$eval('#t3_face [data-veneer-face]', (boxes) => boxes.length)).toBe(found[0]);
+    await page.screenshot({ path: screenshot('firefox-faces.png') });
+    // The blur is drawn: the first face is much less sharp than once it is clicked to show.
+    const box = (await page.$('#t3_face [data-veneer-face]'))!;
+    const clip = (await box.boundingBox())!;
+    const blurred = await sharpness(await page.screenshot({ clip }));
+    await box.click();
+    await waitFor('the face shown', async () =>
+      (await page.$$eval('#t3_face [data-veneer-face]', (boxes) => boxes.length)) === found[0]! - 1
+        ? true
+        : null,
+    );
+    expect(await sharpness(await page.screenshot({ clip }))).toBeGreaterThan(blurred * 1.5);
     await page.close();
   });
 

@@ -7,6 +7,9 @@ export const FIREFOX_BIN = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
 /** The extension's id in Firefox (wxt.config.ts, browser_specific_settings.gecko.id). */
 const ADDON_ID = 'veneer@veneer.app';
 
+/** What a fixture answers for a request: a page's HTML, or an answer for its address (an image). */
+export type Route = (url: string) => string | { contentType: string; body: Uint8Array };
+
 export interface FirefoxWithExtension {
   browser: Browser;
   /** The extension's pages' origin (moz-extension://<uuid>), fixed for this profile. */
@@ -15,8 +18,8 @@ export interface FirefoxWithExtension {
   welcome: Page;
   /** One of the extension's pages (`/options.html`, `/popup.html`), opened from an extension page. */
   extensionPage(file: string): Promise<Page>;
-  /** A new tab whose requests to `origin` (https://x.com, ...) the fixture answers. */
-  feedPage(routes: Record<string, () => string>): Promise<Page>;
+  /** A new tab whose requests starting with each prefix (https://x.com/, ...) the fixture answers. */
+  feedPage(routes: Record<string, Route>): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -74,8 +77,13 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
         await page.setRequestInterception(true);
         page.on('request', (request) => {
           const route = Object.entries(routes).find(([prefix]) => request.url().startsWith(prefix));
-          if (route) void request.respond({ status: 200, contentType: 'text/html', body: route[1]() });
-          else void request.continue();
+          if (!route) return void request.continue();
+          const answer = route[1](request.url());
+          void request.respond(
+            typeof answer === 'string'
+              ? { status: 200, contentType: 'text/html', body: answer }
+              : { status: 200, contentType: answer.contentType, body: answer.body },
+          );
         });
         return page;
       },

@@ -1,11 +1,11 @@
 import type { SequencedFrame, ServerMessage } from '@veneer/shared/protocol';
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension } from './configure.ts';
 import { BROKEN_POSTS, POSTS, serveRedditFeed } from './fixtures/reddit-feed.ts';
+import { sharpness } from './pixels.ts';
 
 let stack: Stack;
 let browser: ExtensionBrowser;
@@ -17,17 +17,6 @@ async function doneJobs(): Promise<number> {
   const text = await (await fetch(`${stack.node.url}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith('veneer_jobs_total{type="faces",status="done"}'));
   return line ? Number(line.split(' ').pop()) : 0;
-}
-
-/** Mean absolute difference between neighbouring pixels: high for a sharp face, low once blurred. */
-async function sharpness(png: Buffer): Promise<number> {
-  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
-  let sum = 0;
-  for (let y = 0; y < info.height; y++) {
-    for (let x = 1; x < info.width; x++)
-      sum += Math.abs(data[y * info.width + x]! - data[y * info.width + x - 1]!);
-  }
-  return sum / (info.height * (info.width - 1));
 }
 
 beforeAll(async () => {

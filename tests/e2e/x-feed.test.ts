@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { openPopupFor } from './extension-pages.ts';
 import { moreTweets, SEARCH_RESULTS, TIMELINE, xTimelineHtml } from './fixtures/x-timeline.ts';
 import { flashesOn, watchForFlashes } from './no-flash.ts';
+import { sharpness } from './pixels.ts';
 
 /** Feed filtering on X with word filters only: nothing here needs the edge or the inference node. */
 let browser: ExtensionBrowser;
@@ -23,16 +23,6 @@ const FILTERS = [
 
 const tweet = (id: string) => page.locator(`article[data-fixture-id="${id}"]`);
 const badgeOf = (id: string) => tweet(id).locator('xpath=preceding-sibling::*[@data-veneer-badge][1]');
-
-/** Mean absolute difference between neighbouring pixels: high for a sharp photo, low once pixelated. */
-async function detail(png: Buffer): Promise<number> {
-  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
-  let sum = 0;
-  for (let y = 0; y < info.height; y++)
-    for (let x = 1; x < info.width; x++)
-      sum += Math.abs(data[y * info.width + x]! - data[y * info.width + x - 1]!);
-  return sum / (info.height * (info.width - 1));
-}
 
 beforeAll(async () => {
   browser = await launchWithExtension();
@@ -90,11 +80,11 @@ describe('X timeline with word filters', () => {
     const image = tweet('1006').locator('[data-testid="tweetPhoto"] img');
     await image.scrollIntoViewIfNeeded();
     const clip = (await image.boundingBox())!;
-    const pixelated = await detail(await page.screenshot({ clip }));
+    const pixelated = await sharpness(await page.screenshot({ clip }));
     await image.click();
     expect(await tweet('1006').getAttribute('data-veneer-state')).toBe('shown');
     await page.waitForTimeout(100);
-    const original = await detail(await page.screenshot({ clip }));
+    const original = await sharpness(await page.screenshot({ clip }));
     expect(original).toBeGreaterThan(pixelated * 1.5);
   });
 

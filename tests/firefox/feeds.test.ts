@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixturePost, redditFeedHtml } from '../e2e/fixtures/reddit-feed.ts';
 import { xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
+import { sharpness } from '../e2e/pixels.ts';
 import { waitFor } from '../e2e/wait.ts';
 import { dataDir, repoRoot } from '../stack/paths.ts';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox.ts';
@@ -47,16 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await firefox?.close();
 });
-
-/** Mean difference between neighbouring pixels: low where a picture is blurred. */
-async function sharpness(png: Uint8Array): Promise<number> {
-  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
-  let sum = 0;
-  for (let y = 0; y < info.height; y++)
-    for (let x = 1; x < info.width; x++)
-      sum += Math.abs(data[y * info.width + x]! - data[y * info.width + x - 1]!);
-  return sum / (info.height * (info.width - 1));
-}
 
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => (e.textContent ?? '').trim());
 

@@ -8,7 +8,7 @@ const { loadFilters, saveFilters } = await import('../lib/storage.ts');
 const { markPost, resetLearned, withMark } = await import('./learning.ts');
 
 const score = (filter: Filter, text: string) =>
-  new LearnedMatcher(filter.learned!).judge(postFeatures(text))?.score ?? 0;
+  new LearnedMatcher(filter.learned!).score(postFeatures(text)) ?? 0;
 const words = FilterSchema.parse({ id: 'words', words: 'spiders', action: 'hide' });
 
 describe('marks on posts', () => {
@@ -43,7 +43,7 @@ describe('marks on posts', () => {
     const wrong = 'Tarantula venom cures nothing, says a study';
     expect(score(filters[0]!, wrong)).toBeGreaterThanOrEqual(LEARNED_THRESHOLDS.medium);
     const not = withMark(filters, { mark: 'not', text: wrong, filterId: marked.filterId });
-    expect(new LearnedMatcher(not.filters[0]!.learned!).judge(postFeatures(wrong))).toBeNull();
+    expect(new LearnedMatcher(not.filters[0]!.learned!).score(postFeatures(wrong))).toBeNull();
     const shown = withMark(filters, { mark: 'shown', text: wrong, filterId: marked.filterId });
     expect(storedExamples(shown.filters[0]!.learned).map((e) => e.mark)).toEqual(['hide', 'shown']);
     const too = withMark(filters, { mark: 'hide', text: 'Scorpion stings hurt' });

@@ -41,7 +41,7 @@ function closest(filters: readonly Filter[], text: string): { filter: Filter; sc
   const read = postFeatures(text);
   let best: { filter: Filter; score: number } | null = null;
   for (const filter of filters.filter(isLearned)) {
-    const score = new LearnedMatcher(filter.learned!).judge(read)?.score ?? 0;
+    const score = new LearnedMatcher(filter.learned!).score(read) ?? 0;
     if (!best || score > best.score) best = { filter, score };
   }
   return best;

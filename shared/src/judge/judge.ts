@@ -141,11 +141,12 @@ export class Judge {
     const found: Verdict[] = [];
     for (const { filter, matcher } of this.rules.learned) {
       if (!lets(filter, post)) continue;
-      const judged = matcher.judge(read);
-      if (!judged || judged.score < LEARNED_THRESHOLDS[filter.filter.sensitivity]) continue;
+      const score = matcher.score(read);
+      if (score === null || score < LEARNED_THRESHOLDS[filter.filter.sensitivity]) continue;
+      // The words behind it only for a post it takes (most posts score something, few enough).
       found.push({
         ...verdictOf(filter, filter.label),
-        learned: { words: judged.words, score: judged.score },
+        learned: { words: matcher.topWords(read.words), score },
       });
       if (first) break;
     }

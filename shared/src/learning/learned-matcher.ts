@@ -29,13 +29,6 @@ export function postFeatures(text: string): PostFeatures {
   return { words, features: learnedFeatures(text, words) };
 }
 
-/** What a learned filter makes of one post. */
-export interface LearnedJudgement {
-  score: number;
-  /** The post's words that weigh most towards the filter, most first (at most 3). */
-  words: string[];
-}
-
 /**
  * A learned filter compiled for a page: its weights and spared posts decoded once. Runs in the
  * content script: no schema library, no background table.
@@ -49,17 +42,19 @@ export class LearnedMatcher {
     this.spared = new Set(decodeIndices(learned.spared, 2 ** 32));
   }
 
-  /** The post's score and the words behind it; null when it was marked "Not this". */
-  judge({ words, features }: PostFeatures): LearnedJudgement | null {
+  /** The post's score (the sum of its features' weights); null when it was marked "Not this". */
+  score({ features }: PostFeatures): number | null {
     if (this.spared.size > 0 && this.spared.has(postHash(features))) return null;
-    const score = learnedScore(this.weights, features);
-    if (score <= 0) return { score, words: [] };
-    const weighed = [...new Set(words)]
+    return learnedScore(this.weights, features);
+  }
+
+  /** The post's words that weigh most towards the filter, most first (at most 3): why it matched. */
+  topWords(words: readonly string[]): string[] {
+    return [...new Set(words)]
       .map((word) => ({ word, weight: this.weights.get(wordFeature(word)) ?? 0 }))
       .filter(({ weight }) => weight > 0)
       .sort((a, b) => b.weight - a.weight)
       .slice(0, 3)
       .map(({ word }) => word);
-    return { score, words: weighed };
   }
 }

@@ -76,7 +76,8 @@ export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
   // Each face box shows a blurred copy of the image, lined up with it: `filter: blur()` draws
   // everywhere (backdrop-filter drew nothing in Firefox without hardware rendering: faces showed).
   const copies: Array<{ copy: HTMLElement; x: number; y: number }> = [];
-  const picture = `url(${JSON.stringify(image.currentSrc || image.src)})`;
+  // Once on the overlay, not in every box (an inline image's address can be a long data: URL).
+  overlay.style.setProperty('--veneer-face-image', `url(${JSON.stringify(image.currentSrc || image.src)})`);
   for (const { box } of result.faces) {
     const x = Math.max(0, box.x - box.width * MARGIN);
     const y = Math.max(0, box.y - box.height * MARGIN);
@@ -91,8 +92,7 @@ export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
     // A background, not an <img>: a site's reader never takes it for one of the post's images.
     const copy = document.createElement('div');
     copy.style.cssText =
-      'position:absolute;background-repeat:no-repeat;filter:blur(14px);pointer-events:none';
-    copy.style.backgroundImage = picture;
+      'position:absolute;background:var(--veneer-face-image) no-repeat;filter:blur(14px);pointer-events:none';
     face.append(copy);
     copies.push({ copy, x, y });
     face.addEventListener('click', (event) => {

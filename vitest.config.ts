@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -18,7 +19,10 @@ export default defineConfig({
           include: ['extension/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'extension/.output/**', 'extension/.wxt/**'],
           environment: 'happy-dom',
+          // Texts come from locales/en.yml through browser.i18n, faked here (extension/testing).
+          setupFiles: ['extension/testing/fake-i18n.ts'],
         },
+        resolve: { alias: { '#i18n': path.resolve(import.meta.dirname, 'extension/.wxt/i18n/index.ts') } },
       },
       {
         test: {

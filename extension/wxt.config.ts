@@ -36,6 +36,8 @@ async function siteAdapters(): Promise<SiteDefinition[]> {
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 
 export default defineConfig({
+  // Every text of the interface comes from locales/en.yml through browser.i18n (lib/i18n.ts).
+  modules: ['@wxt-dev/i18n/module'],
   // `pnpm package`: the stores' zips, and for addons.mozilla.org a source package that rebuilds the
   // same files (tests/firefox/amo-sources.test.ts checks it), with its instructions (SOURCES.md).
   zip: {
@@ -60,8 +62,9 @@ export default defineConfig({
     ],
   },
   manifest: async ({ browser }) => ({
-    name: 'Veneer',
-    description: 'Rewrites your feeds on your own screen: hide, collapse or blur what you never want to see.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // scripting + activeTab: the popup recognises a Mastodon page in the tab the user clicked on, and
     // the Mastodon content script is registered at runtime for the instances the user enabled.
     permissions:

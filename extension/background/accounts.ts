@@ -1,4 +1,5 @@
 import { AccountSet, type Filter, FilterSchema } from '@veneer/shared/filters';
+import { t } from '../lib/i18n.ts';
 import { loadFiltersToChange, loadSettings, saveFilters, saveSettings } from '../lib/storage.ts';
 import type { PostMenu } from './post-menus.ts';
 
@@ -50,12 +51,12 @@ export async function hideAccount(account: PostAccount): Promise<void> {
 export const ACCOUNT_MENUS: readonly PostMenu[] = [
   {
     id: ALWAYS_SHOW_MENU,
-    title: 'Veneer: always show posts from this account',
+    title: t('menu.alwaysShow'),
     onPost: (post) => (post.author ? alwaysShowAccount(post) : undefined),
   },
   {
     id: HIDE_ACCOUNT_MENU,
-    title: 'Veneer: hide posts from this account',
+    title: t('menu.hideAccount'),
     onPost: (post) => (post.author ? hideAccount(post) : undefined),
   },
 ];

@@ -1,5 +1,6 @@
 import type { JobRequest } from '@veneer/shared/protocol';
 import { EdgeError, submitJob } from '../lib/edge-api.ts';
+import { t } from '../lib/i18n.ts';
 import type { JobRoute } from '../lib/job-router.ts';
 import type { Session } from '../lib/storage-keys.ts';
 
@@ -48,8 +49,7 @@ export class CloudJobs {
           error instanceof EdgeError ? error : new EdgeError(0, 'internal', (error as Error).message);
         this.deps.onError(edgeError.message);
         if (edgeError.status === 0 || edgeError.status === 503) {
-          this.onDevice =
-            "Veneer's server is unavailable, so images are checked on this device (lighter model).";
+          this.onDevice = t('status.serverDown');
           throw new CloudUnavailable('the server is unavailable');
         }
         if (edgeError.status === 401) throw new Error('the server refused this install');

@@ -1,6 +1,7 @@
 import { type Filter, FilterSchema, IMAGES_LIKE_FILTER_ID } from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
 import { imageRefForSource } from '../content/image-source.ts';
+import { t } from '../lib/i18n.ts';
 import { loadFiltersToChange, saveFilters } from '../lib/storage.ts';
 import type { OnDeviceModels } from '../services/on-device-models.ts';
 
@@ -47,7 +48,7 @@ export function installImageMenu(models: Pick<OnDeviceModels, 'hashImages'>): vo
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: HIDE_IMAGES_LIKE_MENU,
-      title: 'Hide images like this',
+      title: t('menu.imagesLike'),
       contexts: ['image'],
     });
   });

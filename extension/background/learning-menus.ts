@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n.ts';
 import { markPost } from './learning.ts';
 import type { PostMenu } from './post-menus.ts';
 
@@ -12,12 +13,12 @@ export const HIDE_TOO_MENU = 'veneer-hide-this-too';
 export const LEARNING_MENUS: readonly PostMenu[] = [
   {
     id: HIDE_LIKE_MENU,
-    title: 'Veneer: hide posts like this',
+    title: t('menu.postsLike'),
     onPost: (post) => (post.text ? markPost({ mark: 'like', text: post.text }) : undefined),
   },
   {
     id: HIDE_TOO_MENU,
-    title: 'Veneer: hide this too (teach a learned filter)',
+    title: t('menu.hideToo'),
     onPost: (post) => (post.text ? markPost({ mark: 'hide', text: post.text }) : undefined),
   },
 ];

@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n.ts';
 import { loadSession, loadSettings } from '../lib/storage.ts';
 import { edgeUrlOf } from '../lib/storage-keys.ts';
 import type { Status } from '../services/protocol.ts';
@@ -14,8 +15,6 @@ export async function statusOf(push: Push, cloud: CloudJobs, lastError: string |
     socket: push.socket.state,
     lastError,
     cloudProcessing: settings.cloudProcessing,
-    onDevice: settings.cloudProcessing
-      ? cloud.onDevice
-      : 'Cloud processing is off: images are checked on this device only.',
+    onDevice: settings.cloudProcessing ? cloud.onDevice : t('status.deviceOnly'),
   };
 }

@@ -1,6 +1,7 @@
 import type { ThumbResult } from '@veneer/shared/protocol';
 import { MAX_IMAGE_BYTES, MAX_TITLE_LENGTH } from '@veneer/shared/protocol';
 import { type Appeal, appeal, deepSignals, winnerOf } from '@veneer/shared/thumbs';
+import { t } from '../lib/i18n.ts';
 import type { InstantScore } from '../lib/thumb-instant-score.ts';
 import type { LabBackend } from './lab-backend.ts';
 
@@ -78,15 +79,15 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
   const { backend } = options;
   const element = document.createElement('section');
   element.className = 'veneer-lab';
-  element.innerHTML = html`<h2>Thumbnail lab</h2>
-    <label>Video title <input name="title" maxlength="${MAX_TITLE_LENGTH}" value="${options.title ?? ''}"></label>
-    <label data-channel hidden>Channel name <input name="channel"></label>
-    <div class="drop">Drop up to ${MAX_CANDIDATES} thumbnails here, or
-      <label style="display:inline">choose files <input type="file" name="files" accept="image/*" multiple></label></div>
+  element.innerHTML = html`<h2>${t('lab.title')}</h2>
+    <label>${t('lab.videoTitle')} <input name="title" maxlength="${MAX_TITLE_LENGTH}" value="${options.title ?? ''}"></label>
+    <label data-channel hidden>${t('lab.channel')} <input name="channel"></label>
+    <div class="drop">${t('lab.drop', { count: MAX_CANDIDATES })}
+      <label style="display:inline">${t('lab.chooseFiles')} <input type="file" name="files" accept="image/*" multiple></label></div>
     <p class="notice" role="status"></p>
-    <p class="note">The appeal score (0-100) is a guide built from thumbnail practice: faces, text that stays legible, contrast, standing out. It is not a click-through rate.</p>
+    <p class="note">${t('lab.note')}</p>
     <ol class="candidates"></ol>
-    <div class="actions"><button type="button" class="primary" name="preview" disabled>Preview on YouTube</button></div>`;
+    <div class="actions"><button type="button" class="primary" name="preview" disabled>${t('lab.preview')}</button></div>`;
   root.append(element);
   const $ = <T extends Element>(selector: string) => element.querySelector(selector) as T;
   const titleInput = $<HTMLInputElement>('input[name="title"]');
@@ -165,8 +166,8 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
     const score = candidate.instantError
       ? html`<p class="notice">${candidate.instantError}</p>`
       : candidate.score
-        ? html`<div class="score">${candidate.score.score}<small> / 100 appeal</small></div>` +
-          (isWinner ? '<span class="winner-badge">Winner</span>' : '') +
+        ? html`<div class="score">${candidate.score.score}<small> ${t('lab.outOf100')}</small></div>` +
+          (isWinner ? html`<span class="winner-badge">${t('lab.winner')}</span>` : '') +
           `<ul class="parts">${candidate.score.parts
             .map(
               (part) =>
@@ -174,12 +175,12 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
             )
             .join('')}</ul>` +
           `<ul class="advice">${candidate.score.advice.map((line) => html`<li>${line}</li>`).join('')}</ul>`
-        : '<div class="score"><small>Scoring…</small></div>';
+        : html`<div class="score"><small>${t('lab.scoring')}</small></div>`;
     return (
       score +
-      html`<p class="deep">Deep score: ${candidate.deepStatus}</p>` +
+      html`<p class="deep">${t('lab.deepScore', { status: candidate.deepStatus })}</p>` +
       (candidate.deep ? saliencyHtml(candidate.deep) : '') +
-      '<button type="button" name="remove">Remove</button>'
+      html`<button type="button" name="remove">${t('lab.remove')}</button>`
     );
   }
 
@@ -187,7 +188,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
     const cells = deep.saliency.values
       .map((value) => `<span style="background:rgba(255,80,0,${value.toFixed(2)})"></span>`)
       .join('');
-    return `<div class="saliency" title="Where the eye goes first (saliency)" style="grid-template-columns:repeat(${deep.saliency.width},1fr)">${cells}</div>`;
+    return `<div class="saliency" title="${escapeHtml(t('lab.saliency'))}" style="grid-template-columns:repeat(${deep.saliency.width},1fr)">${cells}</div>`;
   }
 
   async function score(candidate: Candidate) {
@@ -199,7 +200,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
       candidate.instantError = undefined;
       rescore(candidate);
     } catch (error) {
-      candidate.instantError = `This image could not be scored: ${(error as Error).message}`;
+      candidate.instantError = t('lab.cannotScore', { reason: (error as Error).message });
     }
     render();
     candidate.instantMs ??= performance.now() - candidate.addedAt;
@@ -209,13 +210,13 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
 
   async function deepScore(candidate: Candidate) {
     if (!title()) {
-      candidate.deepStatus = 'waiting for a title';
+      candidate.deepStatus = t('lab.deepNeedsTitle');
       render();
       return;
     }
     candidate.deep = undefined;
     candidate.deepRef = `${panelId}:${candidate.id}:${++counter}`;
-    candidate.deepStatus = 'asked…';
+    candidate.deepStatus = t('lab.deepAsked');
     render();
     const deepRef = candidate.deepRef;
     const why = await candidate.dataUrl.then(
@@ -225,10 +226,10 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
           { kind: 'bytes', mime: candidate.file.type, data: dataUrl.slice(dataUrl.indexOf(',') + 1) },
           title(),
         ),
-      (error: Error) => `the file could not be read (${error.message})`,
+      (error: Error) => t('lab.unreadable', { reason: error.message }),
     );
     if (why) {
-      candidate.deepStatus = `unavailable: ${why}`;
+      candidate.deepStatus = t('lab.deepUnavailable', { reason: why });
       render();
     }
   }
@@ -236,17 +237,30 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
   backend.onFrame((clientRef, frame) => {
     const candidate = candidates.find((c) => c.deepRef === clientRef);
     if (!candidate) return;
-    if (frame.kind === 'queued') candidate.deepStatus = 'queued on the inference node';
+    if (frame.kind === 'queued') candidate.deepStatus = t('lab.deepQueued');
     else if (frame.kind === 'running')
-      candidate.deepStatus = `running${frame.progress !== undefined ? ` (${Math.round(frame.progress * 100)}%)` : ''}`;
-    else if (frame.kind === 'failed') candidate.deepStatus = `failed: ${frame.error.message}`;
+      candidate.deepStatus =
+        frame.progress !== undefined
+          ? t('lab.deepRunningProgress', { percent: Math.round(frame.progress * 100) })
+          : t('lab.deepRunning');
+    else if (frame.kind === 'failed')
+      candidate.deepStatus = t('lab.deepFailed', { reason: frame.error.message });
     else if (frame.result.type === 'thumb') {
       candidate.deep = frame.result;
       candidate.deepMs ??= performance.now() - candidate.addedAt;
       const match = frame.result.titleMatch;
-      candidate.deepStatus =
-        `done. Text read: ${frame.result.text.content ? `"${frame.result.text.content.replace(/\n/g, ' / ')}" (${frame.result.text.relation === 'adds' ? 'adds to' : 'repeats'} the title)` : 'none'}; ` +
-        `${frame.result.faces.length} face(s); title match: ${match.available ? match.similarity.toFixed(2) : `unavailable (${match.reason})`}`;
+      const text = frame.result.text;
+      candidate.deepStatus = t('lab.deepDone', {
+        text: text.content
+          ? t(text.relation === 'adds' ? 'lab.textAdds' : 'lab.textRepeats', {
+              text: text.content.replace(/\n/g, ' / '),
+            })
+          : t('lab.textNone'),
+        faces: frame.result.faces.length,
+        match: match.available
+          ? match.similarity.toFixed(2)
+          : t('lab.matchUnavailable', { reason: match.reason }),
+      });
       rescore(candidate);
     }
     render();
@@ -275,7 +289,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
         displayUrl: URL.createObjectURL(file),
         file,
         addedAt,
-        deepStatus: 'waiting for the instant score',
+        deepStatus: t('lab.deepWaiting'),
       };
       candidates.push(candidate);
       render();
@@ -314,7 +328,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
     }, 400);
   });
   previewButton.addEventListener('click', () => {
-    const channel = channelInput?.value.trim() || options.channel || 'Your channel';
+    const channel = channelInput?.value.trim() || options.channel || t('lab.yourChannel');
     void Promise.all(
       candidates.map(async ({ id, name, dataUrl }) => ({
         id,
@@ -324,14 +338,14 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
     )
       .then((shown) =>
         backend.openPreview({
-          title: title() || 'Your video title',
+          title: title() || t('lab.yourTitle'),
           channel,
           avatar: options.avatar ?? '',
           candidates: shown,
         }),
       )
       .catch((error: Error) => {
-        notice.textContent = `The preview could not start: ${error.message}`;
+        notice.textContent = t('lab.previewFailed', { reason: error.message });
       });
   });
   return { element };

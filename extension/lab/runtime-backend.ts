@@ -1,6 +1,7 @@
 import { bytesToBase64 } from '@veneer/shared/base64';
 import type { ImageRef, JobFrame } from '@veneer/shared/protocol';
 import { browser } from 'wxt/browser';
+import { t } from '../lib/i18n.ts';
 import { THUMB_PREVIEW_STORAGE_KEY, thumbPreviewSchema } from '../lib/thumb-preview-schema.ts';
 import { onJobFrames } from '../services/job-frames.ts';
 import { backgroundMessenger, modelHostMessenger, type ThumbPreparation } from '../services/protocol.ts';
@@ -14,7 +15,7 @@ import type { LabBackend } from './lab-backend.ts';
 export function runtimeBackend({ prepareOffscreen = true } = {}): LabBackend {
   const prepare = (): Promise<ThumbPreparation> =>
     backgroundMessenger.sendMessage('thumbPrepare', undefined).catch((error: Error) => {
-      throw new Error(`Veneer did not answer (${error.message}); reload the page`);
+      throw new Error(t('lab.noAnswer', { reason: error.message }));
     });
   // Made ready before a candidate is added, and again after each score (for the next one).
   let ready: Promise<ThumbPreparation> | null = prepareOffscreen ? prepare() : null;

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '../lib/i18n.ts';
 import labCss from './lab.css?inline';
 import { mountLab } from './lab-panel.ts';
 import { studioBackend } from './studio-backend.ts';
@@ -38,7 +39,7 @@ export function mountStudioLab(ctx: ContentScriptContext): void {
       button.open { font: 500 14px Roboto, Arial, sans-serif; padding: 10px 16px; border-radius: 20px; border: 0; background: #065fd4; color: #fff; cursor: pointer; }`;
     const open = document.createElement('button');
     open.className = 'open';
-    open.textContent = 'Thumbnail lab';
+    open.textContent = t('lab.title');
     shadow.append(style, open);
     open.addEventListener('click', () => {
       open.remove();

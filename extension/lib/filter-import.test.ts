@@ -1,6 +1,6 @@
 import { type Filter, FilterSchema } from '@veneer/shared/filters';
 import { describe, expect, it } from 'vitest';
-import { describeExpiry, exportFilters, importFilters } from './filter-import.ts';
+import { exportFilters, importFilters } from './filter-import.ts';
 
 const SITES = ['x', 'reddit'];
 const f = (id: string, words = id): Filter => FilterSchema.parse({ id, words, action: 'collapse' });
@@ -39,14 +39,5 @@ describe('importFilters', () => {
     expect(result).toEqual({
       error: 'Nothing was imported: Veneer does not know the site "facebok" (it knows x, reddit).',
     });
-  });
-});
-
-describe('describeExpiry', () => {
-  it('says when a filter expires', () => {
-    expect(describeExpiry(undefined)).toBe('never');
-    expect(describeExpiry(1000, 2000)).toBe('expired');
-    expect(describeExpiry(5 * 3600_000, 0)).toBe('in 5 h');
-    expect(describeExpiry(7 * 24 * 3600_000, 0)).toBe('in 7 days');
   });
 });

@@ -39,12 +39,3 @@ export function exportFilters(filters: Filter[]): string {
 }
 
 export const EXPIRY_MS = { '24h': 24 * 3600_000, '1w': 7 * 24 * 3600_000 } as const;
-
-/** "expires in 5 h", "expired", or "never". */
-export function describeExpiry(expiresAt: number | undefined, now = Date.now()): string {
-  if (expiresAt === undefined) return 'never';
-  const left = expiresAt - now;
-  if (left <= 0) return 'expired';
-  const hours = Math.ceil(left / 3600_000);
-  return hours <= 48 ? `in ${hours} h` : `in ${Math.ceil(hours / 24)} days`;
-}

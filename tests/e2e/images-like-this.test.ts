@@ -95,8 +95,8 @@ describe('Hide images like this', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await expect
-      .poll(() => options.locator('#list tr td').first().textContent())
-      .toBe('[images like 1 you hid]');
+      .poll(() => options.locator('#list .filter-title').first().textContent())
+      .toBe('Images like 1 you hid');
     await options.close();
   });
 

@@ -89,7 +89,7 @@ describe('Veneer in Firefox', () => {
     await welcome.click('input[value="starter-clickbait"]');
     await welcome.click('#starters button[type="submit"]');
     expect(await waitFor('the answer', async () => (await text(welcome, '#starters-answer')) || null)).toBe(
-      'Done: 1 filter on. Your feeds use them from now on.',
+      'Done: 1 filter on. Your feeds use it from now on.',
     );
     await welcome.screenshot({ path: screenshot('firefox-welcome.png') });
   });

@@ -1,4 +1,5 @@
 import type { FacesResult } from '@veneer/shared/protocol';
+import { t } from '../../lib/i18n.ts';
 
 /** On each analysed image: `pending`, the number of faces found, or `error`. */
 export const FACES_ATTRIBUTE = 'data-veneer-faces';
@@ -28,7 +29,10 @@ export function showProgress(image: HTMLImageElement, progress: number | null): 
   image.dataset.veneerPendingSince = String(pendingSince);
   const render = () => {
     if (image.getAttribute(FACES_ATTRIBUTE) !== 'pending') return;
-    const text = `Veneer is checking faces${progress === null ? '…' : ` (${Math.round(progress * 100)}%)`}`;
+    const text =
+      progress === null
+        ? t('faces.checking')
+        : t('faces.checkingProgress', { percent: Math.round(progress * 100) });
     const existing = banners.get(image);
     if (existing) {
       existing.textContent = text;
@@ -85,7 +89,7 @@ export function blurFaces(image: HTMLImageElement, result: FacesResult): void {
     const height = Math.min(1 - y, box.height * (1 + 2 * MARGIN));
     const face = document.createElement('div');
     face.setAttribute(FACE_BOX_ATTRIBUTE, '');
-    face.title = 'Face blurred by Veneer: click to show';
+    face.title = t('faces.blurred');
     face.style.cssText =
       `position:absolute;left:${x * 100}%;top:${y * 100}%;width:${width * 100}%;height:${height * 100}%;` +
       'border-radius:35%;overflow:hidden;pointer-events:auto;cursor:pointer;background:rgb(120,120,120)';
@@ -144,7 +148,7 @@ function placeOver(
 export function markFailed(image: HTMLImageElement, message: string): void {
   clearBanner(image);
   image.setAttribute(FACES_ATTRIBUTE, 'error');
-  const notice = makeBanner(`Veneer could not check this image: ${message}`, 'rgba(33,37,41,0.85)');
+  const notice = makeBanner(t('faces.failed', { reason: message }), 'rgba(33,37,41,0.85)');
   notice.setAttribute(NOTICE_ATTRIBUTE, '');
   placeOver(image, notice, 'banner');
 }

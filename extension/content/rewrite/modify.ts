@@ -1,13 +1,9 @@
 import type { PostAction } from '@veneer/shared/judge';
+import { t } from '../../lib/i18n.ts';
 import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, PLACEMENT_ATTRIBUTE, setState } from './post-state.ts';
 
-const DONE: Record<PostAction, string> = {
-  hide: 'hidden',
-  collapse: 'collapsed',
-  blur: 'blurred',
-  warn: 'content warning',
-  pixelate: 'images pixelated',
-};
+/** What the notice says was done to the post ("collapsed"). */
+const done = (action: PostAction) => t(`notice.${action}`);
 
 /**
  * What a click shows the original of: a blurred or pixelated post. A notice's buttons each do
@@ -68,7 +64,7 @@ function buttonAction(button: Element, actions: NoticeActions): (() => void) | u
     case 'like':
       return () => {
         actions.like?.();
-        button.textContent = 'Veneer learns from this post';
+        button.textContent = t('notice.learning');
         button.setAttribute('disabled', '');
       };
     default:
@@ -95,10 +91,10 @@ const badgeTemplates = new Map<string, HTMLElement>();
 const MAX_TEMPLATES = 200;
 
 const BUTTONS = [
-  ['show', 'Show original'],
-  ['not', 'Not this'],
-  ['like', 'Hide posts like this'],
-  ['trust', 'Always show this account'],
+  ['show', 'notice.show'],
+  ['not', 'notice.notThis'],
+  ['like', 'notice.like'],
+  ['trust', 'notice.trust'],
 ] as const;
 
 /**
@@ -121,15 +117,15 @@ function makeBadge(action: PostAction, reason: string, actions: NoticeActions): 
     template.setAttribute('role', 'note');
     template.setAttribute(BADGE_ATTRIBUTE, action);
     const mark = document.createElement('strong');
-    mark.textContent = 'Modified by Veneer';
+    mark.textContent = t('notice.modified');
     const what = document.createElement('span');
-    what.textContent = `${DONE[action]}: ${reason}`;
+    what.textContent = t('notice.what', { done: done(action), reason });
     template.append(mark, what);
     for (const [name, label] of wanted) {
       const button = document.createElement('button');
       button.type = 'button';
       button.setAttribute(DO_ATTRIBUTE, name);
-      button.textContent = label;
+      button.textContent = t(label);
       template.append(button);
     }
     if (badgeTemplates.size >= MAX_TEMPLATES) badgeTemplates.clear();
@@ -140,7 +136,7 @@ function makeBadge(action: PostAction, reason: string, actions: NoticeActions): 
   if (actions.trust)
     badge
       .querySelector(`[${DO_ATTRIBUTE}="trust"]`)
-      ?.setAttribute('title', `Always show posts from ${actions.trust.account}`);
+      ?.setAttribute('title', t('notice.trustTitle', { account: actions.trust.account }));
   return badge;
 }
 

@@ -5,7 +5,6 @@ import {
   FilterListSchema,
   imageConceptsFor,
   type LookIn,
-  POST_KIND_LABELS,
   POST_KINDS,
   type PostKind,
   SENSITIVITIES,
@@ -19,20 +18,15 @@ import { resetLearned } from '../../background/learning.ts';
 import { SHARED_LISTS_STORAGE_KEY, type SharedList } from '../../background/shared-lists.ts';
 import { LISTS_STORAGE_KEY, type Subscription } from '../../background/subscriptions.ts';
 import { sites } from '../../content/sites.ts';
-import { describeExpiry, EXPIRY_MS, exportFilters, importFilters } from '../../lib/filter-import.ts';
+import { EXPIRY_MS, exportFilters, importFilters } from '../../lib/filter-import.ts';
+import { actionName, localizePage, t } from '../../lib/i18n.ts';
 import { loadFilters, loadSettings, saveFilters, saveSettings } from '../../lib/storage.ts';
 import { edgeUrlOf } from '../../lib/storage-keys.ts';
 import { backgroundMessenger, feedPageMessenger, type PreviewAnswer } from '../../services/protocol.ts';
+import { describeExpiry, describeFilter, filterTitle, kindName } from './describe-filter.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const actionLabel: Record<Filter['action'], string> = {
-  hide: 'Hide',
-  collapse: 'Collapse',
-  blur: 'Blur',
-  warn: 'Warning',
-  pixelate: 'Pixelate images',
-  'blur-faces': 'Blur faces',
-};
+localizePage();
 
 function showError(message: string): void {
   $('form-error').textContent = message;
@@ -110,7 +104,7 @@ function fillForm(filter: Filter | null): void {
   $<HTMLSelectElement>('sensitivity').value = filter?.sensitivity ?? 'medium';
   const keep = $('expiry').querySelector<HTMLOptionElement>('option[value="keep"]')!;
   keep.hidden = !filter?.expiresAt;
-  keep.textContent = `Keep its expiry (${describeExpiry(filter?.expiresAt)})`;
+  keep.textContent = t('options.expiryKeep', { when: describeExpiry(filter?.expiresAt) });
   $<HTMLSelectElement>('expiry').value = filter?.expiresAt ? 'keep' : 'never';
   for (const box of $('look-in').querySelectorAll<HTMLInputElement>('input')) {
     box.checked = (filter?.lookIn ?? ['text']).includes(box.value as LookIn);
@@ -118,85 +112,119 @@ function fillForm(filter: Filter | null): void {
   for (const box of $('sites').querySelectorAll<HTMLInputElement>('input')) {
     box.checked = filter?.sites.includes(box.value) ?? false;
   }
-  $('submit').textContent = filter ? 'Save filter' : 'Add filter';
+  // Who, what kind and where stay folded away unless the filter says something there.
+  $<HTMLDetailsElement>('more-fields').open = Boolean(
+    filter && (filter.from.length || filter.exceptFrom.length || filter.kinds.length || filter.sites.length),
+  );
+  const saved = Boolean(filter?.id);
+  $('submit').textContent = saved ? t('options.saveFilter') : t('sentence.add');
+  $('editor-title').textContent = saved ? t('options.editFilter') : t('options.newFilter');
   explainImageContent();
   $('cancel').hidden = !filter;
+  placeEditor();
   void preview();
+}
+
+/**
+ * Inline editing: the form sits inside the card of the filter it edits (the card's summary folded
+ * away meanwhile), and at the top of the list as "New filter" otherwise.
+ */
+function placeEditor(): void {
+  const editor = $('editor');
+  const id = $<HTMLInputElement>('editing').value;
+  for (const card of $('list').querySelectorAll<HTMLElement>('.filter-card.editing')) {
+    card.classList.remove('editing');
+  }
+  const card = id ? $('list').querySelector<HTMLElement>(`[data-filter-id="${CSS.escape(id)}"]`) : null;
+  if (card) {
+    card.classList.add('editing');
+    if (editor.parentElement !== card) card.append(editor);
+  } else if (editor.parentElement !== $('editor-home')) {
+    $('editor-home').append(editor);
+  }
+}
+
+/** A button of a filter card. */
+function cardButton(text: string, onClick: () => void, className = 'quiet'): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = className;
+  button.textContent = text;
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+/** One filter as a card: what it takes, what it does where and until when, its switch and buttons. */
+function filterCard(filter: Filter, filters: readonly Filter[], index: number): HTMLLIElement {
+  const card = document.createElement('li');
+  card.className = 'filter-card card';
+  card.dataset.filterId = filter.id;
+  card.classList.toggle('off', !filter.enabled);
+  const { title, summary, chips } = describeFilter(filter);
+  const heading = document.createElement('h3');
+  heading.className = 'filter-title';
+  heading.textContent = title;
+  const toggle = document.createElement('input');
+  toggle.type = 'checkbox';
+  toggle.className = 'switch';
+  toggle.setAttribute('aria-label', t('options.filterOn', { title }));
+  toggle.checked = filter.enabled;
+  toggle.addEventListener(
+    'change',
+    () => void save(filters.map((f, i) => (i === index ? { ...f, enabled: toggle.checked } : f))),
+  );
+  const top = document.createElement('div');
+  top.className = 'row spread';
+  top.append(heading, toggle);
+  const line = document.createElement('p');
+  line.className = 'filter-summary muted';
+  line.textContent = summary;
+  const tags = document.createElement('p');
+  tags.className = 'row chips';
+  tags.append(
+    ...chips.map((text) =>
+      Object.assign(document.createElement('span'), { className: 'chip', textContent: text }),
+    ),
+  );
+  const actions = document.createElement('div');
+  actions.className = 'row filter-actions';
+  actions.append(
+    cardButton(t('options.edit'), () => {
+      fillForm(filter);
+      $<HTMLInputElement>('words').focus();
+    }),
+    cardButton(t('options.delete'), () => void save(filters.filter((_, i) => i !== index)), 'quiet danger'),
+  );
+  if (filter.learned && filter.learned.examples.length > 1) {
+    const reset = cardButton(
+      t('options.reset'),
+      () => void save(filters.map((f, i) => (i === index ? resetLearned(f) : f))),
+    );
+    reset.title = t('options.resetHint');
+    actions.append(reset);
+  }
+  const view = document.createElement('div');
+  view.className = 'filter-view stack';
+  view.append(top, line, ...(chips.length ? [tags] : []), actions);
+  card.append(view);
+  return card;
 }
 
 async function render(): Promise<void> {
   const { filters, problem } = await loadFilters();
   if (problem) showError(problem);
-  $('list').replaceChildren(
-    ...filters.map((filter, index) => {
-      const row = document.createElement('tr');
-      row.dataset.filterId = filter.id;
-      const cell = (text: string) => {
-        const td = document.createElement('td');
-        td.textContent = text;
-        return td;
-      };
-      const examples = filter.imageExamples.length;
-      const label = [
-        filter.classifier ? `[${filter.classifier} model]` : '',
-        examples ? `[images like ${examples} you hid]` : '',
-        filter.learned ? `[like posts you marked: learned from ${filter.learned.examples.length}]` : '',
-        filter.kinds.length ? `[${filter.kinds.map((kind) => POST_KIND_LABELS[kind]).join(', ')}]` : '',
-        filter.from.length ? `[from ${filter.from.join(', ')}]` : '',
-        filter.exceptFrom.length ? `[not from ${filter.exceptFrom.join(', ')}]` : '',
-        filter.words,
-      ]
-        .filter(Boolean)
-        .join(' ');
-      const enabled = document.createElement('td');
-      const toggle = document.createElement('input');
-      toggle.type = 'checkbox';
-      toggle.setAttribute('aria-label', 'Enabled');
-      toggle.checked = filter.enabled;
-      toggle.addEventListener(
-        'change',
-        () => void save(filters.map((f, i) => (i === index ? { ...f, enabled: toggle.checked } : f))),
-      );
-      enabled.append(toggle);
-      const buttons = document.createElement('td');
-      const edit = document.createElement('button');
-      edit.type = 'button';
-      edit.textContent = 'Edit';
-      edit.addEventListener('click', () => fillForm(filter));
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.textContent = 'Delete';
-      remove.addEventListener('click', () => void save(filters.filter((_, i) => i !== index)));
-      buttons.append(edit, ' ', remove);
-      if (filter.learned && filter.learned.examples.length > 1) {
-        const reset = document.createElement('button');
-        reset.type = 'button';
-        reset.textContent = 'Reset';
-        reset.title = 'Forget every mark; keep only the post this filter was made from';
-        reset.addEventListener(
-          'click',
-          () => void save(filters.map((f, i) => (i === index ? resetLearned(f) : f))),
-        );
-        buttons.append(' ', reset);
-      }
-      row.append(
-        cell(label || '(every post)'),
-        cell(actionLabel[filter.action]),
-        cell(
-          [
-            filter.sites.length ? filter.sites.join(', ') : 'every site',
-            filter.lookIn.includes('image-text') ? 'text in images too' : '',
-          ]
-            .filter(Boolean)
-            .join('; '),
-        ),
-        cell(describeExpiry(filter.expiresAt)),
-        enabled,
-        buttons,
-      );
-      return row;
-    }),
-  );
+  // The form is taken out of the list before its cards are made anew, and put back after.
+  $('editor-home').append($('editor'));
+  $('list').replaceChildren(...filters.map((filter, index) => filterCard(filter, filters, index)));
+  if (filters.length === 0) {
+    $('list').append(
+      Object.assign(document.createElement('li'), {
+        className: 'empty',
+        textContent: t('options.noFilters'),
+      }),
+    );
+  }
+  placeEditor();
   const settings = await loadSettings();
   edgeOrigin = new URL(edgeUrlOf(settings)).origin;
   renderAlwaysShow(settings.alwaysShow);
@@ -229,10 +257,10 @@ async function preview(): Promise<void> {
   );
   const lines = answers
     .filter((a): a is PreviewAnswer => Boolean(a && a.total > 0))
-    .map((a) => `${a.matched} of ${a.total} posts on ${a.host}`);
+    .map((a) => t('options.previewTab', { matched: a.matched, total: a.total, host: a.host }));
   out.textContent = lines.length
-    ? `This filter would change ${lines.join('; ')}.`
-    : 'Open a feed in another tab to see what this filter would change there.';
+    ? t('options.preview', { tabs: lines.join('; ') })
+    : t('options.previewNone');
 }
 
 /** Says plainly what the on-device image model can and cannot see of the words in the form. */
@@ -245,12 +273,8 @@ function explainImageContent(): void {
   const { nsfw, objects, unseen } = imageConceptsFor(words);
   const seen = [...nsfw, ...objects];
   out.textContent = [
-    seen.length
-      ? `In images, Veneer's on-device model looks for: ${seen.join(', ')}.`
-      : 'Veneer cannot recognise any of these words in images.',
-    unseen.length
-      ? `It cannot see ${unseen.map((w) => `"${w}"`).join(', ')} in images; text filters still apply to those.`
-      : '',
+    seen.length ? t('options.conceptsSeen', { concepts: seen.join(', ') }) : t('options.conceptsNone'),
+    unseen.length ? t('options.conceptsUnseen', { words: unseen.map((w) => `"${w}"`).join(', ') }) : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -295,11 +319,7 @@ function fillFromSentence(sentence: string): void {
     return;
   }
   fillNewFilter(parsed.filter);
-  answer.textContent = [
-    `${parsed.summary}.`,
-    ...parsed.notes,
-    'Check it below, then press "Add filter".',
-  ].join(' ');
+  answer.textContent = [`${parsed.summary}.`, ...parsed.notes, t('options.checkBelow')].join(' ');
   $<HTMLInputElement>('words').focus();
 }
 
@@ -307,7 +327,7 @@ function fillFromSentence(sentence: string): void {
 function fillNewFilter(filter: SentenceFilter): void {
   fillForm({ ...filter, id: '' });
   sentenceExpiry = filter.expiresAt;
-  $('submit').textContent = 'Add filter';
+  $('submit').textContent = t('sentence.add');
 }
 
 $('sentence-form').addEventListener('submit', (event) => {
@@ -369,10 +389,10 @@ async function renderLists(): Promise<void> {
       const on = list.filters.filter((f) => !list.off.includes(f.id)).length;
       facts.textContent = [
         list.url,
-        `${on} of ${list.filters.length} filters on`,
-        list.updated ? `updated ${list.updated.slice(0, 10)}` : '',
-        list.version ? `version ${list.version}` : '',
-        `checked ${new Date(list.fetchedAt).toLocaleString()}`,
+        t('options.listOn', { on, total: list.filters.length }),
+        list.updated ? t('options.listUpdated', { date: list.updated.slice(0, 10) }) : '',
+        list.version ? t('options.listVersion', { version: list.version }) : '',
+        t('options.listChecked', { when: new Date(list.fetchedAt).toLocaleString() }),
       ]
         .filter(Boolean)
         .join(' · ');
@@ -389,15 +409,12 @@ async function renderLists(): Promise<void> {
           });
           await renderLists();
         });
-        label.append(
-          toggle,
-          ` ${filter.words || filter.classifier || filter.kinds.join(', ') || filter.id} (${actionLabel[filter.action]})`,
-        );
+        label.append(toggle, ` ${filterTitle(filter)} (${actionName(filter.action)})`);
         return label;
       });
       const remove = document.createElement('button');
       remove.type = 'button';
-      remove.textContent = 'Unsubscribe';
+      remove.textContent = t('options.unsubscribe');
       remove.addEventListener('click', async () => {
         await backgroundMessenger.sendMessage('unsubscribeList', { url: list.url });
         await renderLists();
@@ -406,7 +423,7 @@ async function renderLists(): Promise<void> {
       if (list.problem) {
         const problem = document.createElement('p');
         problem.className = 'error';
-        problem.textContent = `The last refresh failed, so the list stays as it was: ${list.problem}`;
+        problem.textContent = t('options.listRefreshFailed', { problem: list.problem });
         box.append(problem);
       }
       return box;
@@ -418,13 +435,13 @@ $('subscribe-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const url = $<HTMLInputElement>('list-url').value.trim();
   const problem = listAddressProblem(url, edgeOrigin ? [edgeOrigin] : []);
-  $('list-error').textContent = problem ? `Veneer cannot subscribe to this list: ${problem}.` : '';
+  $('list-error').textContent = problem ? t('options.cannotSubscribe', { problem }) : '';
   if (problem) return;
   // Reading a list from its server takes that server's permission (asked for here, on the click);
   // lists on Veneer's own server need none.
   const origin = new URL(url).origin;
   if (origin !== edgeOrigin && !(await browser.permissions.request({ origins: [`${origin}/*`] }))) {
-    $('list-error').textContent = `Veneer needs your permission to read lists from ${new URL(url).host}.`;
+    $('list-error').textContent = t('options.listPermission', { host: new URL(url).host });
     return;
   }
   try {
@@ -432,7 +449,7 @@ $('subscribe-form').addEventListener('submit', async (event) => {
     $<HTMLInputElement>('list-url').value = '';
     await renderLists();
   } catch (error) {
-    $('list-error').textContent = `Veneer cannot subscribe to this list: ${(error as Error).message}.`;
+    $('list-error').textContent = t('options.cannotSubscribe', { problem: (error as Error).message });
   }
 });
 $('refresh-lists').addEventListener('click', async () => {
@@ -445,13 +462,13 @@ $('refresh-lists').addEventListener('click', async () => {
 /** The share form's filters (the person's own), and the lists shared from here. */
 async function renderSharing(filters: readonly Filter[]): Promise<void> {
   $('share-filters').replaceChildren(
-    Object.assign(document.createElement('legend'), { textContent: 'Filters to share' }),
+    Object.assign(document.createElement('legend'), { textContent: t('options.shareFilters') }),
     ...filters.map((filter) => {
       const label = document.createElement('label');
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.value = filter.id;
-      label.append(box, ` ${filter.words || filter.classifier || filter.kinds.join(', ') || filter.id} `);
+      label.append(box, ` ${filterTitle(filter)} `);
       return label;
     }),
   );
@@ -464,8 +481,8 @@ async function renderSharing(filters: readonly Filter[]): Promise<void> {
       link.textContent = list.url;
       const again = document.createElement('button');
       again.type = 'button';
-      again.textContent = 'Publish a new version';
-      again.title = 'With the filters ticked above, or the ones it holds when none is ticked';
+      again.textContent = t('options.publishAgain');
+      again.title = t('options.publishAgainHint');
       again.addEventListener('click', async () => {
         // The filters ticked above, or (none ticked) the ones it holds, as they are now.
         const ticked = [...$('share-filters').querySelectorAll<HTMLInputElement>('input:checked')].map(
@@ -477,13 +494,21 @@ async function renderSharing(filters: readonly Filter[]): Promise<void> {
             filterIds: ticked.length ? ticked : list.filterIds,
             id: list.id,
           });
-          $('share-result').textContent =
-            `Version ${next.version} of "${next.title}" is published at ${next.url}`;
+          $('share-result').textContent = t('options.published', {
+            version: next.version,
+            title: next.title,
+            url: next.url,
+          });
         } catch (error) {
-          $('share-result').textContent = `Veneer could not publish it: ${(error as Error).message}`;
+          $('share-result').textContent = t('options.cannotPublish', { reason: (error as Error).message });
         }
       });
-      item.append(`${list.title} (version ${list.version}): `, link, ' ', again);
+      item.append(
+        `${t('options.sharedList', { title: list.title, version: list.version })} `,
+        link,
+        ' ',
+        again,
+      );
       return item;
     }),
   );
@@ -496,15 +521,15 @@ $('share-form').addEventListener('submit', async (event) => {
   );
   const title = $<HTMLInputElement>('share-title').value.trim();
   if (!title) {
-    $('share-result').textContent = 'Give the list a title first.';
+    $('share-result').textContent = t('options.shareNeedsTitle');
     return;
   }
   try {
     const shared = await backgroundMessenger.sendMessage('shareList', { title, filterIds });
-    $('share-result').textContent = `Shared: anyone can subscribe to ${shared.url}`;
+    $('share-result').textContent = t('options.shared', { url: shared.url });
     await render();
   } catch (error) {
-    $('share-result').textContent = `Veneer could not share it: ${(error as Error).message}`;
+    $('share-result').textContent = t('options.cannotShare', { reason: (error as Error).message });
   }
 });
 
@@ -515,21 +540,23 @@ function renderAlwaysShow(list: readonly string[]): void {
       const item = document.createElement('li');
       const remove = document.createElement('button');
       remove.type = 'button';
-      remove.textContent = 'Remove';
-      remove.setAttribute('aria-label', `Stop always showing ${entry}`);
+      remove.textContent = t('options.remove');
+      remove.className = 'quiet';
+      remove.setAttribute('aria-label', t('options.stopAlwaysShowing', { entry }));
       remove.addEventListener('click', async () => {
         const { alwaysShow } = await loadSettings();
         await saveSettings({ alwaysShow: alwaysShow.filter((e) => e !== entry) });
         await render();
       });
-      item.append(`${entry} `, remove);
+      item.className = 'chip';
+      item.append(entry, remove);
       return item;
     }),
   );
   if (list.length === 0) {
     const none = document.createElement('li');
-    none.textContent =
-      'Nobody yet. "Always show this account" on a notice, or the context menu on a post, adds one.';
+    none.className = 'empty';
+    none.textContent = t('options.alwaysNobody');
     $('always-show').append(none);
   }
 }
@@ -539,7 +566,7 @@ $('always-show-form').addEventListener('submit', async (event) => {
   const { alwaysShow } = await loadSettings();
   const next = [...alwaysShow, ...entries.filter((entry) => !alwaysShow.includes(entry))];
   if (next.some((entry) => entry.length > 200)) {
-    showError('An account or community is at most 200 characters.');
+    showError(t('options.accountTooLong'));
     return;
   }
   await saveSettings({ alwaysShow: next });
@@ -549,13 +576,12 @@ $('always-show-form').addEventListener('submit', async (event) => {
 
 /** One box per kind of post some site's adapter tells (none reads "suggested" yet: docs/filters.md). */
 $('kinds').append(
-  'Only these kinds of post: ',
   ...POST_KINDS.filter((kind) => kind !== 'suggested').map((kind) => {
     const box = document.createElement('label');
     const input = document.createElement('input');
     input.type = 'checkbox';
     input.value = kind;
-    box.append(input, ` ${POST_KIND_LABELS[kind]} `);
+    box.append(input, ` ${kindName(kind)}`);
     return box;
   }),
 );

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { isMastodonPage } from '../../content/adapters/mastodon.ts';
 import type { PageReport } from '../../content/page-report.ts';
 import { siteLabel } from '../../content/sites.ts';
+import { localizePage, t } from '../../lib/i18n.ts';
 import { requestMastodonHost } from '../../lib/mastodon-hosts.ts';
 import { loadPageReport } from '../../lib/page-reports.ts';
 import { loadFilters, loadSettings, saveSettings } from '../../lib/storage.ts';
@@ -10,13 +11,8 @@ import { installSentenceCard } from './sentence-card.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const ACTION_WORDS: Record<PageReport['changed'][number]['action'], string> = {
-  hide: 'hidden',
-  collapse: 'collapsed',
-  blur: 'blurred',
-  warn: 'behind a warning',
-  pixelate: 'pixelated',
-};
+/** What an action did to a post, for the list of this page's changes ("collapsed"). */
+const actionDone = (action: PageReport['changed'][number]['action']) => t(`actionDone.${action}`);
 
 /** The tab the popup is about: the active one, or `?tab=<id>` when the popup is opened as a page. */
 async function currentTabId(): Promise<number | null> {
@@ -38,17 +34,16 @@ async function offerMastodon(tabId: number): Promise<void> {
   if (!result?.result || !tab?.url) return;
   const host = new URL(tab.url).hostname;
   $('mastodon').hidden = false;
-  $('mastodon-text').textContent =
-    `This is a Mastodon server (${host}). Veneer can filter it once you allow it to read this site.`;
+  $('mastodon-text').textContent = t('popup.mastodonFound', { host });
   const button = $<HTMLButtonElement>('mastodon-enable');
-  button.textContent = `Filter posts on ${host}`;
+  button.textContent = t('popup.mastodonEnable', { host });
   button.onclick = async () => {
     const granted = await requestMastodonHost(host, tabId);
     // Already granted before (no permissions.onAdded then): the background starts it all the same.
     if (granted) await backgroundMessenger.sendMessage('mastodonEnabled', { host });
     $('mastodon-text').textContent = granted
-      ? `Veneer now filters ${host}.`
-      : `Veneer was not allowed to read ${host}; nothing changed.`;
+      ? t('popup.mastodonEnabled', { host })
+      : t('popup.mastodonRefused', { host });
     button.hidden = true;
   };
 }
@@ -64,6 +59,8 @@ async function pageReport(tabId: number): Promise<PageReport | null> {
 async function renderPage(tabId: number | null): Promise<void> {
   const report = tabId === null ? null : await pageReport(tabId);
   $('page').hidden = !report;
+  // A tab Veneer does not filter: say where it does (unless it offers a Mastodon server instead).
+  $('no-page').hidden = Boolean(report) || !$('mastodon').hidden;
   if (!report || tabId === null) return;
   const host = new URL(report.url).hostname;
   $('page-title').textContent = `${siteLabel(report.site)} · ${host}`;
@@ -77,18 +74,24 @@ async function renderPage(tabId: number | null): Promise<void> {
   renderHealth(report);
   const changed = report.changed.reduce((sum, c) => sum + c.count, 0);
   $('page-summary').textContent = report.enabled
-    ? `${changed} of ${report.postsSeen} post${report.postsSeen === 1 ? '' : 's'} changed on this page`
-    : 'Veneer is off for this site.';
+    ? t('popup.summary', report.postsSeen, { changed })
+    : t('popup.siteOff');
   $('page-changes').replaceChildren(
-    ...report.changed.map((c) => {
+    ...(report.enabled ? report.changed : []).map((c) => {
       const item = document.createElement('li');
-      item.textContent = `${c.count} ${ACTION_WORDS[c.action]}: ${c.reason}`;
+      const count = Object.assign(document.createElement('span'), {
+        className: 'count',
+        textContent: String(c.count),
+      });
+      const what = document.createElement('span');
+      what.textContent = t('popup.change', { action: actionDone(c.action), reason: c.reason });
+      item.append(count, ' ', what);
       return item;
     }),
   );
   const showHidden = $<HTMLButtonElement>('show-hidden');
-  showHidden.hidden = report.hidden === 0;
-  showHidden.textContent = `Show ${report.hidden} hidden post${report.hidden === 1 ? '' : 's'}`;
+  showHidden.hidden = report.hidden === 0 || !report.enabled;
+  showHidden.textContent = t('popup.showHidden', report.hidden);
   showHidden.onclick = async () => {
     await feedPageMessenger.sendMessage('showHidden', undefined, tabId).catch(() => {});
   };
@@ -104,16 +107,15 @@ function renderHealth(report: PageReport): void {
   $('page-health').textContent = !broken
     ? ''
     : report.health === 'fallback'
-      ? `${site} changed its page; Veneer is using a fallback: word and topic filters still hide and collapse posts, the other actions wait for an update.`
-      : `Veneer found no posts on this page: ${site} changed it, so filtering is paused here until Veneer gets an update.`;
+      ? t('popup.healthFallback', { site })
+      : t('popup.healthNoPosts', { site });
   $('page-health').hidden = !broken;
   const button = $<HTMLButtonElement>('report-breakage');
   button.hidden = !broken;
   button.onclick = async () => {
     button.disabled = true;
     const said = await backgroundMessenger.sendMessage('reportBreakage', { adapter: report.adapter }).then(
-      () =>
-        'Reported: the site, the version of its selectors and how many pages and posts Veneer read. Thank you.',
+      () => t('popup.reported'),
       (error: Error) => error.message,
     );
     $('page-health').textContent = said;
@@ -125,16 +127,19 @@ async function render(tabId: number | null): Promise<void> {
   const connection = $('connection');
   connection.textContent =
     status.socket === 'connected'
-      ? 'Connected to Veneer'
+      ? t('popup.connected')
       : status.socket === 'connecting'
-        ? 'Connecting…'
-        : `Offline${status.lastError ? `: ${status.lastError}` : ''}`;
+        ? t('popup.connecting')
+        : status.lastError
+          ? t('popup.offlineWhy', { reason: status.lastError })
+          : t('popup.offline');
   connection.dataset.state = status.socket;
   $<HTMLInputElement>('cloud').checked = status.cloudProcessing;
+  $('models-where').textContent = status.cloudProcessing ? t('popup.modelsCloud') : t('popup.modelsDevice');
 
   const { filters, problem } = await loadFilters();
   const active = filters.filter((f) => f.enabled);
-  $('filters').textContent = `${active.length} active filter${active.length === 1 ? '' : 's'}`;
+  $('filters').textContent = active.length ? t('popup.activeFilters', active.length) : t('popup.noFilters');
   const notice = $('notice');
   const blursFaces = active.some((f) => f.action === 'blur-faces');
   notice.textContent = problem ?? (blursFaces && status.onDevice ? status.onDevice : '');
@@ -143,6 +148,7 @@ async function render(tabId: number | null): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  localizePage();
   installSentenceCard();
   const tabId = await currentTabId();
   $<HTMLInputElement>('cloud').addEventListener('change', async (event) => {

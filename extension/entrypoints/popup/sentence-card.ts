@@ -2,18 +2,10 @@ import { FILTER_ACTIONS, type Filter, type FilterAction, FilterListSchema } from
 import { describeIssues } from '@veneer/shared/protocol';
 import { parseFilterSentence, type SentenceFilter } from '@veneer/shared/sentence';
 import { browser } from 'wxt/browser';
+import { actionName, t } from '../../lib/i18n.ts';
 import { loadFiltersToChange, saveFilters } from '../../lib/storage.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-const ACTION_NAMES: Record<FilterAction, string> = {
-  hide: 'Hide',
-  collapse: 'Collapse',
-  blur: 'Blur',
-  warn: 'Warn first',
-  pixelate: 'Pixelate images',
-  'blur-faces': 'Blur faces',
-};
 
 /**
  * The popup's "Tell Veneer what to hide": a sentence becomes a filter card (what Veneer read, in
@@ -28,7 +20,7 @@ export function installSentenceCard(): void {
     ...FILTER_ACTIONS.map((value) => {
       const option = document.createElement('option');
       option.value = value;
-      option.textContent = ACTION_NAMES[value];
+      option.textContent = actionName(value);
       return option;
     }),
   );
@@ -64,12 +56,12 @@ export function installSentenceCard(): void {
       action: action.value as FilterAction,
     };
     const parsed = FilterListSchema.safeParse([...filters, filter]);
-    if (!parsed.success) return say(`Not added: ${describeIssues(parsed.error)}`, true);
+    if (!parsed.success) return say(t('sentence.notAdded', { reason: describeIssues(parsed.error) }), true);
     await saveFilters(parsed.data);
     made = null;
     card.hidden = true;
     $<HTMLInputElement>('sentence').value = '';
-    say(`Added. ${filters.length + 1} filters now.`);
+    say(t('sentence.added', { count: filters.length + 1 }));
   });
 
   $('sentence-edit').addEventListener('click', () => {

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { withStarters } from '../../background/welcome.ts';
+import { localizePage, t } from '../../lib/i18n.ts';
 import { loadFilters, loadFiltersToChange, saveFilters } from '../../lib/storage.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+localizePage();
 const boxes = () => [...document.querySelectorAll<HTMLInputElement>('input[name="starter"]')];
 
 /** The boxes show which starter filters the list has. */
@@ -19,9 +21,7 @@ $('starters').addEventListener('submit', async (event) => {
       .filter((box) => box.checked)
       .map((box) => box.value);
     await saveFilters(withStarters(await loadFiltersToChange(), chosen));
-    answer.textContent = chosen.length
-      ? `Done: ${chosen.length} filter${chosen.length > 1 ? 's' : ''} on. Your feeds use them from now on.`
-      : 'No starter filters: add your own any time.';
+    answer.textContent = chosen.length ? t('welcome.done', chosen.length) : t('welcome.none');
     answer.classList.remove('error');
   } catch (error) {
     answer.textContent = (error as Error).message;

@@ -5,15 +5,45 @@ import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { openJudgedFeed } from './feed-pages.ts';
-import { redditFeedHtml } from './fixtures/reddit-feed.ts';
+import { redditFeedHtml, redditThreadHtml } from './fixtures/reddit-feed.ts';
 import { xTimelineHtml } from './fixtures/x-timeline.ts';
-import { youtubeHomeHtml } from './fixtures/youtube.ts';
+import { youtubeHomeHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
 
 /**
  * Veneer's notices show their reason in full and stay inside their post, at the widths feeds use:
  * YouTube's 220-pixel grid cells (its dark theme), X's timeline at a phone's width, Reddit's feed;
- * and they take the page's theme. Screenshots of each in .tmp/screenshots/notices-*.png.
+ * YouTube's watch-page sidebar (the real saved page), a Reddit comment thread's nested replies at
+ * a phone's width; and they take the page's theme. Screenshots of each in
+ * .tmp/screenshots/notices-*.png.
  */
+
+/** Replies three levels deep, some about spiders (filtered), at every level. */
+const redditThread = () =>
+  redditThreadHtml('Found this on my porch', [
+    {
+      id: 't1_a',
+      text: 'That is a wolf spider, totally harmless.',
+      replies: [
+        {
+          id: 't1_b',
+          text: 'Harmless or not, I would move house.',
+          replies: [{ id: 't1_c', text: 'A tarantula would be worse. Much worse.' }],
+        },
+        { id: 't1_d', text: 'Nice photo though.' },
+      ],
+    },
+    {
+      id: 't1_e',
+      text: 'Great lighting.',
+      replies: [
+        {
+          id: 't1_f',
+          text: 'Agreed.',
+          replies: [{ id: 't1_g', text: 'Spiders eat the mosquitoes, leave it be.' }],
+        },
+      ],
+    },
+  ]);
 let browser: ExtensionBrowser;
 const screenshot = (name: string) => path.join(repoRoot, '.tmp/screenshots', name);
 
@@ -23,12 +53,27 @@ beforeAll(async () => {
     browser.context.route(pattern, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: html() }),
     );
-  await serve('https://www.youtube.com/**', () => youtubeHomeHtml());
+  await browser.context.route('https://www.youtube.com/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: route.request().url().includes('/watch') ? youtubeWatchHtml() : youtubeHomeHtml(),
+    }),
+  );
   await serve('https://x.com/**', () => xTimelineHtml({ pages: 0 }));
-  await serve('https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it'));
+  await browser.context.route('https://www.reddit.com/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: route.request().url().includes('/comments/')
+        ? redditThread()
+        : redditFeedHtml('https://i.redd.it'),
+    }),
+  );
   await useFiltersOnDevice(browser, [
     { id: 'lofi', words: 'lo-fi, spiders, tarantula', action: 'collapse' },
     { id: 'finale', words: '"season finale"', action: 'warn' },
+    { id: 'keynote', words: 'keynote', action: 'collapse' },
   ]);
 });
 
@@ -47,6 +92,7 @@ const notices = (page: Page, container: string) =>
         const holder = (badge.closest(container) ?? badge.parentElement!).getBoundingClientRect();
         return {
           reason: reason.textContent,
+          visible: badge.getClientRects().length > 0,
           cut: reason.scrollWidth > reason.clientWidth + 1 || reason.getBoundingClientRect().width < 40,
           outside: box.left < holder.left - 1 || box.right > holder.right + 1,
           background: getComputedStyle(badge).backgroundColor,
@@ -85,6 +131,68 @@ describe("notices at the feeds' widths", () => {
     expect(found.length).toBeGreaterThan(0);
     for (const notice of found)
       expect(notice).toMatchObject({ cut: false, outside: false, background: 'rgb(241, 243, 245)' });
+    await page.close();
+  });
+
+  it("YouTube's watch-page sidebar (real saved page): the reason in full, inside the sidebar", async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.youtube.com/watch?v=srtMWzyqdp8');
+    // The saved page has YouTube's markup but not its stylesheets: the related videos (#related)
+    // at the sidebar's width (402 px), each item a 168-pixel thumbnail beside its text.
+    await page.addStyleTag({
+      content: `#related { width: 402px; }
+        ytd-compact-video-renderer { display: block; margin-bottom: 8px; }
+        ytd-compact-video-renderer #dismissible { display: flex; gap: 8px; }
+        ytd-compact-video-renderer img { width: 168px; height: 94px; }`,
+    });
+    await expect
+      .poll(() => page.locator('ytd-compact-video-renderer[data-veneer-state]').count(), { timeout: 30_000 })
+      .toBe(19);
+    const found = await notices(page, '#related');
+    expect(found.length).toBeGreaterThanOrEqual(5);
+    for (const notice of found) expect(notice).toMatchObject({ cut: false, outside: false });
+    expect(found.map((n) => n.reason)).toContain('collapsed: keynote');
+    await page
+      .locator('ytd-compact-video-renderer[data-veneer-action="collapse"]')
+      .first()
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshot('notices-youtube-sidebar.png') });
+    await page.close();
+  });
+
+  it("a Reddit comment thread at a phone's width: nested replies' notices in full, inside their thread", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto('https://www.reddit.com/r/pics/comments/abc/post/');
+    await expect
+      .poll(() => page.locator('shreddit-comment[data-veneer-state]').count(), { timeout: 15_000 })
+      .toBe(7);
+    // The first reply about spiders collapses its whole branch (as Reddit collapses a thread; the
+    // tarantula reply inside it has its notice, unseen until the branch is shown); the deepest
+    // reply, in another branch, has its own notice three levels in.
+    await page.screenshot({ path: screenshot('notices-reddit-thread-360.png') });
+    const found = await notices(page, '#comment-tree');
+    expect(found.map((n) => n.reason).sort()).toEqual([
+      'collapsed: spiders',
+      'collapsed: spiders',
+      'collapsed: tarantula',
+    ]);
+    const shown = found.filter((n) => n.visible);
+    expect(shown.length).toBe(2);
+    for (const notice of shown) expect(notice).toMatchObject({ cut: false, outside: false });
+    const deepest = await page.$eval('shreddit-comment[thingid="t1_g"]', (comment) => {
+      const badge = comment.previousElementSibling!;
+      // The reply itself is collapsed (no box): its parent's text shows where that level starts.
+      const level = comment.parentElement!.querySelector(':scope > [slot="comment"]')!;
+      return {
+        badge: badge.hasAttribute('data-veneer-badge'),
+        indent: badge.getBoundingClientRect().left,
+        reply: level.getBoundingClientRect().left,
+      };
+    });
+    // The notice sits where the reply was, at its level's indentation.
+    expect(deepest.badge).toBe(true);
+    expect(Math.abs(deepest.indent - deepest.reply), JSON.stringify(deepest)).toBeLessThanOrEqual(1);
     await page.close();
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
+import { openPopupFor } from './extension-pages.ts';
 import { openJudgedFeed } from './feed-pages.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { xTimelineHtml } from './fixtures/x-timeline.ts';
@@ -79,6 +80,20 @@ describe('accessibility (axe-core)', () => {
         });
         await page.close();
       });
+
+  for (const scheme of ['light', 'dark'] as const)
+    it(`popup.html on an X tab (what changed there, with reasons), ${scheme}: no violation`, async () => {
+      const x = await openJudgedFeed(browser, 'https://x.com/home', 'article', 12);
+      const popup = await openPopupFor(browser, 'https://x.com/');
+      await popup.emulateMedia({ colorScheme: scheme });
+      await expect.poll(() => popup.locator('#page-changes li').count()).toBeGreaterThan(0);
+      expect(await popup.locator('#no-page').isVisible()).toBe(false);
+      expect(await violations(popup)).toEqual([]);
+      await popup.setViewportSize({ width: 384, height: 640 });
+      await popup.screenshot({ path: screenshot(`popup-x-${scheme}.png`), fullPage: true });
+      await popup.close();
+      await x.close();
+    });
 
   it("Veneer's notices on X's dark page and Reddit's light one: no violation", async () => {
     const x = await openJudgedFeed(browser, 'https://x.com/home', 'article', 12);

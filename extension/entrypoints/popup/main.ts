@@ -130,10 +130,12 @@ async function render(tabId: number | null): Promise<void> {
       ? t('popup.connected')
       : status.socket === 'connecting'
         ? t('popup.connecting')
-        : status.lastError
-          ? t('popup.offlineWhy', { reason: status.lastError })
-          : t('popup.offline');
+        : t('popup.offline');
   connection.dataset.state = status.socket;
+  // Why it is offline, on a line of its own under the header.
+  const why = $('connection-why');
+  why.textContent = status.socket === 'offline' && status.lastError ? status.lastError : '';
+  why.hidden = !why.textContent;
   $<HTMLInputElement>('cloud').checked = status.cloudProcessing;
   $('models-where').textContent = status.cloudProcessing ? t('popup.modelsCloud') : t('popup.modelsDevice');
 

@@ -40,6 +40,12 @@ describe('pnpm package', () => {
     try {
       const packaged = path.join(work, 'firefox');
       await unzip(path.join(output, `veneer-${version}-firefox.zip`), packaged);
+      // The store packages hold exactly what the build wrote (the Firefox build is what
+      // web-ext-lint.test.ts lints, so the package passes it too).
+      expect(digests(packaged)).toEqual(digests(path.join(output, 'firefox-mv2')));
+      const chrome = path.join(work, 'chrome');
+      await unzip(path.join(output, `veneer-${version}-chrome.zip`), chrome);
+      expect(digests(chrome)).toEqual(digests(path.join(output, 'chrome-mv3')));
       const sources = path.join(work, 'sources');
       await unzip(path.join(output, `veneer-${version}-sources.zip`), sources);
       expect(fs.existsSync(path.join(sources, 'SOURCES.md'))).toBe(true);

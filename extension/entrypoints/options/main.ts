@@ -297,12 +297,21 @@ $('editor').addEventListener('submit', async (event) => {
   const list = existing ? filters.map((f) => (f.id === existing.id ? next : f)) : [...filters, next];
   if (await save(list)) {
     fillForm(null);
+    // Keyboard users land back on the card they edited (or the one they added).
+    $('list')
+      .querySelector<HTMLElement>(`[data-filter-id="${CSS.escape(next.id)}"] .filter-actions button`)
+      ?.focus();
     $('sentence-answer').textContent = '';
     $<HTMLInputElement>('sentence').value = '';
   }
 });
 $('cancel').addEventListener('click', () => {
+  const editing = $<HTMLInputElement>('editing').value;
   fillForm(null);
+  if (editing)
+    $('list')
+      .querySelector<HTMLElement>(`[data-filter-id="${CSS.escape(editing)}"] .filter-actions button`)
+      ?.focus();
   $('sentence-answer').textContent = '';
 });
 
@@ -429,6 +438,10 @@ async function renderLists(): Promise<void> {
       return box;
     }),
   );
+  if (lists.length === 0)
+    $('lists').append(
+      Object.assign(document.createElement('p'), { className: 'empty', textContent: t('options.noLists') }),
+    );
 }
 
 $('subscribe-form').addEventListener('submit', async (event) => {

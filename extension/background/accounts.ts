@@ -37,13 +37,13 @@ export function withHiddenAccount(filters: readonly Filter[], account: PostAccou
 }
 
 export async function alwaysShowAccount(account: PostAccount): Promise<void> {
-  if (!account.author) throw new Error('Veneer does not know who posted this');
+  if (!account.author) throw new Error(t('problem.whoPosted'));
   const { alwaysShow } = await loadSettings();
   await saveSettings({ alwaysShow: withAlwaysShow(alwaysShow, account) });
 }
 
 export async function hideAccount(account: PostAccount): Promise<void> {
-  if (!account.author) throw new Error('Veneer does not know who posted this');
+  if (!account.author) throw new Error(t('problem.whoPosted'));
   await saveFilters(withHiddenAccount(await loadFiltersToChange(), account));
 }
 

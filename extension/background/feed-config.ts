@@ -3,6 +3,7 @@ import { TEXT_CHECKS } from '@veneer/shared/judge';
 import { browser } from 'wxt/browser';
 import { FEED_CONFIG_STORAGE_KEY, type FeedConfig } from '../lib/feed-config.ts';
 import { createFeedConfigPublisher } from '../lib/feed-config-publisher.ts';
+import { t } from '../lib/i18n.ts';
 import { loadFilters, loadSettings } from '../lib/storage.ts';
 import type { OnDeviceModels } from '../services/on-device-models.ts';
 
@@ -45,7 +46,7 @@ export function feedConfigService(
     /** Publishes (after a change) and warms the models; a failure is reported, not thrown. */
     refresh(): void {
       void publish().then(warm, (error: Error) =>
-        onError(`Veneer could not pass your filters to its pages: ${error.message}`),
+        onError(t('problem.passFilters', { reason: error.message })),
       );
     },
   };

@@ -39,7 +39,7 @@ export async function hideImagesLike(
     await saveFilters(withExampleImage(filters, hash, pageUrl ? new URL(pageUrl).hostname : undefined));
     return { filterId: IMAGES_LIKE_FILTER_ID, hash };
   } catch (error) {
-    throw new Error(`Veneer could not use this image: ${(error as Error).message}`);
+    throw new Error(t('problem.useImage', { reason: (error as Error).message }));
   }
 }
 

@@ -8,6 +8,7 @@ import {
   isCurrentFeedConfig,
   readFeedConfig,
 } from '../lib/feed-config.ts';
+import { t } from '../lib/i18n.ts';
 import { PageChannel } from '../services/page-channel.ts';
 import { feedPageMessenger, type MenuPost } from '../services/protocol.ts';
 import { FeedEngine } from './feed/engine.ts';
@@ -204,7 +205,7 @@ export function startFeedRewriter(
     const mark = (data: PostMark) =>
       void channel
         .request('markPost', data)
-        .catch((error: Error) => reporter.problem(`Veneer could not learn from this post: ${error.message}`));
+        .catch((error: Error) => reporter.problem(t('problem.learn', { reason: error.message })));
     const learned = verdict.learned !== undefined && text !== '';
     return {
       show: learned
@@ -230,7 +231,7 @@ export function startFeedRewriter(
                 void channel
                   .request('alwaysShow', { author, site: definition.site })
                   .catch((error: Error) =>
-                    reporter.problem(`Veneer could not add ${author}: ${error.message}`),
+                    reporter.problem(t('problem.addAccount', { account: author, reason: error.message })),
                   ),
             },
           }
@@ -287,7 +288,7 @@ export function startFeedRewriter(
     (config) => {
       if (!current) configure(config);
     },
-    (error: Error) => reporter.problem(`Veneer could not read your filters: ${error.message}`),
+    (error: Error) => reporter.problem(t('problem.readFilters', { reason: error.message })),
   );
 }
 

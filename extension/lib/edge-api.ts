@@ -8,6 +8,7 @@ import {
   RegisterResponseSchema,
 } from '@veneer/shared/protocol';
 import { z } from 'zod';
+import { t } from './i18n.ts';
 
 /** An edge answer that is not a success, with the edge's own code and message. */
 export class EdgeError extends Error {
@@ -28,7 +29,7 @@ async function call(url: string, init: RequestInit): Promise<unknown> {
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
   } catch {
-    throw new EdgeError(0, 'edge_unreachable', 'Veneer cannot reach its server right now');
+    throw new EdgeError(0, 'edge_unreachable', t('problem.unreachable'));
   }
   const body = await response.json().catch(() => null);
   if (!response.ok) {

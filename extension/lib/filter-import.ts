@@ -1,5 +1,6 @@
 import { type Filter, FilterListSchema } from '@veneer/shared/filters';
 import { describeIssues } from '@veneer/shared/protocol';
+import { t } from './i18n.ts';
 
 /**
  * Reads an exported filter list (the array, or `{ "filters": [...] }`) and adds it to the
@@ -15,16 +16,19 @@ export function importFilters(
   try {
     data = JSON.parse(json);
   } catch {
-    return { error: 'That is not valid JSON.' };
+    return { error: t('problem.notJson') };
   }
   const list = Array.isArray(data) ? data : (data as { filters?: unknown } | null)?.filters;
-  if (!Array.isArray(list)) return { error: 'Expected a list of filters (or an object with "filters").' };
+  if (!Array.isArray(list)) return { error: t('problem.notAList') };
   const parsed = FilterListSchema.safeParse(list);
-  if (!parsed.success) return { error: `Nothing was imported: ${describeIssues(parsed.error)}` };
+  if (!parsed.success) return { error: t('problem.notImported', { reason: describeIssues(parsed.error) }) };
   const unknown = [...new Set(parsed.data.flatMap((f) => f.sites))].filter((s) => !knownSites.includes(s));
   if (unknown.length > 0)
     return {
-      error: `Nothing was imported: Veneer does not know the site${unknown.length > 1 ? 's' : ''} ${unknown.map((s) => `"${s}"`).join(', ')} (it knows ${knownSites.join(', ')}).`,
+      error: t('problem.unknownSites', unknown.length, {
+        sites: unknown.map((s) => `"${s}"`).join(', '),
+        known: knownSites.join(', '),
+      }),
     };
   const incoming = new Map(parsed.data.map((f) => [f.id, f]));
   const merged = current.map((f) => incoming.get(f.id) ?? f);

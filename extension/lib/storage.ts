@@ -1,5 +1,6 @@
 import { type Filter, FilterListSchema } from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
+import { t } from './i18n.ts';
 import {
   FILTERS_STORAGE_KEY,
   FILTERS_SYNCED_STORAGE_KEY,
@@ -25,7 +26,10 @@ export async function loadFilters(): Promise<FilterLoad> {
   if (stored === undefined) return { filters: [], problem: null };
   const parsed = FilterListSchema.safeParse(stored);
   if (!parsed.success) {
-    return { filters: [], problem: `Your filter list could not be read: ${parsed.error.issues[0]?.message}` };
+    return {
+      filters: [],
+      problem: t('problem.listUnreadable', { reason: parsed.error.issues[0]?.message ?? '' }),
+    };
   }
   return { filters: parsed.data, problem: null };
 }
@@ -36,7 +40,7 @@ export async function loadFilters(): Promise<FilterLoad> {
  */
 export async function loadFiltersToChange(): Promise<Filter[]> {
   const { filters, problem } = await loadFilters();
-  if (problem) throw new Error(`${problem}. Nothing was changed: repair or import it in the options page.`);
+  if (problem) throw new Error(t('problem.nothingChanged', { problem }));
   return filters;
 }
 

@@ -83,7 +83,7 @@ describe('the options page', () => {
     await toggle.focus();
     await options.keyboard.press('Space');
     await expect
-      .poll(async () => ((await storedFilters(browser)) as [{ enabled: boolean }])[0].enabled)
+      .poll(async () => ((await storedFilters(browser)) as unknown as [{ enabled: boolean }])[0].enabled)
       .toBe(false);
     await expect.poll(() => card(id).getAttribute('class')).toContain('off');
   });

@@ -10,6 +10,7 @@ import {
   textChecksIn,
   type Verdict,
 } from '@veneer/shared/judge';
+import { t } from '../../lib/i18n.ts';
 import { ImageAnswers } from './image-answers.ts';
 import type { FeedPost, FeedReporter, FeedServices, FeedView } from './ports.ts';
 
@@ -229,8 +230,9 @@ export class FeedEngine<E extends object, I extends object> {
         list.map((w) => w.post.text),
       );
     } catch (error) {
-      const models = `model${ids.length > 1 ? 's' : ''}`;
-      this.reporter.problem(`The ${ids.join(' and ')} ${models} could not run: ${(error as Error).message}`);
+      this.reporter.problem(
+        t('problem.classifiers', ids.length, { ids: ids.join(' and '), reason: (error as Error).message }),
+      );
     }
     this.view.batch(() => {
       list.forEach((waiting, i) => {
@@ -278,7 +280,7 @@ export class FeedEngine<E extends object, I extends object> {
     try {
       lines = await this.services.readImageText(image);
     } catch (error) {
-      this.reporter.problem(`Text in an image could not be read: ${(error as Error).message}`);
+      this.reporter.problem(t('problem.imageText', { reason: (error as Error).message }));
       return;
     }
     if (lines.length === 0 || this.judgedAs(post.element) !== post.id) return;

@@ -1,4 +1,5 @@
 import type { ImageRef } from '@veneer/shared/protocol';
+import { t } from '../../lib/i18n.ts';
 import { onJobFrames, runCloudJob } from '../../services/job-frames.ts';
 import type { PageChannel } from '../../services/page-channel.ts';
 import { imageRefFor } from '../image-source.ts';
@@ -40,7 +41,7 @@ export function pageFeedServices(channel: PageChannel): FeedServices<HTMLImageEl
       const problems: string[] = [];
       const ask = <T>(asked: Promise<T[]>, what: string) =>
         asked.catch((error: Error) => {
-          problems.push(`The on-device ${what} could not run: ${error.message}`);
+          problems.push(t('problem.onDeviceModel', { what, reason: error.message }));
           return null;
         });
       const [nsfw, objects] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { ImageView } from '@veneer/shared/judge';
+import { t } from '../../lib/i18n.ts';
 import type { FeedReporter, FeedServices } from './ports.ts';
 
 /**
@@ -23,7 +24,7 @@ export class ImageAnswers<I> {
     try {
       hashes = await this.services.hashImages(missing);
     } catch (error) {
-      this.reporter.problem(`Images could not be compared with your examples: ${(error as Error).message}`);
+      this.reporter.problem(t('problem.imageExamples', { reason: (error as Error).message }));
     }
     missing.forEach((image, i) => {
       const hash = hashes[i];
@@ -42,7 +43,7 @@ export class ImageAnswers<I> {
       views = answer.views;
       for (const problem of answer.problems) this.reporter.problem(problem);
     } catch (error) {
-      this.reporter.problem(`The on-device image models could not run: ${(error as Error).message}`);
+      this.reporter.problem(t('problem.imageModels', { reason: (error as Error).message }));
     }
     missing.forEach((image, i) => {
       const view = views[i];

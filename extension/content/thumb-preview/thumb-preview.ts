@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n.ts';
 import {
   THUMB_PREVIEW_STORAGE_KEY,
   type ThumbPreview,
@@ -57,7 +58,7 @@ export function startThumbPreview(): void {
     renderBar();
     const kind = slotKindFor(location.pathname);
     if (!kind) {
-      setStatus('Open the home page, a search or a video to see the preview.');
+      setStatus(t('preview.openPage'));
       return;
     }
     setStatus('');
@@ -68,7 +69,7 @@ export function startThumbPreview(): void {
       if (show(kind)) clearInterval(waitTimer);
       else if (Date.now() - started > SLOT_WAIT_MS) {
         clearInterval(waitTimer);
-        setStatus('No video on this page to show the preview in.');
+        setStatus(t('preview.noVideo'));
       }
     }, 200);
   }
@@ -89,13 +90,13 @@ export function startThumbPreview(): void {
         button{font:inherit;border:0;border-radius:16px;padding:4px 12px;background:#3c4043;color:#fff;cursor:pointer}
         button[aria-pressed="true"]{background:#8ab4f8;color:#202124}
         .status{color:#fdd663}
-      </style><div role="toolbar" aria-label="Veneer thumbnail preview"><strong>Veneer preview</strong>
-        <button type="button" name="previous" aria-label="Previous candidate">◀</button>
+      </style><div role="toolbar" aria-label="${t('preview.toolbar')}"><strong>${t('preview.title')}</strong>
+        <button type="button" name="previous" aria-label="${t('preview.previous')}">◀</button>
         <span class="label"></span>
-        <button type="button" name="next" aria-label="Next candidate">▶</button>
-        <button type="button" name="side" aria-pressed="false">Side by side</button>
-        <button type="button" name="export">Export PNG</button>
-        <button type="button" name="remove">Remove preview</button>
+        <button type="button" name="next" aria-label="${t('preview.next')}">▶</button>
+        <button type="button" name="side" aria-pressed="false">${t('preview.sideBySide')}</button>
+        <button type="button" name="export">${t('preview.export')}</button>
+        <button type="button" name="remove">${t('preview.remove')}</button>
         <span class="status" role="status"></span></div>`;
       const button = (name: string) => shadow.querySelector<HTMLButtonElement>(`button[name="${name}"]`)!;
       button('previous').addEventListener('click', () => cycle(-1));
@@ -115,8 +116,8 @@ export function startThumbPreview(): void {
     }
     const candidate = preview.candidates[index]!;
     bar.label.textContent = sideBySide
-      ? `All ${preview.candidates.length} candidates`
-      : `Candidate ${index + 1} of ${preview.candidates.length}: ${candidate.name}`;
+      ? t('preview.all', { count: preview.candidates.length })
+      : t('preview.candidate', { n: index + 1, count: preview.candidates.length, name: candidate.name });
   }
 
   function cycle(step: number): void {
@@ -130,7 +131,7 @@ export function startThumbPreview(): void {
   async function exportPng(): Promise<void> {
     const copy = replaced[0]?.copy;
     if (!copy) {
-      setStatus('Nothing to export yet.');
+      setStatus(t('preview.nothing'));
       return;
     }
     try {
@@ -144,7 +145,7 @@ export function startThumbPreview(): void {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setStatus('');
     } catch (error) {
-      setStatus(`The PNG could not be made: ${(error as Error).message}`);
+      setStatus(t('preview.pngFailed', { reason: (error as Error).message }));
     }
   }
 

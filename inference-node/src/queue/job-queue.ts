@@ -4,6 +4,12 @@ import type { Redis } from 'ioredis';
 
 export const queueName = (type: JobType) => `jobs-${type}`;
 
+/** How long queueing a job may take before the caller is told to come back (Redis half there). */
+export const ENQUEUE_TIMEOUT_MS = 5_000;
+
+/** Redis cannot take the job now (down, restarting, or not answering in time); nothing was queued. */
+export class QueueUnavailable extends Error {}
+
 /** Producer side: one BullMQ queue per job type. The edge's job id is the BullMQ id, so a job is queued once. */
 export class JobQueues {
   private readonly queues = new Map<JobType, Queue<NodeJob>>();
@@ -29,6 +35,24 @@ export class JobQueues {
    * (the edge asks again once its cached outcome has expired) is removed and queued afresh.
    */
   async enqueue(job: NodeJob): Promise<void> {
+    // While Redis is away the client would hold every command until it is back (the request
+    // would hang): the caller is told at once instead, and asks again (same job id: queued once).
+    if (this.connection.status !== 'ready') throw new QueueUnavailable(`Redis is ${this.connection.status}`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new QueueUnavailable('Redis did not answer in time')),
+        ENQUEUE_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([this.add(job), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async add(job: NodeJob): Promise<void> {
     const queue = this.queue(job.job.type);
     const existing = await queue.getJob(job.jobId);
     if (existing && ((await existing.isCompleted()) || (await existing.isFailed()))) await existing.remove();

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { ImageFetcher } from '../fetch/image-fetcher.ts';
 import { inspectImage } from '../images/decode.ts';
 import { ImageRefusal } from '../images/image-refusal.ts';
-import type { JobQueues } from '../queue/job-queue.ts';
+import { type JobQueues, QueueUnavailable } from '../queue/job-queue.ts';
 import { requireNodeSecret } from './require-node-secret.ts';
 
 export interface JobRouteDependencies {
@@ -56,7 +56,15 @@ export function jobRoutes({ secret, queues, fetcher, maxPixels, log, unavailable
       if (error instanceof ImageRefusal) throw new ApiFailure(error.status, error.code, error.message);
       throw error;
     }
-    await queues.enqueue(job);
+    try {
+      await queues.enqueue(job);
+    } catch (error) {
+      if (!(error instanceof QueueUnavailable)) throw error;
+      log.warn({ jobId: job.jobId, reason: error.message }, 'job not queued: Redis unavailable');
+      throw new ApiFailure(503, 'upstream_unavailable', 'the job queue is unavailable; try again shortly', {
+        'retry-after': '2',
+      });
+    }
     log.info({ jobId: job.jobId, type: job.job.type, requestId: c.req.header('x-request-id') }, 'job queued');
     return c.json({ jobId: job.jobId } satisfies JobAccepted, 202);
   });

@@ -35,6 +35,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'firefox',
           include: ['tests/firefox/**/*.test.ts'],
           testTimeout: 120_000,

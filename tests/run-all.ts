@@ -1,7 +1,8 @@
 /**
  * Runs every check in order and ends with one line, `Total: N passed, N failed`:
  * typecheck, lint, extension build, unit tests, edge tests in workerd, integration tests
- * (real Redis and inference node), end-to-end tests (Chromium, edge, node, Redis) and the
+ * (real Redis and inference node), the reliability scenarios' short form (faults and fuzzing against
+ * the real edge, node and Redis), end-to-end tests (Chromium, edge, node, Redis) and the
  * Firefox suite (Firefox ESR over WebDriver BiDi).
  * A failing step does not stop later ones, except that tests needing the build are skipped
  * when the build fails. Exit code 1 when anything failed.
@@ -64,6 +65,7 @@ const steps: Step[] = [
   ]),
   vitest('edge', [], path.join(root, 'edge')),
   vitest('integration', ['--project', 'integration']),
+  vitest('reliability', ['--project', 'reliability']),
   { ...vitest('e2e', ['--project', 'e2e']), needsBuild: true },
   { ...vitest('firefox', ['--project', 'firefox']), needsBuild: true },
 ].filter((step) => only.length === 0 || only.includes(step.name));

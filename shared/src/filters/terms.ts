@@ -1,3 +1,4 @@
+import { slowRegexReason } from './slow-regex.ts';
 import { escapeRegExp, wordFormsPattern } from './word-forms.ts';
 
 /**
@@ -62,14 +63,14 @@ function parseOne(text: string): Term | string {
     if (!/^[iu]*$/.test(flags)) return `${text}: only the flags i and u are allowed`;
     if (source.length > MAX_REGEX_LENGTH)
       return `${text.slice(0, 40)}…: a regular expression may have at most ${MAX_REGEX_LENGTH} characters`;
-    // A repetition of a group that itself repeats can take exponential time on a long post.
-    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(source))
-      return `${text}: a repeated group that itself repeats could freeze the page; simplify it`;
     try {
       new RegExp(source, `${flags.replace('u', '')}u`);
     } catch (error) {
       return `${text}: not a valid regular expression (${(error as Error).message})`;
     }
+    // Some patterns take exponential time on a long post (and a running one cannot be stopped).
+    const slow = slowRegexReason(source);
+    if (slow) return `${text}: ${slow}; simplify it`;
     return { kind: 'regex', label: text, core: source, flags: `${flags.replace('u', '')}u`, bounded: false };
   }
   const phrase = /^"(.*)"$/s.exec(text);

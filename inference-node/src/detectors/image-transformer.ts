@@ -1,6 +1,6 @@
 import { type Box, MAX_TRANSFORM_BYTES, type TransformResult } from '@veneer/shared/protocol';
 import sharp from 'sharp';
-import { inspectImage } from '../images/decode.ts';
+import { decoding, inspectImage } from '../images/decode.ts';
 import type { FaceDetector } from './face-detector.ts';
 import type { OcrReader } from './ocr-reader.ts';
 
@@ -43,12 +43,14 @@ export class ImageTransformer {
     await inspectImage(bytes, this.maxPixels);
     const regions = await this.regions(bytes, request);
     const maxSide = request.maxSide ?? 1024;
-    const { data: base, info } = await sharp(bytes, { limitInputPixels: this.maxPixels, pages: 1 })
-      .rotate()
-      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
-      .removeAlpha()
-      .png()
-      .toBuffer({ resolveWithObject: true });
+    const { data: base, info } = await decoding(() =>
+      sharp(bytes, { limitInputPixels: this.maxPixels, pages: 1 })
+        .rotate()
+        .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+        .removeAlpha()
+        .png()
+        .toBuffer({ resolveWithObject: true }),
+    );
     const pieces = await Promise.all(
       regions.map((box) => this.piece(base, info.width, info.height, box, request.effect)),
     );

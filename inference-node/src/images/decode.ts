@@ -37,6 +37,23 @@ export async function inspectImage(bytes: Uint8Array, maxPixels: number): Promis
 }
 
 /**
+ * Decodes with sharp, a file that cannot be decoded (truncated, corrupt past its header) being an
+ * ImageRefusal: it can never succeed, so its job fails at once instead of being retried for minutes.
+ */
+export async function decoding<T>(decode: () => Promise<T>): Promise<T> {
+  try {
+    return await decode();
+  } catch (error) {
+    if (error instanceof ImageRefusal) throw error;
+    throw new ImageRefusal(
+      'not_an_image',
+      `the image could not be decoded (${(error as Error).message.split('\n')[0]})`,
+      422,
+    );
+  }
+}
+
+/**
  * Decodes, applies EXIF orientation and resizes to `width` x `height` interleaved RGB bytes:
  * `fill` stretches; `letterbox` keeps the aspect ratio and pads right and bottom with black;
  * `cover` scales the shorter side to fit and crops the centre (CLIP's resize + centre crop).
@@ -48,21 +65,23 @@ export async function resizeToRgb(
   maxPixels: number,
   fit: 'fill' | 'letterbox' | 'cover' = 'fill',
 ) {
-  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, pages: 1 })
-    .rotate()
-    .resize(
-      width,
-      height,
-      fit === 'fill'
-        ? { fit: 'fill' }
-        : fit === 'cover'
-          ? { fit: 'cover', position: 'centre', kernel: 'cubic' }
-          : { fit: 'contain', position: 'left top', background: { r: 0, g: 0, b: 0 } },
-    )
-    .removeAlpha()
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const { data, info } = await decoding(() =>
+    sharp(bytes, { limitInputPixels: maxPixels, pages: 1 })
+      .rotate()
+      .resize(
+        width,
+        height,
+        fit === 'fill'
+          ? { fit: 'fill' }
+          : fit === 'cover'
+            ? { fit: 'cover', position: 'centre', kernel: 'cubic' }
+            : { fit: 'contain', position: 'left top', background: { r: 0, g: 0, b: 0 } },
+      )
+      .removeAlpha()
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  );
   if (info.channels === 3) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   // Greyscale sources can come out with one channel: widen to RGB.
   const rgb = new Uint8Array(width * height * 3);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runFuzz } from './fuzz.ts';
+import { hostileImages } from './hostile-images.ts';
+import { killNodes, redisRestart } from './node-faults.ts';
+import { socketStorm } from './socket-storm.ts';
 
 /**
  * The short form of `pnpm bench:reliability` (which runs the same scenarios longer and writes
@@ -26,5 +29,42 @@ describe('reliability (short form)', () => {
         examples: [],
       });
     }
+  });
+
+  it('redis restart: while jobs flow, Redis (append-only file on) killed and started again loses no accepted job', async () => {
+    const row = await redisRestart({ jobs: 120, restarts: 1 });
+    console.log(row);
+    expect(row).toMatchObject({ lost: 0, duplicated: 0, bad_answers: 0, crashes: 0 });
+    expect(row.accepted).toBe(120);
+    expect(row.refusals_503).toBeGreaterThan(0);
+  });
+
+  it('kill -9: nodes killed at random moments beside a second one lose no job', async () => {
+    const row = await killNodes({ kills: 3, jobsPerRound: 16 });
+    console.log(row);
+    expect(row).toMatchObject({ lost: 0, bad_answers: 0, crashes: 0 });
+    expect(row.pickup_p99_s).toBeLessThan(15);
+  });
+
+  it('hostile images: decoder bombs and broken files are refused or fail as jobs, the node stays up and bounded', async () => {
+    const rows = await hostileImages();
+    console.log(rows);
+    for (const row of rows)
+      expect({ case: row.case, bad: row.bad, crashes: row.crashes ?? 0 }).toEqual({
+        case: row.case,
+        bad: 0,
+        crashes: 0,
+      });
+    // Headers claiming billions of pixels are refused before any pixel is decoded.
+    expect(rows.find((r) => r.case.includes('100,000 x 100,000'))?.outcome).toBe('413 image_too_large');
+    // The node's peak stays within what the 40 MP limit allows for (decoded RGB plus the models).
+    expect(Math.max(...rows.map((r) => Number(r.peak_mb)))).toBeLessThan(2048);
+  });
+
+  it('socket storm: sessions cut at random moments and the edge restarted lose, repeat and reorder no result', async () => {
+    const row = await socketStorm({ sessions: 5, jobs: 40, drops: 20 });
+    console.log(row);
+    expect(row).toMatchObject({ lost: 0, duplicated: 0, out_of_order: 0, not_accepted: 0 });
+    expect(row.results).toBe(40);
   });
 });

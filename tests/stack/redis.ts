@@ -25,9 +25,21 @@ export interface RedisServer extends Running {
   port: number;
 }
 
-/** Debian's redis-server on a free loopback port, without persistence, never evicting (BullMQ needs that). */
-export async function startRedis(port?: number): Promise<RedisServer> {
+export interface RedisOptions {
+  /**
+   * Keep an append-only file in this folder, written to disk before each write is answered
+   * (`appendfsync always`), as README "Running Redis" tells operators: a restart loses no
+   * accepted job. Without it, nothing is persisted.
+   */
+  aofDir?: string;
+}
+
+/** Debian's redis-server on a free loopback port, never evicting (BullMQ needs that). */
+export async function startRedis(port?: number, options: RedisOptions = {}): Promise<RedisServer> {
   const chosen = port ?? (await freePort());
+  const persistence = options.aofDir
+    ? ['--dir', options.aofDir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '']
+    : ['--save', '', '--appendonly', 'no'];
   const running = await startProcess({
     name: `redis-${chosen}`,
     command: 'redis-server',
@@ -36,10 +48,7 @@ export async function startRedis(port?: number): Promise<RedisServer> {
       String(chosen),
       '--bind',
       '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
+      ...persistence,
       '--maxmemory-policy',
       'noeviction',
     ],

@@ -3,7 +3,7 @@ import { type Edge, startEdge } from './edge.ts';
 import { type ImageHost, startImageHost } from './image-host.ts';
 import { type InferenceNode, startInferenceNode } from './inference-node.ts';
 import { freePort } from './ports.ts';
-import { type RedisServer, startRedis } from './redis.ts';
+import { type RedisOptions, type RedisServer, startRedis } from './redis.ts';
 
 export interface Stack {
   redis: RedisServer;
@@ -21,6 +21,10 @@ export interface StackOptions {
   nodePort?: number;
   redisPort?: number;
   edgeVars?: Record<string, string>;
+  /** More environment for the inference node (JOB_CONCURRENCY, LOCK_DURATION_MS, ...). */
+  nodeEnv?: Record<string, string>;
+  /** Redis's options (an append-only file for restart tests). */
+  redis?: RedisOptions;
 }
 
 /** Redis, the inference node, the edge and a fixture image host, wired together on loopback ports. */
@@ -43,7 +47,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     const images = await startImageHost();
     started.push(images);
-    const redis = await startRedis(options.redisPort);
+    const redis = await startRedis(options.redisPort, options.redis);
     started.push(redis);
     // Both start at once; whichever fails, the other one is still stopped.
     const [nodeStart, edgeStart] = await Promise.allSettled([
@@ -54,6 +58,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         secret: nodeSecret,
         fetchAllow: [images.hostPort],
         extraCaFile: images.caFile,
+        env: options.nodeEnv,
       }),
       startEdge(edgeOptions),
     ]);

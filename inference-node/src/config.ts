@@ -6,6 +6,8 @@ const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8788),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** A Redis Cluster instead (`host:port,host:port`, some of its masters); REDIS_URL is then unused. */
+  REDIS_CLUSTER_NODES: z.string().optional(),
   /** Shared with the edge: authenticates forwarded jobs and signs result callbacks. */
   NODE_SECRET: z.string().min(16, 'NODE_SECRET must be at least 16 characters'),
   /** Where signed results are posted (`${EDGE_URL}/v1/results`). */

@@ -4,7 +4,6 @@ import { type FaceModel, JOB_TYPES, type NodeJob } from '@veneer/shared/protocol
 import { OnnxTextClassifier } from '@veneer/text-models/onnx-text-classifier';
 import { modelFile } from '@veneer/text-models/paths';
 import { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { createEdgeClient } from './callback/edge-client.ts';
@@ -29,6 +28,7 @@ import { createMetrics } from './metrics.ts';
 import { JobQueues, queueName } from './queue/job-queue.ts';
 import type { Models } from './queue/job-runners.ts';
 import { processJob } from './queue/process-job.ts';
+import { connectRedis, keyPrefix } from './queue/redis-connection.ts';
 import { ResultCache } from './queue/result-cache.ts';
 
 const config = loadConfig();
@@ -55,8 +55,9 @@ const [
   objectsPool,
 ] = pools;
 
-const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-const queues = new JobQueues(redis, config.QUEUE_PREFIX);
+const redis = connectRedis(config);
+const prefix = keyPrefix(config.QUEUE_PREFIX, Boolean(config.REDIS_CLUSTER_NODES));
+const queues = new JobQueues(redis, prefix);
 const metrics = createMetrics();
 /** Models with a batch dimension run behind a dynamic batcher (B, T from the config). */
 const batched = (pool: SessionPool, model: string) =>
@@ -65,7 +66,7 @@ const batched = (pool: SessionPool, model: string) =>
     windowMs: config.BATCH_WINDOW_MS,
     onBatch: (size) => metrics.batchSize.observe({ model }, size),
   });
-const embeddings = new EmbeddingStore(redis, config.QUEUE_PREFIX);
+const embeddings = new EmbeddingStore(redis, prefix);
 const embedder = await loadEmbedder(config, log, embeddings, batched).catch((error: Error) => {
   log.error(
     { err: error.message, model: config.EMBED_MODEL },
@@ -106,7 +107,7 @@ const clickbait = await OnnxTextClassifier.load(modelFile('clickbait')).catch((e
   return null;
 });
 const appraiser = new ThumbnailAppraiser(textDetector, models.thumbs, clickbait, config.MAX_IMAGE_PIXELS);
-const cache = new ResultCache(redis, config.QUEUE_PREFIX);
+const cache = new ResultCache(redis, prefix);
 const edge = createEdgeClient(config.EDGE_URL, config.NODE_SECRET);
 
 // A node without the embedding model takes no embed jobs; nodes that have it do.
@@ -125,7 +126,7 @@ const workers = JOB_TYPES.filter((type) => type !== 'embed' || embedder).map(
         }),
       {
         connection: redis.duplicate(),
-        prefix: config.QUEUE_PREFIX,
+        prefix,
         concurrency: config.concurrencyByType.get(type) ?? config.JOB_CONCURRENCY,
         // Inference runs in worker threads, so the event loop renews locks on time; short locks
         // let another node take over a crashed node's jobs within seconds.

@@ -8,6 +8,7 @@ import { runFuzz } from '../reliability/fuzz.ts';
 import { hostileImages } from '../reliability/hostile-images.ts';
 import { killNodes, redisRestart } from '../reliability/node-faults.ts';
 import { socketStorm } from '../reliability/socket-storm.ts';
+import { usersApart } from '../reliability/users-apart.ts';
 import { type Row, report } from './bench-report.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -33,5 +34,6 @@ rows.push({ case: 'fuzz: processes down after', crashes: fuzz.crashes });
 rows.push(await redisRestart({ jobs: arg('restart-jobs', 600), restarts: arg('restarts', 5) }));
 rows.push(await killNodes({ kills: arg('kills', 20), jobsPerRound: 16 }));
 rows.push(await socketStorm({ sessions: 10, jobs: arg('storm-results', 300), drops: arg('drops', 100) }));
+rows.push(await usersApart({ users: 50, jobsEach: 20 }));
 rows.push(...(await hostileImages()));
 report('reliability', rows);

@@ -3,6 +3,7 @@ import { runFuzz } from './fuzz.ts';
 import { hostileImages } from './hostile-images.ts';
 import { killNodes, redisRestart } from './node-faults.ts';
 import { socketStorm } from './socket-storm.ts';
+import { usersApart } from './users-apart.ts';
 
 /**
  * The short form of `pnpm bench:reliability` (which runs the same scenarios longer and writes
@@ -66,5 +67,11 @@ describe('reliability (short form)', () => {
     console.log(row);
     expect(row).toMatchObject({ lost: 0, duplicated: 0, out_of_order: 0, not_accepted: 0 });
     expect(row.results).toBe(40);
+  });
+
+  it('users kept apart: 20 users at once, no frame, filter or list reaches another', async () => {
+    const row = await usersApart({ users: 20, jobsEach: 6 });
+    console.log(row);
+    expect(row).toMatchObject({ leaks: 0, unsettled: 0, refused_wrongly: 0 });
   });
 });

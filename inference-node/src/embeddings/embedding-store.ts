@@ -1,5 +1,5 @@
 import { cosineSimilarity } from '@veneer/shared/models';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../queue/redis-connection.ts';
 
 /** How long an image embedding is kept after it was last computed. */
 export const EMBEDDING_TTL_S = 30 * 24 * 3600;
@@ -17,10 +17,10 @@ export interface SimilarImage {
  * found among every image embedded before.
  */
 export class EmbeddingStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisConnection;
   private readonly prefix: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisConnection, prefix: string) {
     this.redis = redis;
     this.prefix = prefix;
   }

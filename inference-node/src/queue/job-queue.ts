@@ -1,6 +1,6 @@
 import type { JobType, NodeJob } from '@veneer/shared/protocol';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis-connection.ts';
 
 export const queueName = (type: JobType) => `jobs-${type}`;
 
@@ -13,10 +13,10 @@ export class QueueUnavailable extends Error {}
 /** Producer side: one BullMQ queue per job type. The edge's job id is the BullMQ id, so a job is queued once. */
 export class JobQueues {
   private readonly queues = new Map<JobType, Queue<NodeJob>>();
-  private readonly connection: Redis;
+  private readonly connection: RedisConnection;
   private readonly prefix: string;
 
-  constructor(connection: Redis, prefix: string) {
+  constructor(connection: RedisConnection, prefix: string) {
     this.connection = connection;
     this.prefix = prefix;
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type JobResult, JobResultSchema } from '@veneer/shared/protocol';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis-connection.ts';
 
 /** How long a result is kept: the same image is not processed twice within it. */
 export const RESULT_CACHE_TTL_S = 7 * 24 * 3600;
@@ -12,10 +12,10 @@ export const contentHash = (bytes: Uint8Array) => createHash('sha256').update(by
  * node on that Redis: two URLs of the same picture, or the same upload, are inferred once.
  */
 export class ResultCache {
-  private readonly redis: Redis;
+  private readonly redis: RedisConnection;
   private readonly prefix: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: RedisConnection, prefix: string) {
     this.redis = redis;
     this.prefix = prefix;
   }

@@ -1,11 +1,11 @@
 import { JOB_TYPES } from '@veneer/shared/protocol';
 import { Hono } from 'hono';
-import type { Redis } from 'ioredis';
 import type { Metrics } from '../metrics.ts';
 import type { JobQueues } from '../queue/job-queue.ts';
+import type { RedisConnection } from '../queue/redis-connection.ts';
 
 export interface HealthDependencies {
-  redis: Redis;
+  redis: RedisConnection;
   metrics: Metrics;
   queues: JobQueues;
   provider: string;

@@ -22,6 +22,19 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('POST /v1/score', () => {
+  it('takes thumbnail ids of any characters (an id is not part of an address: found by fuzzing)', async () => {
+    const { token } = await register();
+    const ids = ['thumb_1', 'vidéo 2', '𝒳 3'];
+    const request = {
+      title: 'A title',
+      thumbnails: ids.map((id, i) => ({ id, url: `https://i.ytimg.com/vi/${crypto.randomUUID()}/${i}.jpg` })),
+    };
+    fakeInferenceNode(() => json(answerFor(ids)));
+    const response = await call('POST', '/v1/score', token, request);
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.json()).toEqual(answerFor(ids));
+  });
+
   it('asks an inference node and answers the winner and each score with its parts and advice', async () => {
     const { token } = await register();
     const request = { title: 'I built a shed in 48 hours', thumbnails: thumbnails(2) };

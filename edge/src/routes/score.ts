@@ -10,10 +10,15 @@ import { scoreOnNode } from '../nodes/forward.ts';
 /** How long a score is answered from the cache: the same title and the same image addresses. */
 const SCORE_CACHE_S = 600;
 
-async function cacheKeyFor(title: string, urls: string[]): Promise<Request> {
+/** The cache's key: the title and each thumbnail's id with its address, normalized. */
+async function cacheKeyFor(
+  title: string,
+  thumbnails: ReadonlyArray<{ id: string; url: string }>,
+): Promise<Request> {
+  const entries = thumbnails.map((t) => `${t.id}\n${normalizeImageUrl(t.url)}`);
   const digest = await crypto.subtle.digest(
     'SHA-256',
-    new TextEncoder().encode(JSON.stringify({ title, urls: urls.map(normalizeImageUrl) })),
+    new TextEncoder().encode(JSON.stringify({ title, entries })),
   );
   const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return new Request(`https://score-cache.veneer.invalid/${hex}`);
@@ -31,10 +36,8 @@ export const scoreRoutes = new Hono<AppEnv>().post(
   requireUser('score'),
   async (c) => {
     const request = validate(ScoreRequestSchema, parseJsonText(await readBodyText(c, 64 * 1024)));
-    const key = await cacheKeyFor(
-      request.title,
-      request.thumbnails.map((t) => `${t.id}\n${t.url}`),
-    );
+    // (Each address alone is normalized: an id is no part of an address.)
+    const key = await cacheKeyFor(request.title, request.thumbnails);
     const cache = await caches.open('veneer-score');
     const cached = await cache.match(key);
     if (cached) return c.json(await cached.json(), 200, { 'x-veneer-cache': 'hit' });

@@ -11,6 +11,8 @@ export default defineConfig({
           NODE_SECRET: 'test-node-secret',
           INFERENCE_NODE_URL: '',
           OPERATOR_SECRET: 'test-operator-secret',
+          // A narrow fan-out tree, so that a few waiters already go through fan-out objects.
+          FANOUT_WIDTH: '2',
           // The public half of the test-only signing key in src/test-support/test-pack-key.ts.
           PACK_PUBLIC_KEY: 'qjBMNJ6So3DR8wWKzPV/zL9ORUxPm51XhOOzzE3oqlY=',
           // Two fake nodes (see src/test-support): a primary almost always tried first, and a backup.

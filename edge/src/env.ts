@@ -23,6 +23,8 @@ export interface Env {
   ALLOWED_ORIGINS: string;
   /** JSON overrides of the default rate limits (see limits/rate-limits.ts). */
   RATE_LIMITS?: string;
+  /** How many others one invocation calls while fanning a frame out (default FANOUT_WIDTH, 250). */
+  FANOUT_WIDTH?: string;
   /** Secret: signs user tokens. */
   TOKEN_SECRET: string;
   /** Secret shared with inference nodes: forwarding and signed result callbacks. */

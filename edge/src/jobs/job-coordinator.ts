@@ -2,6 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { JobFrame, ResultCallback } from '@veneer/shared/protocol';
 import { SIGNATURE_TOLERANCE_S } from '@veneer/shared/signing';
 import type { Env } from '../env.ts';
+import { userHub } from '../stubs.ts';
 
 /** A known result answers the same job for this long without any inference node. */
 export const RESULT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -12,8 +13,18 @@ export const FORWARD_STALE_MS = 2 * 60 * 1000;
 
 type Outcome = Extract<JobFrame, { kind: 'done' | 'failed' }>;
 
+/**
+ * Most subrequests one invocation makes while delivering a frame (Workers allow 1,000 on the paid
+ * plan): past this many waiters, delivery goes through a tree of fan-out objects, each calling at
+ * most this many user hubs or children.
+ */
+export const FANOUT_WIDTH = 250;
+/** Waiters are rows of their own (`waiter:<userId>`), not one stored value (128 KiB at most). */
+const WAITER = 'waiter:';
+
 interface JobState {
-  waiters: string[];
+  /** Only in state written before waiters became rows: moved to rows when read. */
+  waiters?: string[];
   forwardedAt: number | null;
   outcome: Outcome | null;
   outcomeAt: number | null;
@@ -21,12 +32,15 @@ interface JobState {
 
 export type JoinDecision = { action: 'forward' } | { action: 'wait' } | { action: 'known'; frame: Outcome };
 
-export type RecordOutcome = { replayed: true } | { replayed: false; frame: JobFrame; waiters: string[] };
+export type RecordOutcome = { replayed: true } | { replayed: false; frame: JobFrame; delivered: number };
 
 /**
- * One per job id (derived from the job's content). It knows which users wait for the job, makes
- * sure the job is forwarded to an inference node once however many users ask, keeps the outcome
- * as the result cache, and refuses a callback whose nonce it has already seen.
+ * One per job id (derived from the job's content). It knows which users wait for the job (a row
+ * each), makes sure the job is forwarded to an inference node once however many users ask, keeps
+ * the outcome as the result cache, refuses a callback whose nonce it has already seen, and delivers
+ * each frame to every waiter: itself for a few, through a tree of fan-out objects (instances of this
+ * class named after the job, holding nothing) for many, no invocation calling more than
+ * FANOUT_WIDTH others.
  */
 export class JobCoordinator extends DurableObject<Env> {
   async join(userId: string, now = Date.now()): Promise<JoinDecision> {
@@ -34,7 +48,7 @@ export class JobCoordinator extends DurableObject<Env> {
     if (state.outcome && state.outcomeAt && now - state.outcomeAt < ttlOf(state.outcome)) {
       return { action: 'known', frame: state.outcome };
     }
-    if (!state.waiters.includes(userId)) state.waiters.push(userId);
+    await this.ctx.storage.put(`${WAITER}${userId}`, 1);
     const forward =
       state.forwardedAt === null || now - state.forwardedAt > FORWARD_STALE_MS || state.outcome !== null;
     if (forward) {
@@ -46,14 +60,15 @@ export class JobCoordinator extends DurableObject<Env> {
     return forward ? { action: 'forward' } : { action: 'wait' };
   }
 
-  /** Forwarding failed everywhere: the next request forwards again; returns who was waiting. */
-  async forwardFailed(): Promise<string[]> {
+  /**
+   * Forwarding failed everywhere: the next request forwards again; every waiter gets `frame` (the
+   * failure) and stops waiting. Returns how many there were.
+   */
+  async forwardFailed(jobId: string, frame: JobFrame): Promise<number> {
     const state = await this.state();
-    const waiters = state.waiters;
     state.forwardedAt = null;
-    state.waiters = [];
     await this.save(state);
-    return waiters;
+    return this.deliverToWaiters(jobId, frame, true);
   }
 
   async record(callback: ResultCallback, nonce: string, now = Date.now()): Promise<RecordOutcome> {
@@ -63,19 +78,38 @@ export class JobCoordinator extends DurableObject<Env> {
     const state = await this.state();
     if (callback.status === 'running') {
       const frame: JobFrame = { kind: 'running', jobId: callback.jobId, progress: callback.progress };
-      return { replayed: false, frame, waiters: state.waiters };
+      return { replayed: false, frame, delivered: await this.deliverToWaiters(callback.jobId, frame, false) };
     }
     const frame: Outcome =
       callback.status === 'done'
         ? { kind: 'done', jobId: callback.jobId, result: callback.result }
         : { kind: 'failed', jobId: callback.jobId, error: callback.error };
-    const waiters = state.waiters;
     state.outcome = frame;
     state.outcomeAt = now;
-    state.waiters = [];
     await this.save(state);
     await this.ctx.storage.setAlarm(now + ttlOf(frame));
-    return { replayed: false, frame, waiters };
+    return { replayed: false, frame, delivered: await this.deliverToWaiters(callback.jobId, frame, true) };
+  }
+
+  /**
+   * Sends `frame` to every waiter (and, with `done`, forgets them: the outcome answers anyone who
+   * asks later). The waiters are read page by page and handed to the fan-out tree.
+   */
+  private async deliverToWaiters(jobId: string, frame: JobFrame, done: boolean): Promise<number> {
+    const waiters = [...(await this.ctx.storage.list({ prefix: WAITER })).keys()].map((key) =>
+      key.slice(WAITER.length),
+    );
+    // Forgotten before the frame goes out: someone asking again meanwhile waits anew.
+    if (done)
+      for (let at = 0; at < waiters.length; at += 128)
+        await this.ctx.storage.delete(waiters.slice(at, at + 128).map((userId) => `${WAITER}${userId}`));
+    await fanOut(this.env, jobId, 'root', waiters, frame);
+    return waiters.length;
+  }
+
+  /** A fan-out object's part: `userIds` get `frame`, directly or through children of its own. */
+  async fanOutPart(jobId: string, path: string, userIds: string[], frame: JobFrame): Promise<void> {
+    await fanOut(this.env, jobId, path, userIds, frame);
   }
 
   override async alarm(): Promise<void> {
@@ -90,14 +124,18 @@ export class JobCoordinator extends DurableObject<Env> {
   }
 
   private async state(): Promise<JobState> {
-    return (
-      (await this.ctx.storage.get<JobState>('state')) ?? {
-        waiters: [],
-        forwardedAt: null,
-        outcome: null,
-        outcomeAt: null,
-      }
-    );
+    const state = (await this.ctx.storage.get<JobState>('state')) ?? {
+      forwardedAt: null,
+      outcome: null,
+      outcomeAt: null,
+    };
+    // State written before waiters were rows: its waiters become rows.
+    if (state.waiters?.length) {
+      for (const userId of state.waiters) await this.ctx.storage.put(`${WAITER}${userId}`, 1);
+      delete state.waiters;
+      await this.ctx.storage.put('state', state);
+    }
+    return state;
   }
 
   private async save(state: JobState): Promise<void> {
@@ -106,6 +144,40 @@ export class JobCoordinator extends DurableObject<Env> {
       await this.ctx.storage.setAlarm(Date.now() + Math.max(RESULT_TTL_MS, SIGNATURE_TOLERANCE_S * 2000));
     }
   }
+}
+
+/**
+ * Delivers `frame` to `userIds`: each user's hub directly when they are few (FANOUT_WIDTH or
+ * fewer), else split into at most FANOUT_WIDTH parts handed to fan-out objects of their own (one
+ * subrequest each), which do the same with their part. Depth grows with the log of the count
+ * (10,000 waiters: 40 parts of 250); no invocation calls more than FANOUT_WIDTH others.
+ */
+export async function fanOut(
+  env: Env,
+  jobId: string,
+  path: string,
+  userIds: string[],
+  frame: JobFrame,
+): Promise<void> {
+  const width = Number(env.FANOUT_WIDTH) || FANOUT_WIDTH;
+  if (userIds.length <= width) {
+    await Promise.all(userIds.map((userId) => userHub(env, userId).deliver([frame])));
+    return;
+  }
+  const size = Math.max(width, Math.ceil(userIds.length / width));
+  const parts: string[][] = [];
+  for (let at = 0; at < userIds.length; at += size) parts.push(userIds.slice(at, at + size));
+  await Promise.all(
+    parts.map((part, i) => {
+      const child = `${path}.${i}`;
+      return env.JOBS.get(env.JOBS.idFromName(`${jobId}#fanout#${child}`)).fanOutPart(
+        jobId,
+        child,
+        part,
+        frame,
+      );
+    }),
+  );
 }
 
 const ttlOf = (outcome: Outcome) => (outcome.kind === 'done' ? RESULT_TTL_MS : FAILURE_TTL_MS);

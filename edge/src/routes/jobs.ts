@@ -33,17 +33,15 @@ export const jobRoutes = new Hono<AppEnv>().post('/jobs', limitIp('jobs'), requi
     try {
       await forwardJob(c.env, { jobId, job }, c.get('requestId'));
     } catch (error) {
-      const waiters = await coordinator.forwardFailed();
       const failure =
         error instanceof ApiFailure
           ? error
           : new ApiFailure(503, 'upstream_unavailable', 'no inference node is available');
-      const frame = {
+      await coordinator.forwardFailed(jobId, {
         kind: 'failed' as const,
         jobId,
         error: { code: failure.code, message: failure.message },
-      };
-      await Promise.all(waiters.map((waiter) => userHub(c.env, waiter).deliver([frame])));
+      });
       throw failure;
     }
   }

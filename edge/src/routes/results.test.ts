@@ -46,6 +46,26 @@ describe('POST /v1/results and fan-out', () => {
     expect(content(bob.sockets[0]!.frames())).toEqual([{ kind: 'queued', jobId: bob.jobId }]);
   });
 
+  it('delivers to many waiters through the fan-out tree (width 2 here): each user once, on every tab', async () => {
+    fakeInferenceNode();
+    const body = urlJob();
+    const users = await Promise.all(Array.from({ length: 9 }, () => waitingUser(1, body)));
+    const { jobId } = users[0]!;
+    expect(users.every((u) => u.jobId === jobId)).toBe(true);
+    const response = await postResult({ status: 'done', jobId, result: facesResult });
+    expect(await response.json()).toEqual({ delivered: 9 });
+    for (const { sockets } of users) {
+      expect(content(await sockets[0]!.waitForFrames(2))).toEqual([
+        { kind: 'queued', jobId },
+        { kind: 'done', jobId, result: facesResult },
+      ]);
+    }
+    await settle();
+    // Delivered once each, and the waiters are forgotten: a late progress frame reaches nobody.
+    expect(users.map((u) => u.sockets[0]!.frames().length)).toEqual(users.map(() => 2));
+    expect(await (await postResult({ status: 'running', jobId })).json()).toEqual({ delivered: 0 });
+  });
+
   it('pushes failures as failed frames', async () => {
     fakeInferenceNode();
     const { sockets, jobId } = await waitingUser();

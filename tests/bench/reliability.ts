@@ -7,6 +7,7 @@
 import { runFuzz } from '../reliability/fuzz.ts';
 import { hostileImages } from '../reliability/hostile-images.ts';
 import { killNodes, redisRestart } from '../reliability/node-faults.ts';
+import { popularJob } from '../reliability/popular-job.ts';
 import { socketStorm } from '../reliability/socket-storm.ts';
 import { usersApart } from '../reliability/users-apart.ts';
 import { type Row, report } from './bench-report.ts';
@@ -34,6 +35,7 @@ rows.push({ case: 'fuzz: processes down after', crashes: fuzz.crashes });
 rows.push(await redisRestart({ jobs: arg('restart-jobs', 600), restarts: arg('restarts', 5) }));
 rows.push(await killNodes({ kills: arg('kills', 20), jobsPerRound: 16 }));
 rows.push(await socketStorm({ sessions: 10, jobs: arg('storm-results', 300), drops: arg('drops', 100) }));
+for (const waiters of [1000, arg('popular', 10_000)]) rows.push(await popularJob({ waiters }));
 rows.push(await usersApart({ users: 50, jobsEach: 20 }));
 rows.push(...(await hostileImages()));
 report('reliability', rows);

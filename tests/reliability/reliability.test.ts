@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runFuzz } from './fuzz.ts';
 import { hostileImages } from './hostile-images.ts';
 import { killNodes, redisRestart } from './node-faults.ts';
+import { popularJob } from './popular-job.ts';
 import { socketStorm } from './socket-storm.ts';
 import { usersApart } from './users-apart.ts';
 
@@ -73,5 +74,11 @@ describe('reliability (short form)', () => {
     const row = await usersApart({ users: 20, jobsEach: 6 });
     console.log(row);
     expect(row).toMatchObject({ leaks: 0, unsettled: 0, refused_wrongly: 0 });
+  });
+
+  it('a popular job: one result reaches 1,000 waiting users, each once, through the fan-out tree', async () => {
+    const row = await popularJob({ waiters: 1000 });
+    console.log(row);
+    expect(row).toMatchObject({ delivered: 1000, lost: 0, duplicated: 0 });
   });
 });

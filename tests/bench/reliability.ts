@@ -35,7 +35,9 @@ rows.push({ case: 'fuzz: processes down after', crashes: fuzz.crashes });
 rows.push(await redisRestart({ jobs: arg('restart-jobs', 600), restarts: arg('restarts', 5) }));
 rows.push(await killNodes({ kills: arg('kills', 20), jobsPerRound: 16 }));
 rows.push(await socketStorm({ sessions: 10, jobs: arg('storm-results', 300), drops: arg('drops', 100) }));
-for (const waiters of [1000, arg('popular', 10_000)]) rows.push(await popularJob({ waiters }));
+// 1,000 waiters: more do not fit this machine's limit of 20,000 open files under wrangler dev (each
+// user's Durable Object keeps its SQLite files open, each socket is held twice): 4,000 ran out.
+rows.push(await popularJob({ waiters: arg('popular', 1000) }));
 rows.push(await usersApart({ users: 50, jobsEach: 20 }));
 rows.push(...(await hostileImages()));
 report('reliability', rows);

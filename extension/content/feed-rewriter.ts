@@ -1,4 +1,4 @@
-import type { Filter } from '@veneer/shared/filters/matching';
+import { type Filter, useReasonWords } from '@veneer/shared/filters/matching';
 import type { Verdict } from '@veneer/shared/judge';
 import { browser } from 'wxt/browser';
 import type { PostMark } from '../background/learning.ts';
@@ -29,6 +29,7 @@ import {
 import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
 import { followPageTheme } from './rewrite/page-theme.ts';
 import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
+import { localReasonWords } from './rewrite/reason-words.ts';
 import type { SiteDefinition, SitePost } from './site-adapter.ts';
 
 export interface FeedRewriterOptions {
@@ -47,6 +48,8 @@ export function startFeedRewriter(
   definition: SiteDefinition,
   { budgetMs = DEFAULT_BUDGET_MS }: FeedRewriterOptions = {},
 ) {
+  // Reasons on notices and in the popup, in the interface's language.
+  useReasonWords(localReasonWords());
   const readers = new SiteReader(definition);
   let adapter = readers.adapter;
   let removeStyle: (() => void) | null = installPageStyle(adapter.postSelector, budgetMs);
@@ -306,6 +309,9 @@ const isTextOnly = (filter: Filter) =>
 /** The reason a notice shows: a learned filter's says which of the post's words weighed most, and the score. */
 function shownReason({ reason, learned }: Verdict): string {
   if (!learned) return reason;
-  const score = `score ${learned.score.toFixed(1)}`;
-  return `${reason} (${learned.words.length ? `${learned.words.join(', ')}; ` : ''}${score})`;
+  return t('reason.learnedDetail', {
+    reason,
+    words: learned.words.length ? `${learned.words.join(', ')}; ` : '',
+    score: learned.score.toFixed(1),
+  });
 }

@@ -1,8 +1,9 @@
 import type { ThumbResult } from '@veneer/shared/protocol';
 import { MAX_IMAGE_BYTES, MAX_TITLE_LENGTH } from '@veneer/shared/protocol';
-import { type Appeal, appeal, deepSignals, winnerOf } from '@veneer/shared/thumbs';
+import { type Appeal, appeal, deepSignals, useAppealWords, winnerOf } from '@veneer/shared/thumbs';
 import { t } from '../lib/i18n.ts';
 import type { InstantScore } from '../lib/thumb-instant-score.ts';
+import { localAppealWords, partName } from './appeal-words.ts';
 import type { LabBackend } from './lab-backend.ts';
 
 /**
@@ -77,6 +78,8 @@ async function previewDataUrl(dataUrl: string): Promise<string> {
 
 export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): { element: HTMLElement } {
   const { backend } = options;
+  // The score's details and advice in the interface's language.
+  useAppealWords(localAppealWords());
   const element = document.createElement('section');
   element.className = 'veneer-lab';
   element.innerHTML = html`<h2>${t('lab.title')}</h2>
@@ -171,7 +174,7 @@ export function mountLab(root: HTMLElement | ShadowRoot, options: LabOptions): {
           `<ul class="parts">${candidate.score.parts
             .map(
               (part) =>
-                html`<li data-part="${part.name}">${part.name}: ${Math.round(part.value * 100)} · ${part.detail}</li>`,
+                html`<li data-part="${part.name}">${partName(part.name)}: ${Math.round(part.value * 100)} · ${part.detail}</li>`,
             )
             .join('')}</ul>` +
           `<ul class="advice">${candidate.score.advice.map((line) => html`<li>${line}</li>`).join('')}</ul>`

@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './image-concepts.ts';
 export * from './matcher.ts';
 export * from './merge.ts';
+export * from './reason-words.ts';
 export * from './schema.ts';
 export * from './terms.ts';
 export * from './vocabulary.ts';

@@ -1,11 +1,9 @@
-import { type Gate, gateOf, POST_KIND_LABELS } from './accounts.ts';
+import { type Gate, gateOf } from './accounts.ts';
+import { reasonWords } from './reason-words.ts';
 import type { Filter } from './schema.ts';
 import { TermSearch } from './term-search.ts';
 import { parseTerms, splitTerms, type Term } from './terms.ts';
-import { type Site, TEXT_CLASSIFIER_LABELS } from './vocabulary.ts';
-
-/** How a learned filter's verdicts are named ("collapsed: like posts you marked"). */
-export const LEARNED_LABEL = 'like posts you marked';
+import type { Site } from './vocabulary.ts';
 
 export interface CompiledFilter {
   readonly filter: Filter;
@@ -57,13 +55,13 @@ export function compileFilter(filter: Filter): CompiledFilter {
   return {
     filter,
     label: filter.classifier
-      ? TEXT_CLASSIFIER_LABELS[filter.classifier]
+      ? reasonWords().classifier[filter.classifier]
       : looksFor.length > 0
         ? looksFor.map((t) => t.label).join(', ')
         : filter.learned
-          ? LEARNED_LABEL
+          ? reasonWords().learned
           : filter.imageExamples.length > 0
-            ? 'an image like one you hid'
+            ? reasonWords().imageLike
             : gateLabel(filter),
     matchesEverything:
       looksFor.length === 0 && !filter.classifier && filter.imageExamples.length === 0 && !filter.learned,
@@ -91,9 +89,12 @@ export function compileFilter(filter: Filter): CompiledFilter {
 
 /** How a filter that names only accounts or kinds gives its reason: "repost", "from @alice". */
 function gateLabel(filter: Filter): string {
-  const kinds = (filter.kinds ?? []).map((kind) => POST_KIND_LABELS[kind]).join(', ');
+  const kinds = (filter.kinds ?? []).map((kind) => reasonWords().kind[kind]).join(', ');
   const from = filter.from?.length
-    ? `from ${filter.from.slice(0, 2).join(', ')}${filter.from.length > 2 ? '…' : ''}`
+    ? reasonWords().from.replace(
+        '{accounts}',
+        `${filter.from.slice(0, 2).join(', ')}${filter.from.length > 2 ? '…' : ''}`,
+      )
     : '';
   return [kinds, from].filter(Boolean).join(' ');
 }

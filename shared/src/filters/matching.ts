@@ -8,6 +8,7 @@
 export * from './accounts.ts';
 export * from './image-concepts.ts';
 export * from './matcher.ts';
+export * from './reason-words.ts';
 export type { Filter } from './schema.ts';
 export * from './terms.ts';
 export * from './vocabulary.ts';

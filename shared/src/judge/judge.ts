@@ -1,5 +1,6 @@
 import { AccountSet, admits, type PostWho } from '../filters/accounts.ts';
 import type { CompiledFilter, FilterContext } from '../filters/matcher.ts';
+import { reasonWords } from '../filters/reason-words.ts';
 import type { Filter } from '../filters/schema.ts';
 import { ACTIONS_FOR_EVERY_POST, OBJECT_THRESHOLDS, SENSITIVITY_THRESHOLDS } from '../filters/vocabulary.ts';
 import { isSimilar } from '../images/dhash.ts';
@@ -69,7 +70,7 @@ const takesWhole = (compiled: CompiledFilter, post: PostFacts) =>
   (!ACTIONS_FOR_EVERY_POST.includes(compiled.filter.action) || post.images.length > 0);
 
 /** Its reason: what the filter names of who and what kind, or "every image". */
-const wholeReason = (compiled: CompiledFilter) => compiled.label || 'every image';
+const wholeReason = (compiled: CompiledFilter) => compiled.label || reasonWords().everyImage;
 
 const verdictOf = (compiled: CompiledFilter, reason: string): Verdict => ({
   action: compiled.filter.action as PostAction,
@@ -336,7 +337,7 @@ function firstContentMatch(filters: readonly ContentFilter[], views: readonly Im
         view.objects?.some((o) => objects.includes(o.label as never) && o.score >= objectFloor),
     );
   });
-  return match ? verdictOf(match.filter, `${match.filter.label} (in an image)`) : null;
+  return match ? verdictOf(match.filter, reasonWords().inImage.replace('{label}', match.filter.label)) : null;
 }
 
 function firstImageTextMatch(filters: readonly CompiledFilter[], text: string): Verdict | null {

@@ -1,3 +1,4 @@
+import { say } from './appeal-words.ts';
 import type { StandOut } from './colour-signature.ts';
 import type { ImageStats } from './image-stats.ts';
 import { type SizeLegibility, VIEWER_SIZES, type ViewerSize } from './legibility.ts';
@@ -82,21 +83,24 @@ const EXPRESSIVE = new Set(['happy', 'surprise', 'angry', 'fear', 'disgust', 'sa
 
 function facesPart(faces: FacesSignal, advice: string[]): AppealPart {
   if (faces.count === 0) {
-    advice.push('no face: a face draws the eye in a feed');
-    return { name: 'faces', value: 0.3, weight: 2, detail: 'no face found' };
+    advice.push(say('noFaceAdvice'));
+    return { name: 'faces', value: 0.3, weight: 2, detail: say('noFace') };
   }
   let value: number;
-  let detail = `${faces.count} face${faces.count === 1 ? '' : 's'}, the largest ${pct(faces.largestArea)} of the image`;
+  let detail = say(faces.count === 1 ? 'face' : 'faces', {
+    count: faces.count,
+    area: pct(faces.largestArea),
+  });
   if (faces.largestArea < 0.02) {
-    advice.push('the face is too small to read at feed size');
+    advice.push(say('faceTooSmall'));
     value = 0.55;
   } else value = 0.8 + 0.2 * clamp01(faces.largestArea / 0.1);
   if (faces.expressions?.length) {
     const expressive = faces.expressions.filter((expression) => EXPRESSIVE.has(expression));
-    detail += `; expression: ${faces.expressions.join(', ')}`;
+    detail += say('expression', { expressions: faces.expressions.join(', ') });
     if (expressive.length) value = clamp01(value + 0.1);
     else {
-      advice.push('the face shows little expression');
+      advice.push(say('flatFace'));
       value *= 0.9;
     }
   }
@@ -108,33 +112,35 @@ function textPart(text: TextSignal, deep: DeepSignals | undefined, advice: strin
   let value: number;
   let detail: string;
   if (text.area < 0.005) {
-    if (!deep?.text.content.trim())
-      return { name: 'text', value: 0.6, weight: 2, detail: 'no text on the image' };
+    if (!deep?.text.content.trim()) return { name: 'text', value: 0.6, weight: 2, detail: say('noText') };
     // Read at full resolution, but too small for the detector at the feed's sizes.
     value = 0.3;
-    detail = 'text too small to see at feed sizes';
-    advice.push('the text is too small to read in the feed');
+    detail = say('textTooSmall');
+    advice.push(say('textTooSmallAdvice'));
   } else if (mobile.legible && desktop.legible) {
     value = 1;
-    detail = `legible at every feed size (letters ${Math.round(mobile.tallestLinePx)} px tall on mobile)`;
+    detail = say('legibleEverywhere', { px: Math.round(mobile.tallestLinePx) });
   } else if (desktop.legible) {
     value = 0.55;
-    detail = `legible on ${VIEWER_SIZES.desktop.label}, not on ${VIEWER_SIZES.mobile.label}`;
-    advice.push('the text is unreadable on mobile');
+    detail = say('legibleDesktopOnly', {
+      desktop: VIEWER_SIZES.desktop.label,
+      mobile: VIEWER_SIZES.mobile.label,
+    });
+    advice.push(say('unreadableMobile'));
   } else {
     value = 0.2;
-    detail = 'unreadable at the sizes viewers see';
-    advice.push('the text is unreadable at feed sizes: fewer, bigger words');
+    detail = say('unreadable');
+    advice.push(say('unreadableAdvice'));
   }
   if (text.area > 0.35) {
     value *= 0.8;
-    advice.push('too much text: it covers over a third of the image');
+    advice.push(say('tooMuchText'));
   }
   if (deep?.text.relation === 'repeats') {
     value *= 0.8;
-    detail += '; repeats the title';
-    advice.push("the text repeats the title: say something the title doesn't");
-  } else if (deep?.text.relation === 'adds') detail += '; adds to the title';
+    detail += say('repeatsTitle');
+    advice.push(say('repeatsTitleAdvice'));
+  } else if (deep?.text.relation === 'adds') detail += say('addsToTitle');
   return { name: 'text', value, weight: 2, detail };
 }
 
@@ -145,12 +151,12 @@ export function titlePart(title: TitleSignal, advice: string[] = []): AppealPart
   else if (title.length < 20) value = title.length / 20;
   else if (title.length > 70) {
     value = Math.max(0.3, 1 - (title.length - 70) / 60);
-    advice.push('the title is cut off in the feed after about 70 characters');
+    advice.push(say('titleCut'));
   }
-  let detail = `${title.length} characters`;
+  let detail = say('titleLength', { count: title.length });
   if (title.clickbait !== null) {
-    detail += `; clickbait model: ${pct(title.clickbait)}`;
-    if (title.clickbait >= 0.9) advice.push('the title reads as clickbait');
+    detail += say('clickbaitModel', { percent: pct(title.clickbait) });
+    if (title.clickbait >= 0.9) advice.push(say('clickbaitAdvice'));
   }
   return { name: 'title', value, weight: 1, detail };
 }
@@ -167,44 +173,44 @@ export function appeal(instant: InstantSignals, deep?: DeepSignals): Appeal {
     name: 'contrast',
     value: clamp01((stats.contrast - 0.08) / 0.14),
     weight: 1.5,
-    detail: `RMS contrast ${stats.contrast.toFixed(2)}`,
+    detail: say('contrast', { value: stats.contrast.toFixed(2) }),
   });
-  if (stats.contrast < 0.12) advice.push('low contrast: it will look flat next to other thumbnails');
+  if (stats.contrast < 0.12) advice.push(say('lowContrast'));
 
   const b = stats.brightness;
   parts.push({
     name: 'brightness',
     value: b < 0.3 ? b / 0.3 : b > 0.7 ? (1 - b) / 0.3 : 1,
     weight: 1,
-    detail: `mean brightness ${pct(b)}`,
+    detail: say('brightness', { percent: pct(b) }),
   });
-  if (b < 0.22) advice.push('too dark');
-  else if (b > 0.8) advice.push('washed out: too bright');
+  if (b < 0.22) advice.push(say('tooDark'));
+  else if (b > 0.8) advice.push(say('tooBright'));
 
   parts.push({
     name: 'colour',
     value: clamp01(stats.colourfulness / 60),
     weight: 1,
-    detail: `colourfulness ${Math.round(stats.colourfulness)}`,
+    detail: say('colourfulness', { value: Math.round(stats.colourfulness) }),
   });
-  if (stats.colourfulness < 15) advice.push('dull colours');
+  if (stats.colourfulness < 15) advice.push(say('dull'));
 
   parts.push({
     name: 'clutter',
     value: stats.clutter <= 0.12 ? 1 : clamp01(1 - (stats.clutter - 0.12) / 0.25),
     weight: 1,
-    detail: `edges on ${pct(stats.clutter)} of the image`,
+    detail: say('clutter', { percent: pct(stats.clutter) }),
   });
-  if (stats.clutter > 0.3) advice.push('busy: too much detail to take in at a glance');
+  if (stats.clutter > 0.3) advice.push(say('busy'));
 
   const { ratio, against } = instant.standOut;
   parts.push({
     name: 'stand-out',
     value: clamp01((ratio - 0.5) / 0.7),
     weight: 1.5,
-    detail: `${ratio.toFixed(2)}x as different from ${against} as its thumbnails are from each other`,
+    detail: say('standOut', { ratio: ratio.toFixed(2), against }),
   });
-  if (ratio < 0.8) advice.push('blends into the feed');
+  if (ratio < 0.8) advice.push(say('blendsIn'));
 
   parts.push(titlePart(instant.title, advice));
 
@@ -214,18 +220,18 @@ export function appeal(instant: InstantSignals, deep?: DeepSignals): Appeal {
       name: 'focus',
       value: clamp01((concentration - 0.3) / 0.35),
       weight: 1,
-      detail: `${pct(concentration)} of the visual weight in a fifth of the image`,
+      detail: say('focus', { percent: pct(concentration) }),
     });
-    if (concentration < 0.35) advice.push('no clear focal point');
+    if (concentration < 0.35) advice.push(say('noFocus'));
     if (deep.titleMatch.available) {
       const { similarity } = deep.titleMatch;
       parts.push({
         name: 'title match',
         value: clamp01((similarity - 0.15) / 0.15),
         weight: 1.5,
-        detail: `${deep.titleMatch.model} similarity ${similarity.toFixed(2)}`,
+        detail: say('titleMatch', { model: deep.titleMatch.model, value: similarity.toFixed(2) }),
       });
-      if (similarity < 0.2) advice.push('the image does not match the title');
+      if (similarity < 0.2) advice.push(say('noMatch'));
     }
   }
 

@@ -1,4 +1,5 @@
 export * from './appeal.ts';
+export * from './appeal-words.ts';
 export * from './colour-signature.ts';
 export * from './deep-signals.ts';
 export * from './image-stats.ts';

@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { followPageTheme, pageLooksDark, THEME_ATTRIBUTE } from './page-theme.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { followPageTheme, pageLooksDark, resetPageTheme, THEME_ATTRIBUTE } from './page-theme.ts';
 
 beforeEach(() => {
+  resetPageTheme();
   document.documentElement.removeAttribute('style');
   document.body.removeAttribute('style');
   document.documentElement.removeAttribute(THEME_ATTRIBUTE);
@@ -31,5 +32,22 @@ describe('the page theme', () => {
     expect(document.documentElement.getAttribute(THEME_ATTRIBUTE)).toBe('dark');
     followPageTheme(11_100);
     expect(document.documentElement.getAttribute(THEME_ATTRIBUTE)).toBe('light');
+  });
+
+  it('checks once more a second after a change inside the second, with no call after it', () => {
+    vi.useFakeTimers();
+    try {
+      document.body.style.backgroundColor = 'rgb(255, 255, 255)';
+      followPageTheme(50_000);
+      expect(document.documentElement.getAttribute(THEME_ATTRIBUTE)).toBe('light');
+      // The page turns dark just after; one more scan comes inside the second, then none.
+      document.body.style.backgroundColor = 'rgb(0, 0, 0)';
+      followPageTheme(50_200);
+      expect(document.documentElement.getAttribute(THEME_ATTRIBUTE)).toBe('light');
+      vi.advanceTimersByTime(800);
+      expect(document.documentElement.getAttribute(THEME_ATTRIBUTE)).toBe('dark');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -45,10 +45,33 @@ export function pageLooksDark(doc: Document = document): boolean {
 }
 
 let checkedAt = Number.NEGATIVE_INFINITY;
+let trailing: ReturnType<typeof setTimeout> | undefined;
 
-/** Marks the page's theme for the notices; at most once a second (a scan calls it often). */
+/** Forgets the last check and any check still to come (a new page; the tests). */
+export function resetPageTheme(): void {
+  clearTimeout(trailing);
+  trailing = undefined;
+  checkedAt = Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * Marks the page's theme for the notices; at most once a second (a scan calls it often), and once
+ * more after the last call inside that second: a theme painted just after a scan (a page styled
+ * late, a switch to dark mode) is followed even if no post comes after it.
+ */
 export function followPageTheme(now = performance.now(), doc: Document = document): void {
-  if (now - checkedAt < 1000) return;
+  if (now - checkedAt < 1000) {
+    if (trailing === undefined)
+      trailing = setTimeout(
+        () => {
+          trailing = undefined;
+          // A second after the last check, on the caller's clock.
+          followPageTheme(checkedAt + 1000, doc);
+        },
+        1000 - (now - checkedAt),
+      );
+    return;
+  }
   checkedAt = now;
   const theme = pageLooksDark(doc) ? 'dark' : 'light';
   if (doc.documentElement.getAttribute(THEME_ATTRIBUTE) !== theme)

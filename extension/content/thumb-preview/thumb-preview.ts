@@ -90,15 +90,23 @@ export function startThumbPreview(): void {
         button{font:inherit;border:0;border-radius:16px;padding:4px 12px;background:#3c4043;color:#fff;cursor:pointer}
         button[aria-pressed="true"]{background:#8ab4f8;color:#202124}
         .status{color:#fdd663}
-      </style><div role="toolbar" aria-label="${t('preview.toolbar')}"><strong>${t('preview.title')}</strong>
-        <button type="button" name="previous" aria-label="${t('preview.previous')}">◀</button>
+      </style><div role="toolbar"><strong></strong>
+        <button type="button" name="previous">◀</button>
         <span class="label"></span>
-        <button type="button" name="next" aria-label="${t('preview.next')}">▶</button>
-        <button type="button" name="side" aria-pressed="false">${t('preview.sideBySide')}</button>
-        <button type="button" name="export">${t('preview.export')}</button>
-        <button type="button" name="remove">${t('preview.remove')}</button>
+        <button type="button" name="next">▶</button>
+        <button type="button" name="side" aria-pressed="false"></button>
+        <button type="button" name="export"></button>
+        <button type="button" name="remove"></button>
         <span class="status" role="status"></span></div>`;
       const button = (name: string) => shadow.querySelector<HTMLButtonElement>(`button[name="${name}"]`)!;
+      // The texts are set as text (the markup above is constant: nothing is parsed from a message).
+      shadow.querySelector('[role="toolbar"]')!.setAttribute('aria-label', t('preview.toolbar'));
+      shadow.querySelector('strong')!.textContent = t('preview.title');
+      button('previous').setAttribute('aria-label', t('preview.previous'));
+      button('next').setAttribute('aria-label', t('preview.next'));
+      button('side').textContent = t('preview.sideBySide');
+      button('export').textContent = t('preview.export');
+      button('remove').textContent = t('preview.remove');
       button('previous').addEventListener('click', () => cycle(-1));
       button('next').addEventListener('click', () => cycle(1));
       button('side').addEventListener('click', () => {

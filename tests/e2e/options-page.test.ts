@@ -70,7 +70,7 @@ describe('the options page', () => {
     await expect
       .poll(() => card(id).locator('.filter-summary').textContent())
       .toBe('Hide · X · never expires');
-    expect(await options.locator('#editor-home #editor').count()).toBe(1);
+    await expect.poll(() => options.locator('#editor-home #editor').count()).toBe(1);
     expect(await options.locator('#editor-title').textContent()).toBe('New filter');
     // Keyboard users land back on the card they edited.
     expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Edit');

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
+import { turnOnMastodon } from './extension-pages.ts';
 import { actionsOn, openJudgedFeed } from './feed-pages.ts';
 import { mastodonHtml } from './fixtures/mastodon.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
@@ -156,19 +156,7 @@ describe('kinds of post and the allowlist, on every site', () => {
   });
 
   it('Mastodon: a boost hidden; @ann (of this instance) left alone', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`https://${MASTODON}/home`);
-    const tabId = await browser.serviceWorker.evaluate(
-      async (host) => (await chrome.tabs.query({ url: `https://${host}/*` }))[0]?.id,
-      MASTODON,
-    );
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await popup.getByRole('button', { name: `Filter posts on ${MASTODON}` }).click();
-    await expect
-      .poll(() => popup.locator('#mastodon-text').textContent())
-      .toBe(`Veneer now filters ${MASTODON}.`);
-    await popup.close();
+    const page = await turnOnMastodon(browser, MASTODON);
     await expect.poll(() => page.locator('.status[data-veneer-state]').count(), { timeout: 15_000 }).toBe(4);
     expect(await actionsOn(page, '.status')).toEqual({
       '113000000000000011': null,

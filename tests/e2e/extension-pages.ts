@@ -24,3 +24,25 @@ export async function openPopupFor(browser: ExtensionBrowser, urlPrefix: string)
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   return popup;
 }
+
+/**
+ * Turns Veneer on for a Mastodon instance as a person does: its page open in a tab, the popup's
+ * "Filter posts on <host>" clicked (the extension's build already holds the instance's origin, as if
+ * the browser's prompt had been accepted). Leaves the instance's page open, and returns it.
+ */
+export async function turnOnMastodon(browser: ExtensionBrowser, host: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`https://${host}/home`);
+  const tabId = await browser.serviceWorker.evaluate(
+    async (host) => (await chrome.tabs.query({ url: `https://${host}/*` }))[0]?.id,
+    host,
+  );
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByRole('button', { name: `Filter posts on ${host}` }).click();
+  await waitFor(`Veneer to be on for ${host}`, async () =>
+    (await popup.locator('#mastodon-text').textContent()) === `Veneer now filters ${host}.` ? true : null,
+  );
+  await popup.close();
+  return page;
+}

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
+import { turnOnMastodon } from './extension-pages.ts';
 import { mastodonHtml } from './fixtures/mastodon.ts';
 import { redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml } from './fixtures/small-feeds.ts';
 import { xTimelineHtml } from './fixtures/x-timeline.ts';
 import { youtubeHomeHtml } from './fixtures/youtube.ts';
-import { waitFor } from './wait.ts';
 
 /**
  * Veneer's notices on each of the five sites, in the site's light and dark looks: they take the
@@ -51,20 +51,7 @@ beforeAll(async () => {
     { id: 'election', words: 'election', action: 'warn' },
   ]);
   // Veneer on for the Mastodon instance, as the popup turns it on.
-  const page = await browser.context.newPage();
-  await page.goto(`https://${MASTODON}/home`);
-  const tabId = await browser.serviceWorker.evaluate(
-    async (host) => (await chrome.tabs.query({ url: `https://${host}/*` }))[0]?.id,
-    MASTODON,
-  );
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-  await popup.getByRole('button', { name: `Filter posts on ${MASTODON}` }).click();
-  await waitFor('Veneer to be on for the instance', async () =>
-    (await popup.locator('#mastodon-text').textContent()) === `Veneer now filters ${MASTODON}.` ? true : null,
-  );
-  await popup.close();
-  await page.close();
+  await (await turnOnMastodon(browser, MASTODON)).close();
 });
 
 afterAll(async () => {

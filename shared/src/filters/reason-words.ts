@@ -1,5 +1,5 @@
-import type { PostKind } from './accounts.ts';
-import type { TextClassifier } from './vocabulary.ts';
+import { POST_KIND_LABELS, type PostKind } from './accounts.ts';
+import { TEXT_CLASSIFIER_LABELS, type TextClassifier } from './vocabulary.ts';
 
 /**
  * The words the Judge's reasons are made of where a filter names no words of its own ("collapsed:
@@ -20,17 +20,8 @@ export interface ReasonWords {
 }
 
 export const ENGLISH_REASON_WORDS: ReasonWords = {
-  classifier: { offensive: 'offensive language', clickbait: 'clickbait' },
-  kind: {
-    original: 'original post',
-    repost: 'repost',
-    quote: 'quote',
-    reply: 'reply',
-    promoted: 'promoted',
-    short: 'Short',
-    live: 'live',
-    suggested: 'suggested',
-  },
+  classifier: TEXT_CLASSIFIER_LABELS,
+  kind: POST_KIND_LABELS,
   learned: 'like posts you marked',
   imageLike: 'an image like one you hid',
   everyImage: 'every image',

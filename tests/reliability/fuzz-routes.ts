@@ -317,6 +317,19 @@ export interface FuzzRow {
   examples: string[];
 }
 
+/** A row with nothing counted yet. */
+export const emptyRow = (name: string): FuzzRow => ({
+  case: name,
+  inputs: 0,
+  '5xx': 0,
+  bad_shape: 0,
+  no_answer: 0,
+  runtime_refusals: 0,
+  p50_ms: 0,
+  statuses: {},
+  examples: [],
+});
+
 const ERROR_SHAPE = (body: unknown) =>
   typeof body === 'object' &&
   body !== null &&
@@ -338,17 +351,7 @@ export async function fuzzRoute(
     }),
     { numRuns: count, seed },
   );
-  const row: FuzzRow = {
-    case: `fuzz ${route.name}`,
-    inputs: 0,
-    '5xx': 0,
-    bad_shape: 0,
-    no_answer: 0,
-    runtime_refusals: 0,
-    p50_ms: 0,
-    statuses: {},
-    examples: [],
-  };
+  const row = emptyRow(`fuzz ${route.name}`);
   const times: number[] = [];
   let next = 0;
   const worker = async () => {

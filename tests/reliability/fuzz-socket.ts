@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FuzzRow } from './fuzz-routes.ts';
+import { emptyRow, type FuzzRow } from './fuzz-routes.ts';
 
 /** What the hub may answer a bad client message with: nothing, or one of its documented closes. */
 const DOCUMENTED_CLOSES = new Set([1000, 1009, 4008]);
@@ -50,17 +50,7 @@ export async function fuzzSocket(
   const ws = edgeUrl.replace('http', 'ws');
   const url = () => `${ws}/v1/connect?token=${encodeURIComponent(token)}&session=${crypto.randomUUID()}`;
   const inputs = fc.sample(message, { numRuns: count, seed: 7 });
-  const row: FuzzRow = {
-    case: 'fuzz socket messages',
-    inputs: 0,
-    '5xx': 0,
-    bad_shape: 0,
-    no_answer: 0,
-    runtime_refusals: 0,
-    p50_ms: 0,
-    statuses: {},
-    examples: [],
-  };
+  const row = emptyRow('fuzz socket messages');
   const undocumented = (code: number, reason: string) => {
     if (DOCUMENTED_CLOSES.has(code)) return;
     row.bad_shape++;

@@ -1,17 +1,7 @@
-import { OPERATOR_SECRET_FOR_TESTS, startStack } from '../stack/index.ts';
+import { isAlive, OPERATOR_SECRET_FOR_TESTS, startStack } from '../stack/index.ts';
 import { EDGE_ROUTES, type FuzzRow, fuzzRoute, NODE_ROUTES } from './fuzz-routes.ts';
 import { fuzzSocket } from './fuzz-socket.ts';
 import { RATE_LIMITS_FOR_LOAD } from './load-limits.ts';
-
-/** Whether a process is still running (signal 0 tests without touching it). */
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function register(base: string): Promise<string> {
   const response = await fetch(`${base}/v1/register`, { method: 'POST' });
@@ -59,7 +49,7 @@ export async function runFuzz({ perRoute, perSocket }: { perRoute: number; perSo
       [stack.node, `${stack.node.url}/health`],
     ] as const) {
       const up =
-        alive(part.pid) &&
+        isAlive(part.pid) &&
         (await fetch(url).then(
           (r) => r.ok,
           () => false,

@@ -7,6 +7,7 @@ import { startCallbackReceiver } from '../integration/callback-receiver.ts';
 import {
   type ImageHost,
   type InferenceNode,
+  isAlive,
   type RedisServer,
   startImageHost,
   startInferenceNode,
@@ -23,14 +24,6 @@ import { RATE_LIMITS_FOR_LOAD } from './load-limits.ts';
  */
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 interface Rig {
   secret: string;
@@ -267,7 +260,7 @@ export async function redisRestart({ jobs, restarts }: { jobs: number; restarts:
       await sleep(Math.max(0, start + (n * jobs * 50) / (restarts + 1) - performance.now()));
       await redis.kill();
       await sleep(1500);
-      if (!alive(stack.node.pid) || !alive(stack.edge.pid)) crashes++;
+      if (!isAlive(stack.node.pid) || !isAlive(stack.edge.pid)) crashes++;
       redis = await startRedis(stack.redis.port, { aofDir: dir });
       const back = performance.now();
       // Until a job is accepted again (only while some are still to be sent: else nothing would be).
@@ -283,7 +276,7 @@ export async function redisRestart({ jobs, restarts }: { jobs: number; restarts:
     // A little longer: a second delivery of a finished job would show now.
     await sleep(3000);
     user.close();
-    if (!alive(stack.node.pid) || !alive(stack.edge.pid)) crashes++;
+    if (!isAlive(stack.node.pid) || !isAlive(stack.edge.pid)) crashes++;
     return {
       case: 'redis restart',
       inputs: jobs,
@@ -359,7 +352,7 @@ export async function killNodes({
         if (typeof at === 'number') pickups.push((at - killedAt) / 1000);
       }
       nodes[victim] = await replacement;
-      if (!alive(nodes[1 - victim]!.pid)) crashes++;
+      if (!isAlive(nodes[1 - victim]!.pid)) crashes++;
     }
     await settle(r, sent, 60_000);
     const { lost, duplicated } = tally(r, sent);

@@ -103,3 +103,13 @@ export async function httpOk(url: string): Promise<boolean> {
   await response.body?.cancel();
   return response.ok;
 }
+
+/** Whether the process is still running (signal 0 asks without touching it). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

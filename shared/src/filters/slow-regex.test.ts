@@ -18,6 +18,8 @@ describe('slowRegexReason', () => {
     '^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$',
     '(?:a+)+b',
     '(a?){20}a{20}',
+    '([a-z]|x)+!',
+    '(\\s|\\t)*$',
   ])('refuses %s', (source) => {
     expect(slowRegexReason(source)).toMatch(/could freeze the page/);
   });
@@ -33,6 +35,10 @@ describe('slowRegexReason', () => {
     '[a-z]+ing\\b',
     '(\\+|-)\\d+',
     '^https?://[^ ]+$',
+    '(\\d|\\.)+',
+    '([a-z]|\\d)+x',
+    '(\\w|-)+@',
+    '(\\$|€)\\d+',
   ])('accepts %s', (source) => {
     expect(slowRegexReason(source)).toBeNull();
   });

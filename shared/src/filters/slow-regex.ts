@@ -77,23 +77,46 @@ function topLevelBranches(group: string): string[] {
   return branches;
 }
 
+/** Characters that stand for the ones an alternative can start with (ASCII, and a few beyond it). */
+const SAMPLE = [
+  ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+  '\t',
+  '\n',
+  'é',
+  'ß',
+  'ж',
+  '中',
+  '😀',
+];
+
+/** Which sample characters an alternative's first atom takes ('.' and groups: any). */
+function startsWith(atom: string): (ch: string) => boolean {
+  if (atom === '.') return () => true;
+  try {
+    const re = new RegExp(
+      `^(?:${atom.length === 1 ? atom.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : atom})$`,
+      'iu',
+    );
+    return (ch) => re.test(ch);
+  } catch {
+    return () => true;
+  }
+}
+
 /**
- * Whether two alternatives may match the same text, judged by how they can start: the same first
- * character, one empty, one a prefix of another, or a class or escape that another's start falls in
- * (`\w` and `a`). Cautious: words that start differently (`cat|dog`) pass.
+ * Whether two alternatives may match the same text, judged by how they can start: one can be
+ * empty, or some character starts both (`a` and `aa`, `\w` and `\d`, `[a-z]` and `x`). Cautious
+ * where it cannot tell (a group first: any character); alternatives that start apart pass
+ * (`cat|dog`, `\d|\.`).
  */
 function overlapping(branches: string[]): boolean {
   const starts = branches.map((branch) => firstAtom(branch));
   for (let a = 0; a < starts.length; a++)
     for (let b = a + 1; b < starts.length; b++) {
       const [x, y] = [starts[a]!, starts[b]!];
-      if (x === '' || y === '' || x === y) return true;
-      if (x.length > 1 || y.length > 1) {
-        // A class or an escape: does it take the other's first character?
-        const probe = (atom: string, other: string) =>
-          other.length === 1 && new RegExp(`^${atom}$`, 'iu').test(other);
-        if (probe(x, y) || probe(y, x) || (x.length > 1 && y.length > 1)) return true;
-      }
+      if (x === '' || y === '') return true;
+      const [takesX, takesY] = [startsWith(x), startsWith(y)];
+      if (SAMPLE.some((ch) => takesX(ch) && takesY(ch))) return true;
     }
   return false;
 }

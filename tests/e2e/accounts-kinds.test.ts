@@ -3,7 +3,7 @@ import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension
 import { useFiltersOnDevice } from './configure.ts';
 import { turnOnMastodon } from './extension-pages.ts';
 import { actionsOn, openJudgedFeed } from './feed-pages.ts';
-import { mastodonHtml } from './fixtures/mastodon.ts';
+import { MASTODON_HOST, mastodonHtml } from './fixtures/mastodon.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml, oldRedditHtml } from './fixtures/small-feeds.ts';
 import { KIND_TWEETS, xTimelineHtml } from './fixtures/x-timeline.ts';
@@ -15,7 +15,6 @@ import { waitFor } from './wait.ts';
  * hidden by their kind; a spider post collapsed, unless its account is on the allowlist; and a
  * notice's "Always show this account" puts an account there from the page.
  */
-const MASTODON = 'social.example.org';
 let browser: ExtensionBrowser;
 
 const FILTERS = [
@@ -49,7 +48,7 @@ async function useAlwaysShow(list: string[]): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchWithExtension({
-    extensionPath: extensionWithGrantedOrigins([`https://${MASTODON}/*`]),
+    extensionPath: extensionWithGrantedOrigins([`https://${MASTODON_HOST}/*`]),
   });
   const serve = (pattern: string, html: () => string) =>
     browser.context.route(pattern, (route) =>
@@ -73,8 +72,8 @@ beforeAll(async () => {
       { id: 't3_o3', author: 'brand', text: 'Try our new app', promoted: true },
     ]),
   );
-  await serve(`https://${MASTODON}/**`, () =>
-    mastodonHtml(MASTODON, [
+  await serve(`https://${MASTODON_HOST}/**`, () =>
+    mastodonHtml(MASTODON_HOST, [
       { id: '113000000000000011', account: 'ann', text: 'Spiders spin webs' },
       { id: '113000000000000012', account: 'ben', text: 'Spiders in the garden' },
       { id: '113000000000000013', account: 'cat', text: 'Fresh bread', boostedBy: 'dee' },
@@ -156,7 +155,7 @@ describe('kinds of post and the allowlist, on every site', () => {
   });
 
   it('Mastodon: a boost hidden; @ann (of this instance) left alone', async () => {
-    const page = await turnOnMastodon(browser, MASTODON);
+    const page = await turnOnMastodon(browser, MASTODON_HOST);
     await expect.poll(() => page.locator('.status[data-veneer-state]').count(), { timeout: 15_000 }).toBe(4);
     expect(await actionsOn(page, '.status')).toEqual({
       '113000000000000011': null,

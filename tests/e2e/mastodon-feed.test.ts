@@ -3,23 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { tabIdOf } from './extension-pages.ts';
-import { mastodonHtml, TOOTS } from './fixtures/mastodon.ts';
+import { MASTODON_HOST, mastodonHtml, TOOTS } from './fixtures/mastodon.ts';
 import { flashesOn, watchForFlashes } from './no-flash.ts';
 
 /**
  * Mastodon on an instance Veneer knows nothing of by name: recognised from the page, turned on
  * from the popup for that one host, then filtered from document_start on every visit.
  */
-const HOST = 'social.example.org';
 let browser: ExtensionBrowser;
 let page: Page;
 
 const toot = (id: string) => page.locator(`.status[data-fixture-id="${id}"]`);
 
 beforeAll(async () => {
-  browser = await launchWithExtension({ extensionPath: extensionWithGrantedOrigins([`https://${HOST}/*`]) });
-  await browser.context.route(`https://${HOST}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: mastodonHtml(HOST) }),
+  browser = await launchWithExtension({
+    extensionPath: extensionWithGrantedOrigins([`https://${MASTODON_HOST}/*`]),
+  });
+  await browser.context.route(`https://${MASTODON_HOST}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: mastodonHtml(MASTODON_HOST) }),
   );
   await useFiltersOnDevice(browser, [
     { id: 'spiders', words: 'spiders', action: 'collapse' },
@@ -27,7 +28,7 @@ beforeAll(async () => {
   ]);
   page = await browser.context.newPage();
   await watchForFlashes(page, '.status[data-id]');
-  await page.goto(`https://${HOST}/home`);
+  await page.goto(`https://${MASTODON_HOST}/home`);
 });
 
 afterAll(async () => {
@@ -43,21 +44,21 @@ describe('Mastodon, on any instance', () => {
   it('the popup recognises the instance from the page and turns Veneer on there', async () => {
     const tabId = await browser.serviceWorker.evaluate(
       async (host) => (await chrome.tabs.query({ url: `https://${host}/*` }))[0]?.id,
-      HOST,
+      MASTODON_HOST,
     );
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    const button = popup.getByRole('button', { name: `Filter posts on ${HOST}` });
+    const button = popup.getByRole('button', { name: `Filter posts on ${MASTODON_HOST}` });
     await button.click();
     await expect
       .poll(() => popup.locator('#mastodon-text').textContent())
-      .toBe(`Veneer now filters ${HOST}.`);
+      .toBe(`Veneer now filters ${MASTODON_HOST}.`);
     await popup.close();
     // Started in the open tab at once.
     await expect.poll(() => page.locator('.status[data-veneer-state]').count()).toBe(TOOTS.length);
     for (const { id, expect: action } of TOOTS)
       expect(await toot(id).getAttribute('data-veneer-action'), id).toBe(action ?? null);
-    expect(await tabIdOf(browser, `https://${HOST}/`)).toBe(tabId);
+    expect(await tabIdOf(browser, `https://${MASTODON_HOST}/`)).toBe(tabId);
   });
 
   it('filters the instance from document_start on the next visit, without a flash', async () => {
@@ -72,6 +73,6 @@ describe('Mastodon, on any instance', () => {
     const registered = await browser.serviceWorker.evaluate(() =>
       chrome.scripting.getRegisteredContentScripts(),
     );
-    expect(registered.map((s) => s.matches)).toEqual([[`https://${HOST}/*`]]);
+    expect(registered.map((s) => s.matches)).toEqual([[`https://${MASTODON_HOST}/*`]]);
   });
 });

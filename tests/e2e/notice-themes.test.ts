@@ -5,7 +5,7 @@ import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { turnOnMastodon } from './extension-pages.ts';
-import { mastodonHtml } from './fixtures/mastodon.ts';
+import { MASTODON_HOST, mastodonHtml } from './fixtures/mastodon.ts';
 import { redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml } from './fixtures/small-feeds.ts';
 import { xTimelineHtml } from './fixtures/x-timeline.ts';
@@ -17,13 +17,12 @@ import { youtubeHomeHtml } from './fixtures/youtube.ts';
  * site's own dark background and text colour put on the fixture page (what Veneer reads to follow
  * a theme). Screenshots: .tmp/screenshots/notices-<site>-<light|dark>.png.
  */
-const MASTODON = 'social.example.org';
 const SITES = [
   { site: 'x', url: 'https://x.com/home', post: 'article', dark: '#15202b' },
   { site: 'reddit', url: 'https://www.reddit.com/r/pics/', post: 'shreddit-post', dark: '#0e1113' },
   { site: 'youtube', url: 'https://www.youtube.com/', post: 'ytd-rich-item-renderer', dark: '#0f0f0f' },
   { site: 'bluesky', url: 'https://bsky.app/', post: '[data-testid^="feedItem-by-"]', dark: '#161e27' },
-  { site: 'mastodon', url: `https://${MASTODON}/home`, post: '.status[data-id]', dark: '#191b22' },
+  { site: 'mastodon', url: `https://${MASTODON_HOST}/home`, post: '.status[data-id]', dark: '#191b22' },
 ] as const;
 /** A notice's background by theme: a warning has its own (amber), every other action the same. */
 const NOTICE = {
@@ -35,7 +34,7 @@ const screenshot = (name: string) => path.join(repoRoot, '.tmp/screenshots', nam
 
 beforeAll(async () => {
   browser = await launchWithExtension({
-    extensionPath: extensionWithGrantedOrigins([`https://${MASTODON}/*`]),
+    extensionPath: extensionWithGrantedOrigins([`https://${MASTODON_HOST}/*`]),
   });
   const serve = (pattern: string, html: () => string) =>
     browser.context.route(pattern, (route) =>
@@ -45,13 +44,13 @@ beforeAll(async () => {
   await serve('https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it'));
   await serve('https://www.youtube.com/**', () => youtubeHomeHtml());
   await serve('https://bsky.app/**', () => blueskyHtml());
-  await serve(`https://${MASTODON}/**`, () => mastodonHtml(MASTODON));
+  await serve(`https://${MASTODON_HOST}/**`, () => mastodonHtml(MASTODON_HOST));
   await useFiltersOnDevice(browser, [
     { id: 'spiders', words: 'spiders, tarantula, lo-fi', action: 'collapse' },
     { id: 'election', words: 'election', action: 'warn' },
   ]);
   // Veneer on for the Mastodon instance, as the popup turns it on.
-  await (await turnOnMastodon(browser, MASTODON)).close();
+  await (await turnOnMastodon(browser, MASTODON_HOST)).close();
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import type { AppEnv } from './env.ts';
 import { extensionCors } from './http/cors.ts';
 import { breakageRoutes } from './routes/breakage.ts';
 import { connectRoutes } from './routes/connect.ts';
+import { embeddingRoutes } from './routes/embeddings.ts';
 import { filterRoutes } from './routes/filters.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { listRoutes } from './routes/lists.ts';
@@ -54,6 +55,7 @@ app.route('/v1', scoreRoutes);
 app.route('/v1', packRoutes);
 app.route('/v1', breakageRoutes);
 app.route('/v1', listRoutes);
+app.route('/v1', embeddingRoutes);
 
 app.notFound((c) => c.json(apiError('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 app.onError((error, c) => {

@@ -466,7 +466,8 @@ describe('embed (on the generated CLIP stand-in: shapes only, no meaning)', () =
     const [first, second, ...rest] = (
       await Promise.all([original, copy, ...others.map(read)].map((bytes) => run(embedJob(bytes))))
     ).map(embeddingOf);
-    const response = await search({ sha256: first!.sha256, limit: 10, minSimilarity: 0.9 });
+    const within = [first!, second!, ...rest].map((r) => r.sha256);
+    const response = await search({ sha256: first!.sha256, within, limit: 10, minSimilarity: 0.9 });
     expect(response.status).toBe(200);
     const { matches, standIn } = (await response.json()) as {
       matches: Array<{ sha256: string; similarity: number }>;
@@ -479,11 +480,29 @@ describe('embed (on the generated CLIP stand-in: shapes only, no meaning)', () =
     for (const other of rest) expect(matches.map((m) => m.sha256)).not.toContain(other.sha256);
     // The same search by the vector itself.
     const byVector = (await (
-      await search({ embedding: first!.embedding, limit: 2, minSimilarity: 0.9 })
+      await search({ embedding: first!.embedding, within, limit: 2, minSimilarity: 0.9 })
     ).json()) as {
       matches: Array<{ sha256: string }>;
     };
     expect(byVector.matches.map((m) => m.sha256)).toEqual([first!.sha256, second!.sha256]);
+  });
+
+  it("searches only among the images it is given (one user's), never every image embedded", async () => {
+    const original = read('skimage_rocket.jpg');
+    const copy = await sharp(original).resize({ width: 380 }).jpeg({ quality: 70 }).toBuffer();
+    const [mine, theirs] = (await Promise.all([original, copy].map((bytes) => run(embedJob(bytes))))).map(
+      embeddingOf,
+    );
+    // The copy is another user's: searching my images for mine finds mine only.
+    const scoped = (await (
+      await search({ sha256: mine!.sha256, within: [mine!.sha256], minSimilarity: 0.5 })
+    ).json()) as { matches: Array<{ sha256: string }> };
+    expect(scoped.matches.map((m) => m.sha256)).toEqual([mine!.sha256]);
+    // Asking by another user's image, or searching with no scope, is refused.
+    expect((await search({ sha256: theirs!.sha256, within: [mine!.sha256] })).status).toBe(404);
+    const unscoped = await search({ embedding: mine!.embedding });
+    expect(unscoped.status).toBe(400);
+    expect(((await unscoped.json()) as { error: { message: string } }).error.message).toMatch(/within/);
   });
 
   it('runs embed jobs that arrive together as batches', async () => {
@@ -515,15 +534,17 @@ describe('embed (on the generated CLIP stand-in: shapes only, no meaning)', () =
   });
 
   it('refuses bad searches clearly', async () => {
-    expect((await search({ sha256: 'a'.repeat(64) }, 'Bearer wrong')).status).toBe(401);
-    const both = await search({ sha256: 'a'.repeat(64), embedding: Array(512).fill(0) });
+    expect((await search({ sha256: 'a'.repeat(64), within: [] }, 'Bearer wrong')).status).toBe(401);
+    const both = await search({ sha256: 'a'.repeat(64), embedding: Array(512).fill(0), within: [] });
     expect(both.status).toBe(400);
     expect(((await both.json()) as { error: { message: string } }).error.message).toMatch(
       /either sha256 or embedding/,
     );
-    const unknown = await search({ sha256: 'b'.repeat(64) });
+    const unknown = await search({ sha256: 'b'.repeat(64), within: ['b'.repeat(64)] });
     expect(unknown.status).toBe(404);
-    expect((await search({ embedding: [1, 2, 3] })).status).toBe(400);
+    expect((await search({ embedding: [1, 2, 3], within: [] })).status).toBe(400);
+    const tooMany = Array.from({ length: 5001 }, (_, i) => i.toString(16).padStart(64, '0'));
+    expect((await search({ embedding: Array(512).fill(0.04), within: tooMany })).status).toBe(400);
   });
 });
 

@@ -109,6 +109,14 @@ export const EDGE_ROUTES: FuzzRoute[] = [
   },
   { name: 'GET /v1/lists/:id', method: 'GET', path: '/v1/lists/:p', auth: 'none' },
   { name: 'GET /v1/lists/:id/versions/:v', method: 'GET', path: '/v1/lists/:p/versions/:p', auth: 'none' },
+  {
+    name: 'POST /v1/embeddings/search',
+    method: 'POST',
+    path: '/v1/embeddings/search',
+    auth: 'user',
+    valid: { sha256: 'a'.repeat(64), limit: 5 },
+    fields: ['sha256', 'embedding', 'limit', 'minSimilarity', 'within'],
+  },
   { name: 'GET /v1/connect (no upgrade)', method: 'GET', path: '/v1/connect', auth: 'user' },
 ];
 
@@ -134,8 +142,8 @@ export const NODE_ROUTES: FuzzRoute[] = [
     method: 'POST',
     path: '/embeddings/search',
     auth: 'node-secret',
-    valid: { sha256: 'a'.repeat(64), limit: 5 },
-    fields: ['sha256', 'embedding', 'limit', 'minSimilarity', 'userId'],
+    valid: { sha256: 'a'.repeat(64), within: ['a'.repeat(64)], limit: 5 },
+    fields: ['sha256', 'embedding', 'limit', 'minSimilarity', 'within', 'userId'],
   },
   { name: 'node GET /ready', method: 'GET', path: '/ready', auth: 'none' },
 ];

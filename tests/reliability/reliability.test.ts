@@ -70,10 +70,11 @@ describe('reliability (short form)', () => {
     expect(row.results).toBe(40);
   });
 
-  it('users kept apart: 20 users at once, no frame, filter or list reaches another', async () => {
+  it('users kept apart: 20 users at once, no frame, filter, list or embedding search hit reaches another', async () => {
     const row = await usersApart({ users: 20, jobsEach: 6 });
     console.log(row);
-    expect(row).toMatchObject({ leaks: 0, unsettled: 0, refused_wrongly: 0 });
+    expect(row).toMatchObject({ leaks: 0, search_leaks: 0, unsettled: 0, refused_wrongly: 0 });
+    expect(row.searches).toBe(40);
   });
 
   it('a popular job: one result reaches 1,000 waiting users, each once, through the fan-out tree', async () => {

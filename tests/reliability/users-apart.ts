@@ -1,7 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
 import WebSocket from 'ws';
 import type { Row } from '../bench/bench-report.ts';
 import { startStack } from '../stack/index.ts';
+import { dataDir } from '../stack/paths.ts';
 import { RATE_LIMITS_FOR_LOAD } from './load-limits.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,6 +18,8 @@ interface User {
   frames: Array<{ kind: string; jobId: string }>;
   /** The job ids it asked for. */
   asked: Set<string>;
+  /** sha256 of the images it had embedded. */
+  embedded: Set<string>;
   socket: WebSocket;
   listId?: string;
 }
@@ -22,9 +28,10 @@ interface User {
  * `users kept apart`: `users` users, each with a socket, ask for jobs at random (some images only
  * one user asks for, some shared by several: one job then serves them all), write their own
  * filters and share lists, at once. No frame reaches a user who did not ask for its job, no user
- * reads another's filters, and nobody publishes over another's list. (The node's embedding search
- * is reachable with the node's secret only; no route of the edge exposes it, so no user can query
- * another's images through it: see the closing note of this work for scoping it per user.)
+ * reads another's filters, nobody publishes over another's list, and an embedding search ("images
+ * like this") finds only the user's own embedded images: each user has two images embedded, one
+ * of its own and one shared with other users, then searches by its image (every similarity let
+ * through) and by another user's (refused).
  */
 export async function usersApart({ users, jobsEach }: { users: number; jobsEach: number }): Promise<Row> {
   const stack = await startStack({ edgeVars: { RATE_LIMITS: JSON.stringify(RATE_LIMITS_FOR_LOAD) } });
@@ -45,6 +52,7 @@ export async function usersApart({ users, jobsEach }: { users: number; jobsEach:
           words: `secret-word-of-user-${n}`,
           frames: [],
           asked: new Set(),
+          embedded: new Set(),
           socket,
         };
         socket.on('message', (data) => {
@@ -86,6 +94,21 @@ export async function usersApart({ users, jobsEach }: { users: number; jobsEach:
         });
         if (list.status === 201) user.listId = ((await list.json()) as { id: string }).id;
         else refusedWrongly++;
+        // Two embeddings: an image of its own, and one of four images other users have too.
+        for (const bytes of [await ownImage(user.n), await sharedImage(user.n % 4)]) {
+          const response = await fetch(`${stack.edge.url}/v1/jobs`, {
+            method: 'POST',
+            headers: headers(user),
+            body: JSON.stringify({
+              type: 'embed',
+              image: { kind: 'bytes', mime: 'image/png', data: bytes.toString('base64') },
+            }),
+          });
+          const body = (await response.json()) as { jobId?: string };
+          if (body.jobId) user.asked.add(body.jobId);
+          else refusedWrongly++;
+          user.embedded.add(createHash('sha256').update(bytes).digest('hex'));
+        }
         // Jobs: half on images only this user asks for, half on 10 images many users share.
         for (let j = 0; j < jobsEach; j++) {
           const image = j % 2 === 0 ? `own-${user.n}-${j}` : `shared-${j % 10}`;
@@ -115,6 +138,34 @@ export async function usersApart({ users, jobsEach }: { users: number; jobsEach:
     let frameLeaks = 0;
     let filterLeaks = 0;
     let listLeaks = 0;
+    let searchLeaks = 0;
+    let searches = 0;
+    for (const user of all) {
+      // Searching by its own image, every similarity let through: only its own images come back.
+      const [own] = [...user.embedded];
+      const found = await fetch(`${stack.edge.url}/v1/embeddings/search`, {
+        method: 'POST',
+        headers: headers(user),
+        body: JSON.stringify({ sha256: own, limit: 100, minSimilarity: -1 }),
+      });
+      searches++;
+      if (found.status !== 200) refusedWrongly++;
+      else {
+        const { matches } = (await found.json()) as { matches: Array<{ sha256: string }> };
+        searchLeaks += matches.filter((m) => !user.embedded.has(m.sha256)).length;
+        if (matches.length !== user.embedded.size) refusedWrongly++;
+      }
+      // Searching by another user's own image is refused as unknown.
+      const [othersOwn] = [...all[(user.n + 1) % all.length]!.embedded];
+      const other = await fetch(`${stack.edge.url}/v1/embeddings/search`, {
+        method: 'POST',
+        headers: headers(user),
+        body: JSON.stringify({ sha256: othersOwn, minSimilarity: -1 }),
+      });
+      searches++;
+      if (other.status !== 404) searchLeaks++;
+      await other.body?.cancel();
+    }
     for (const user of all) {
       frameLeaks += user.frames.filter((f) => !user.asked.has(f.jobId)).length;
       const mine = await (await fetch(`${stack.edge.url}/v1/filters`, { headers: headers(user) })).text();
@@ -139,14 +190,36 @@ export async function usersApart({ users, jobsEach }: { users: number; jobsEach:
       case: 'users kept apart',
       users,
       jobs: all.reduce((sum, user) => sum + user.asked.size, 0),
-      leaks: frameLeaks + filterLeaks + listLeaks,
+      searches,
+      leaks: frameLeaks + filterLeaks + listLeaks + searchLeaks,
       frame_leaks: frameLeaks,
       filter_leaks: filterLeaks,
       list_leaks: listLeaks,
+      search_leaks: searchLeaks,
       unsettled: all.filter((user) => !settled(user)).length,
       refused_wrongly: refusedWrongly,
     };
   } finally {
     await stack.stop();
   }
+}
+
+/** A small picture only user `n` has: one of the data set's images, turned and tinted its own way. */
+async function ownImage(n: number): Promise<Buffer> {
+  const names = fs.readdirSync(path.join(dataDir, 'images')).sort();
+  return sharp(path.join(dataDir, 'images', names[n % names.length]!))
+    .resize(96, 96, { fit: 'cover' })
+    .rotate((n * 37) % 360)
+    .tint({ r: (n * 53) % 256, g: (n * 97) % 256, b: (n * 29) % 256 })
+    .png()
+    .toBuffer();
+}
+
+/** One of four pictures several users have. */
+async function sharedImage(k: number): Promise<Buffer> {
+  return sharp(path.join(dataDir, 'images', 'skimage_coffee.png'))
+    .resize(96, 96, { fit: 'cover' })
+    .modulate({ hue: k * 90 })
+    .png()
+    .toBuffer();
 }

@@ -3,6 +3,7 @@ import {
   CLOSE_CODES,
   ClientMessageSchema,
   type JobFrame,
+  MAX_EMBEDDINGS_SEARCHED_PER_USER,
   PING,
   PONG,
   type SequencedFrame,
@@ -18,6 +19,8 @@ export const AFTER_HEADER = 'x-veneer-after';
 
 /** Frames are kept until every session has acknowledged them, or this long at most. */
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
+/** An embedded image stays searchable this long after it was last embedded (as the node keeps it). */
+export const EMBEDDED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 /** Largest client message; larger closes that socket (not the object). */
 export const MAX_CLIENT_MESSAGE_BYTES = 1024;
 /** Client messages one socket may send per second; more closes that socket. */
@@ -85,6 +88,10 @@ export class UserHub extends DurableObject<Env> {
     // O(log n), so 1,000 sessions acknowledging a frame cost 1,000 small steps, not 1,000 scans.
     this.sql.exec('CREATE INDEX IF NOT EXISTS sessions_by_acked ON sessions (acked)');
     this.sql.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    // The images this user had embedded (sha256 of the bytes, never the address): the scope of the
+    // user's embedding searches.
+    this.sql.exec('CREATE TABLE IF NOT EXISTS embedded (sha256 TEXT PRIMARY KEY, at INTEGER NOT NULL)');
+    this.sql.exec('CREATE INDEX IF NOT EXISTS embedded_by_at ON embedded (at)');
     for (const socket of ctx.getWebSockets()) this.sockets.add(socket);
   }
 
@@ -195,6 +202,7 @@ export class UserHub extends DurableObject<Env> {
         .one().seq;
       return { ...frame, seq };
     });
+    this.rememberEmbedded(frames, now);
     const text = JSON.stringify({ kind: 'frames', frames: sequenced } satisfies ServerMessage);
     let sockets = 0;
     for (const socket of this.sockets) {
@@ -211,6 +219,37 @@ export class UserHub extends DurableObject<Env> {
       this.alarmSet = true;
     }
     return { lastSeq: sequenced.at(-1)?.seq ?? this.lastSeq(), sockets };
+  }
+
+  /** The images this user had embedded, newest first (the scope of the user's embedding search). */
+  async embeddedImages(): Promise<string[]> {
+    return this.sql
+      .exec<{ sha256: string }>(
+        'SELECT sha256 FROM embedded ORDER BY at DESC LIMIT ?',
+        MAX_EMBEDDINGS_SEARCHED_PER_USER,
+      )
+      .toArray()
+      .map((row) => row.sha256);
+  }
+
+  /** Keeps the sha256 of every image embedded for this user (the newest few thousand, 30 days). */
+  private rememberEmbedded(frames: JobFrame[], now: number): void {
+    let added = false;
+    for (const frame of frames) {
+      if (frame.kind !== 'done' || frame.result.type !== 'embed') continue;
+      this.sql.exec(
+        `INSERT INTO embedded (sha256, at) VALUES (?, ?)
+         ON CONFLICT (sha256) DO UPDATE SET at = excluded.at`,
+        frame.result.sha256,
+        now,
+      );
+      added = true;
+    }
+    if (!added) return;
+    this.sql.exec(
+      'DELETE FROM embedded WHERE at < (SELECT at FROM embedded ORDER BY at DESC LIMIT 1 OFFSET ?)',
+      MAX_EMBEDDINGS_SEARCHED_PER_USER - 1,
+    );
   }
 
   /** Sockets held and frames stored (tests and diagnostics). */
@@ -299,7 +338,9 @@ export class UserHub extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     this.flushAcks();
     this.prune(Date.now());
-    const left = this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM frames').one().n;
+    const left = this.sql
+      .exec<{ n: number }>('SELECT (SELECT COUNT(*) FROM frames) + (SELECT COUNT(*) FROM embedded) AS n')
+      .one().n;
     if (left > 0) await this.ctx.storage.setAlarm(Date.now() + 60 * 60 * 1000);
     this.alarmSet = left > 0;
   }
@@ -316,6 +357,7 @@ export class UserHub extends DurableObject<Env> {
     }
     this.sql.exec('DELETE FROM sessions WHERE seen < ?', now - RETENTION_MS);
     this.sql.exec('DELETE FROM frames WHERE at < ?', now - RETENTION_MS);
+    this.sql.exec('DELETE FROM embedded WHERE at < ?', now - EMBEDDED_RETENTION_MS);
     this.dropAcknowledged();
   }
 

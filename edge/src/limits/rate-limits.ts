@@ -9,6 +9,7 @@ export const ROUTE_GROUPS = [
   'packs',
   'breakage',
   'lists',
+  'embeddings',
 ] as const;
 export type RouteGroup = (typeof ROUTE_GROUPS)[number];
 
@@ -32,6 +33,8 @@ export const DEFAULT_LIMITS: Limits = {
     score: { perMinute: 30, burst: 10 },
     // Publishing a shared list (or a new version of one).
     lists: { perMinute: 6, burst: 3 },
+    // "Images like this one": a person's click, not a feed's scroll.
+    embeddings: { perMinute: 60, burst: 20 },
   },
   ip: {
     register: { perMinute: 10, burst: 10 },
@@ -45,6 +48,7 @@ export const DEFAULT_LIMITS: Limits = {
     breakage: { perMinute: 6, burst: 3 },
     // Reading shared lists (subscribers refresh daily) and publishing them.
     lists: { perMinute: 120, burst: 60 },
+    embeddings: { perMinute: 240, burst: 60 },
   },
 };
 

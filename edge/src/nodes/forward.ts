@@ -1,5 +1,10 @@
 import { ApiFailure } from '@veneer/shared/http';
-import { ApiErrorSchema, type NodeJob, type ScoreRequest } from '@veneer/shared/protocol';
+import {
+  ApiErrorSchema,
+  type NodeEmbeddingSearch,
+  type NodeJob,
+  type ScoreRequest,
+} from '@veneer/shared/protocol';
 import type { Env } from '../env.ts';
 
 const FORWARD_TIMEOUT_MS = 10_000;
@@ -22,6 +27,16 @@ const SCORE_TIMEOUT_MS = 60_000;
 /** `POST /score` on a healthy inference node (with failover), its answer as it is. */
 export async function scoreOnNode(env: Env, request: ScoreRequest, requestId: string): Promise<unknown> {
   const response = await postToNodes(env, '/score', request, requestId, SCORE_TIMEOUT_MS);
+  return response.json();
+}
+
+/** `POST /embeddings/search` on a healthy inference node (every node reads the same Redis). */
+export async function searchEmbeddingsOnNode(
+  env: Env,
+  query: NodeEmbeddingSearch,
+  requestId: string,
+): Promise<unknown> {
+  const response = await postToNodes(env, '/embeddings/search', query, requestId, FORWARD_TIMEOUT_MS);
   return response.json();
 }
 

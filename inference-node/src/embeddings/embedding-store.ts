@@ -54,18 +54,21 @@ export class EmbeddingStore {
   }
 
   /**
-   * The stored images most similar to `vector`, best first. A brute-force scan of the newest
-   * MAX_SEARCHED embeddings: exact, and fast enough for a node's cache (about 100k vectors a
-   * second); a vector index (Redis Stack, pgvector) is the next step when that is outgrown.
+   * The stored images among `within` most similar to `vector`, best first; without `within`, among
+   * every image (operators' tools only: a user's search always names its images). A brute-force
+   * scan of at most MAX_SEARCHED embeddings: exact, and fast enough for a node's cache (about 100k
+   * vectors a second); a vector index (Redis Stack, pgvector) is the next step when outgrown.
    */
   async searchSimilar(
     model: string,
     vector: ArrayLike<number>,
-    { limit, minSimilarity }: { limit: number; minSimilarity: number },
+    { limit, minSimilarity, within }: { limit: number; minSimilarity: number; within?: readonly string[] },
   ): Promise<SimilarImage[]> {
     const index = this.index(model);
     await this.redis.zremrangebyscore(index, 0, Date.now() - EMBEDDING_TTL_S * 1000);
-    const members = await this.redis.zrevrange(index, 0, MAX_SEARCHED - 1);
+    const members = within
+      ? [...new Set(within)].slice(0, MAX_SEARCHED)
+      : await this.redis.zrevrange(index, 0, MAX_SEARCHED - 1);
     const found: SimilarImage[] = [];
     for (let start = 0; start < members.length; start += 1000) {
       const chunk = members.slice(start, start + 1000);

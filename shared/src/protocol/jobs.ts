@@ -314,20 +314,36 @@ export const ResultCallbackSchema = z.discriminatedUnion('status', [
 ]);
 export type ResultCallback = z.infer<typeof ResultCallbackSchema>;
 
-/** `POST /embeddings/search` on an inference node: images like one already embedded, or like a vector. */
-export const EmbeddingSearchSchema = z
-  .object({
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits')
-      .optional(),
-    embedding: z.array(z.number().finite()).length(EMBEDDING_SIZE).optional(),
-    limit: z.number().int().min(1).max(100).default(10),
-    minSimilarity: z.number().min(-1).max(1).default(0.8),
-  })
-  .refine((q) => (q.sha256 === undefined) !== (q.embedding === undefined), {
-    message: 'give either sha256 or embedding, not both',
-  });
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits');
+
+/** Most images one user's embedding search looks among: the newest the user had embedded. */
+export const MAX_EMBEDDINGS_SEARCHED_PER_USER = 5000;
+
+const EmbeddingQuerySchema = z.object({
+  sha256: Sha256Schema.optional(),
+  embedding: z.array(z.number().finite()).length(EMBEDDING_SIZE).optional(),
+  limit: z.number().int().min(1).max(100).default(10),
+  minSimilarity: z.number().min(-1).max(1).default(0.8),
+});
+const oneQuery = (q: { sha256?: string; embedding?: number[] }) =>
+  (q.sha256 === undefined) !== (q.embedding === undefined);
+const ONE_QUERY = { message: 'give either sha256 or embedding, not both' };
+
+/**
+ * `POST /v1/embeddings/search` on the edge: among the images this user had embedded, those like one
+ * of them (by the sha256 an `embed` result names) or like a given embedding.
+ */
+export const EmbeddingSearchSchema = EmbeddingQuerySchema.refine(oneQuery, ONE_QUERY);
+
+/**
+ * `POST /embeddings/search` on an inference node (edge only): the same query, scoped to `within`,
+ * the images of the user who asks (the edge keeps them per user). The node never scans every
+ * user's images for anyone.
+ */
+export const NodeEmbeddingSearchSchema = EmbeddingQuerySchema.extend({
+  within: z.array(Sha256Schema).max(MAX_EMBEDDINGS_SEARCHED_PER_USER),
+}).refine(oneQuery, ONE_QUERY);
+export type NodeEmbeddingSearch = z.infer<typeof NodeEmbeddingSearchSchema>;
 export type EmbeddingSearch = z.infer<typeof EmbeddingSearchSchema>;
 
 export const EmbeddingSearchResultSchema = z.object({

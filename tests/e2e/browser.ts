@@ -2,9 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { extensionDir, tmpDir } from '../stack/index.ts';
+import { startNetworkRecorder } from './network-recorder.ts';
+import {
+  failOnProblems,
+  guardPrivacy,
+  type PrivacyGuard,
+  type PrivacyOptions,
+  recordPrivacySummary,
+} from './privacy-guard.ts';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
+  /** Privacy on the wire for this browser (null for benchmarks and `pnpm dev`). */
+  privacy: PrivacyGuard | null;
   serviceWorker: Worker;
   extensionId: string;
   close(): Promise<void>;
@@ -20,24 +30,40 @@ export async function launchWithExtension({
    * Playwright's own handlers would close the browser and exit the process before that.
    */
   handleSignals = true,
+  /**
+   * Privacy on the wire (tests/e2e/privacy-guard.ts): every browser a test suite launches sends all
+   * its traffic through a recorder, and closing it fails when a page's text, image address or
+   * image bytes left against the README's promise. Off for benchmarks and `pnpm dev` (no VITEST).
+   */
+  privacy = (process.env.VITEST ? {} : false) as PrivacyOptions | false,
 } = {}): Promise<ExtensionBrowser> {
   if (!fs.existsSync(path.join(extensionPath, 'manifest.json'))) {
     throw new Error(`the extension is not built at ${extensionDir}: run pnpm build first`);
   }
+  const recorder = privacy ? await startNetworkRecorder(hostMap) : null;
   const { context, profile } = await launchChromium(headless, hostMap, handleSignals, [
     `--disable-extensions-except=${extensionPath}`,
     `--load-extension=${extensionPath}`,
+    ...(recorder ? [`--proxy-server=${recorder.url}`, '--proxy-bypass-list=<-loopback>'] : []),
   ]);
+  const guard = recorder && privacy ? guardPrivacy(context, recorder, privacy) : null;
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
+    privacy: guard,
     serviceWorker,
     extensionId,
     async close() {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
+      if (!guard || !recorder) return;
+      guard.stop();
+      const problems = guard.problems();
+      await recordPrivacySummary(guard.summary());
+      await recorder.stop();
+      failOnProblems(problems);
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
-import { configureExtension, feedPagesHaveFilters, storedFilters } from './configure.ts';
+import { configureExtension, feedPagesHaveFilters, storedFilters, useFiltersOnDevice } from './configure.ts';
 import { openJudgedFeed } from './feed-pages.ts';
 import { POSTS, serveRedditFeed } from './fixtures/reddit-feed.ts';
 import { TIMELINE, xTimelineHtml } from './fixtures/x-timeline.ts';
@@ -169,5 +169,42 @@ describe('privacy on the wire', () => {
     expect(leaks(jobs).some((leak) => leak.startsWith('image address'))).toBe(true);
     expect(leaks(sent.filter((text) => !text.includes('POST /v1/jobs')))).toEqual([]);
     expect(leaks(sent).filter((leak) => !leak.startsWith('image address'))).toEqual([]);
+  });
+
+  it('the check that runs in every browser suite names a request that leaks, and fails the suite', async () => {
+    const other = await launchWithExtension();
+    try {
+      await other.context.route('https://x.com/**', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml({ pages: 0 }) }),
+      );
+      await useFiltersOnDevice(other, []);
+      const page = await other.context.newPage();
+      await page.goto('https://x.com/home');
+      await page.locator('article').first().waitFor();
+      const text = TIMELINE[0]!.text;
+      // What a broken extension would do: send a post's text and a job with cloud processing off,
+      // and ask a host no fixture serves.
+      await other.serviceWorker.evaluate(
+        async ({ edge, text }) => {
+          await fetch(`${edge}/v1/breakage`, { method: 'POST', body: JSON.stringify({ text }) }).catch(
+            () => {},
+          );
+          await fetch(`${edge}/v1/jobs`, { method: 'POST', body: '{}' }).catch(() => {});
+          await fetch('https://collector.example/', { method: 'POST', body: 'x' }).catch(() => {});
+        },
+        { edge: stack.edge.url, text },
+      );
+      await expect
+        .poll(() => other.privacy!.problems().length, { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(3);
+      const problems = other.privacy!.problems().join('\n');
+      expect(problems).toContain(
+        `POST /v1/breakage HTTP/1.1 to 127.0.0.1:${stack.edge.port} carries a page's text`,
+      );
+      expect(problems).toContain('a job sent while cloud processing was off');
+      expect(problems).toContain('the browser asked collector.example:443');
+    } finally {
+      await expect(other.close()).rejects.toThrow(/privacy on the wire: \d+ problem/);
+    }
   });
 });

@@ -50,6 +50,24 @@ function unmaskFrames(bytes: Buffer): Buffer[] {
 /** Where a request starts in a connection's bytes (keep-alive sends several on one). */
 const REQUEST_START = /(?=^(?:GET|POST|PUT|DELETE|PATCH|OPTIONS) \S+ HTTP\/1\.1\r$)/m;
 
+/** One connection's bytes from the client as text: its requests, or an upgrade and its frames unmasked. */
+function connectionText(all: Buffer): string {
+  const headerEnd = all.indexOf('\r\n\r\n');
+  const head = all.subarray(0, headerEnd + 4).toString('latin1');
+  if (headerEnd < 0 || !/^upgrade: websocket/im.test(head)) return all.toString('utf8');
+  return (
+    head +
+    unmaskFrames(all.subarray(headerEnd + 4))
+      .map((p) => p.toString('utf8'))
+      .join('\n')
+  );
+}
+
+/** What a client sent on one connection, one entry per request (a WebSocket: its upgrade and frames). */
+export function sentTexts(bytes: Buffer): string[] {
+  return connectionText(bytes).split(REQUEST_START).filter(Boolean);
+}
+
 export async function startWireRecorder(targetPort: number): Promise<WireRecorder> {
   const connections: Buffer[][] = [];
   const open = new Set<net.Socket>();
@@ -73,19 +91,7 @@ export async function startWireRecorder(targetPort: number): Promise<WireRecorde
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
-  const texts = () =>
-    connections.map((chunks) => {
-      const all = Buffer.concat(chunks);
-      const headerEnd = all.indexOf('\r\n\r\n');
-      const head = all.subarray(0, headerEnd + 4).toString('latin1');
-      if (headerEnd < 0 || !/^upgrade: websocket/im.test(head)) return all.toString('utf8');
-      return (
-        head +
-        unmaskFrames(all.subarray(headerEnd + 4))
-          .map((p) => p.toString('utf8'))
-          .join('\n')
-      );
-    });
+  const texts = () => connections.map((chunks) => connectionText(Buffer.concat(chunks)));
   return {
     url: `http://127.0.0.1:${port}`,
     sent: () => texts().flatMap((text) => text.split(REQUEST_START).filter(Boolean)),

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startNetworkRecorder } from '../e2e/network-recorder.ts';
+import { documentTexts, failOnProblems, recordPrivacySummary, wireProblems } from '../e2e/privacy-guard.ts';
 import { repoRoot } from '../stack/paths.ts';
 
 /** Debian's Firefox ESR (`apt-get install firefox-esr`); FIREFOX_BIN names another. */
@@ -45,13 +47,52 @@ async function findPage(browser: Browser, href: string, timeoutMs = 15_000): Pro
 export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
   const uuid = crypto.randomUUID();
   const origin = `moz-extension://${uuid}`;
+  // Privacy on the wire (tests/e2e/privacy-guard.ts): all of Firefox's traffic, loopback included,
+  // goes through a recorder; closing fails when a page's text, image address or bytes left. No
+  // Firefox suite turns cloud processing on, so no job may leave either.
+  const recorder = await startNetworkRecorder();
+  const proxy = new URL(recorder.url);
+  const pageTexts = new Set<string>();
+  const imageAddresses = new Set<string>();
+  const siteHosts = new Set<string>();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_BIN,
     headless: true,
     protocol: 'webDriverBiDi',
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: uuid }),
+      'network.proxy.type': 1,
+      'network.proxy.http': proxy.hostname,
+      'network.proxy.http_port': Number(proxy.port),
+      'network.proxy.ssl': proxy.hostname,
+      'network.proxy.ssl_port': Number(proxy.port),
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.no_proxies_on': '',
+    },
   });
+  const close = async () => {
+    await browser.close();
+    const problems = wireProblems({
+      sent: recorder.sent(),
+      pageTexts,
+      imageAddresses,
+      cloudOnAt: () => false,
+      foreignHosts: recorder.foreignHosts(),
+      allowedHosts: siteHosts,
+    });
+    await recordPrivacySummary({
+      requests: recorder.sent().length,
+      page_texts: pageTexts.size,
+      image_addresses: imageAddresses.size,
+      cloud_on_samples: 0,
+      cloud_off_samples: 0,
+      hosts: recorder.hosts().length,
+      problems: problems.length,
+    });
+    await recorder.stop();
+    failOnProblems(problems);
+  };
   try {
     await browser.installExtension(path.join(repoRoot, 'extension/.output/firefox-mv2'));
     const welcome = await findPage(browser, `${origin}/welcome.html`);
@@ -76,9 +117,12 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
         const page = await browser.newPage();
         await page.setRequestInterception(true);
         page.on('request', (request) => {
+          if (/^https?:/.test(request.url())) siteHosts.add(new URL(request.url()).hostname);
           const route = Object.entries(routes).find(([prefix]) => request.url().startsWith(prefix));
           if (!route) return void request.continue();
           const answer = route[1](request.url());
+          if (typeof answer === 'string') for (const text of documentTexts(answer).texts) pageTexts.add(text);
+          else imageAddresses.add(request.url());
           void request.respond(
             typeof answer === 'string'
               ? { status: 200, contentType: 'text/html', body: answer }
@@ -87,10 +131,11 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
         });
         return page;
       },
-      close: () => browser.close(),
+      close,
     };
   } catch (error) {
     await browser.close();
+    await recorder.stop();
     throw error;
   }
 }

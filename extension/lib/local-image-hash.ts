@@ -1,6 +1,6 @@
 import { dHash } from '@veneer/shared/images';
 import type { ImageRef } from '@veneer/shared/protocol';
-import { imageBlob } from './image-blob.ts';
+import { ImageRefused, imageBlob } from './image-blob.ts';
 
 /** The image is drawn at 8 pixels per hash cell, then averaged per cell (see shared/src/images). */
 const WIDTH = 72;
@@ -12,6 +12,7 @@ export async function hashImageLocally(image: ImageRef): Promise<string> {
   try {
     bitmap = await createImageBitmap(await imageBlob(image), { imageOrientation: 'from-image' });
   } catch (error) {
+    if (error instanceof ImageRefused) throw error;
     throw new Error(`the image could not be read: ${(error as Error).message}`);
   }
   const canvas = new OffscreenCanvas(WIDTH, HEIGHT);

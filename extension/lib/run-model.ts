@@ -10,7 +10,7 @@ import {
 } from '@veneer/shared/models';
 import type { ImageRef } from '@veneer/shared/protocol';
 import * as ort from 'onnxruntime-web/wasm';
-import { imageBlob } from './image-blob.ts';
+import { ImageRefused, imageBlob } from './image-blob.ts';
 import { drawRgb } from './image-pixels.ts';
 import { type RunModel, runHere } from './model-runner.ts';
 
@@ -48,9 +48,9 @@ export async function decodeFor(
 ): Promise<Pixels & { original: { width: number; height: number } }> {
   let bitmap: ImageBitmap;
   try {
-    const blob = image instanceof Blob ? image : await imageBlob(image);
-    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
-  } catch {
+    bitmap = await createImageBitmap(await imageBlob(image), { imageOrientation: 'from-image' });
+  } catch (error) {
+    if (error instanceof ImageRefused) throw error;
     throw new Error('the file is not an image this browser can read');
   }
   try {

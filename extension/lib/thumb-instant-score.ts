@@ -18,7 +18,7 @@ import {
   VIEWER_SIZES,
 } from '@veneer/shared/thumbs';
 import * as ort from 'onnxruntime-web/wasm';
-import { imageBlob } from './image-blob.ts';
+import { ImageRefused, imageBlob } from './image-blob.ts';
 import { drawRgb } from './image-pixels.ts';
 import { EMOTION_PATH, readEmotionsLocally } from './local-emotion.ts';
 import { classifyTexts } from './local-text.ts';
@@ -88,14 +88,15 @@ export async function scoreThumbnailLocally(
   let bitmap: ImageBitmap;
   try {
     // Every pass works at 320 px wide or less: decode straight to 640 wide (the height follows).
-    bitmap = await createImageBitmap(image instanceof Blob ? image : await imageBlob(image), {
+    bitmap = await createImageBitmap(await imageBlob(image), {
       imageOrientation: 'from-image',
       resizeWidth: DECODE_WIDTH,
       // Thumbnails are 1280x720 as a rule: halving is then an exact 2x2 average, and 'low'
       // decodes in ~11 ms here where 'medium' takes ~18 ms.
       resizeQuality: 'low',
     });
-  } catch {
+  } catch (error) {
+    if (error instanceof ImageRefused) throw error;
     throw new Error('the file is not an image this browser can read');
   }
   try {

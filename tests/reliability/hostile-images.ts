@@ -86,7 +86,7 @@ function webpClaimingHuge(): Buffer {
   return Buffer.concat([Buffer.from('RIFF'), Buffer.from(Uint32Array.of(body.length).buffer), body]);
 }
 
-async function hostileFiles(): Promise<Array<{ name: string; bytes: Buffer; mime: string }>> {
+export async function hostileFiles(): Promise<Array<{ name: string; bytes: Buffer; mime: string }>> {
   const jpeg = fs.readFileSync(path.join(dataDir, 'faces/2.jpg'));
   const png = await sharp(jpeg).png().toBuffer();
   const webp = await sharp(jpeg).webp().toBuffer();

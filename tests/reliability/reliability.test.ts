@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runFuzz } from './fuzz.ts';
 import { hostileImages } from './hostile-images.ts';
+import { hostileImagesInExtension } from './hostile-images-extension.ts';
 import { killNodes, redisRestart } from './node-faults.ts';
 import { popularJob } from './popular-job.ts';
 import { socketStorm } from './socket-storm.ts';
@@ -61,6 +62,25 @@ describe('reliability (short form)', () => {
     expect(rows.find((r) => r.case.includes('100,000 x 100,000'))?.outcome).toBe('413 image_too_large');
     // The node's peak stays within what the 40 MP limit allows for (decoded RGB plus the models).
     expect(Math.max(...rows.map((r) => Number(r.peak_mb)))).toBeLessThan(2048);
+  });
+
+  it('hostile images in the extension: the on-device hash, classifier and face detector refuse or read each, bounded', async () => {
+    const rows = await hostileImagesInExtension();
+    console.table(rows);
+    for (const row of rows) expect({ case: row.case, bad: row.bad }).toEqual({ case: row.case, bad: 0 });
+    // Headers claiming billions of pixels are refused, with the reason, before any decoding.
+    for (const claim of ['100,000 x 100,000', '2^31-1 x 1', '65,500 x 65,500', '16,384 x 16,384']) {
+      const row = rows.find((r) => r.case.includes(claim))!;
+      expect({ claim, hash: row.hash, faces: row.faces }).toMatchObject({
+        claim,
+        hash: 'refused',
+        faces: expect.stringMatching(/pixels\); the limit is 40000000/),
+      });
+    }
+    expect(rows.find((r) => r.case.includes('empty file'))?.faces).toBe('refused: the image is empty');
+    expect(rows.find((r) => r.case.includes('never stops sending'))?.faces).toMatch(/the limit is 10485760/);
+    // The whole browser stays within what the 40 MP limit allows for.
+    expect(Math.max(...rows.map((r) => Number(r.peak_mb)))).toBeLessThan(3072);
   });
 
   it('socket storm: sessions cut at random moments and the edge restarted lose, repeat and reorder no result', async () => {

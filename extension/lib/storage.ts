@@ -1,6 +1,7 @@
 import { type Filter, FilterListSchema } from '@veneer/shared/filters';
 import { browser } from 'wxt/browser';
 import { t } from './i18n.ts';
+import { readableFilters } from './readable-filters.ts';
 import {
   FILTERS_STORAGE_KEY,
   FILTERS_SYNCED_STORAGE_KEY,
@@ -16,22 +17,41 @@ import {
 } from './storage-keys.ts';
 
 export interface FilterLoad {
+  /** The filters in use: all of them, or those that could be read. */
   filters: Filter[];
-  /** Set when the stored list is not valid; the extension shows it instead of guessing. */
+  /** Set when the stored list is not valid (or part of it); the extension shows it instead of guessing. */
   problem: string | null;
+  /** The list as stored, when it could not all be read: for repairing it by hand. */
+  stored?: unknown;
 }
 
+/**
+ * The stored filter list. When part of it cannot be read (written by a newer version, or a
+ * filter an update now refuses), the rest is used and the problem names the others; nothing is
+ * written over the stored list until the person repairs or replaces it.
+ */
 export async function loadFilters(): Promise<FilterLoad> {
   const stored = (await browser.storage.local.get(FILTERS_STORAGE_KEY))[FILTERS_STORAGE_KEY];
   if (stored === undefined) return { filters: [], problem: null };
   const parsed = FilterListSchema.safeParse(stored);
-  if (!parsed.success) {
+  if (parsed.success) return { filters: parsed.data, problem: null };
+  const { filters, unreadable } = Array.isArray(stored)
+    ? readableFilters(stored)
+    : { filters: [], unreadable: [] };
+  if (filters.length === 0) {
     return {
       filters: [],
       problem: t('problem.listUnreadable', { reason: parsed.error.issues[0]?.message ?? '' }),
+      stored,
     };
   }
-  return { filters: parsed.data, problem: null };
+  return {
+    filters,
+    problem: t('problem.someFiltersUnreadable', unreadable.length, {
+      which: unreadable.map((u) => `#${u.position} "${u.label}": ${u.reason}`).join('; '),
+    }),
+    stored,
+  };
 }
 
 /**

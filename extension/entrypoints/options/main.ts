@@ -352,7 +352,10 @@ $<HTMLInputElement>('sync').addEventListener(
   (event) => void saveSettings({ syncFilters: (event.target as HTMLInputElement).checked }),
 );
 $('show-json').addEventListener('click', async () => {
-  $<HTMLTextAreaElement>('json').value = exportFilters((await loadFilters()).filters);
+  const { filters, stored } = await loadFilters();
+  // A list that could not all be read is shown as stored, to be repaired here and imported.
+  $<HTMLTextAreaElement>('json').value =
+    stored === undefined ? exportFilters(filters) : JSON.stringify({ veneer: 1, filters: stored }, null, 2);
 });
 $('export').addEventListener('click', async () => {
   const blob = new Blob([exportFilters((await loadFilters()).filters)], { type: 'application/json' });

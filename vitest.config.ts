@@ -37,6 +37,7 @@ export default defineConfig({
         test: {
           name: 'reliability',
           include: ['tests/reliability/**/*.test.ts'],
+          setupFiles: ['tests/e2e/privacy-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 180_000,
           fileParallelism: false,
@@ -46,6 +47,8 @@ export default defineConfig({
         test: {
           name: 'firefox',
           include: ['tests/firefox/**/*.test.ts'],
+          // Privacy on the wire: a file fails when one of its browsers leaked (tests/e2e/privacy-guard.ts).
+          setupFiles: ['tests/e2e/privacy-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
@@ -55,6 +58,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // Privacy on the wire: a file fails when one of its browsers leaked (tests/e2e/privacy-guard.ts).
+          setupFiles: ['tests/e2e/privacy-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -4,11 +4,11 @@ import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { extensionDir, tmpDir } from '../stack/index.ts';
 import { startNetworkRecorder } from './network-recorder.ts';
 import {
-  failOnProblems,
   guardPrivacy,
   type PrivacyGuard,
   type PrivacyOptions,
   recordPrivacySummary,
+  reportProblems,
 } from './privacy-guard.ts';
 
 export interface ExtensionBrowser {
@@ -61,9 +61,9 @@ export async function launchWithExtension({
       if (!guard || !recorder) return;
       guard.stop();
       const problems = guard.problems();
-      await recordPrivacySummary(guard.summary());
+      await recordPrivacySummary(guard.summary(), privacy ? privacy.label : undefined);
       await recorder.stop();
-      failOnProblems(problems);
+      if (!privacy || !privacy.expectProblems) reportProblems(problems);
     },
   };
 }

@@ -41,6 +41,10 @@ export interface PrivacySummary {
 export interface PrivacyOptions {
   /** Hosts (`host:port`) a suite asks on purpose although nothing serves them. */
   allowForeignHosts?: string[];
+  /** Named in the summary (a browser that leaks on purpose, to show the check catches it). */
+  label?: string;
+  /** The test checks `privacy.problems()` itself: closing the browser fails nothing. */
+  expectProblems?: boolean;
 }
 
 /**
@@ -287,15 +291,28 @@ export function guardPrivacy(
 }
 
 /** Appends the running suite's summary to `.tmp/privacy-wire.jsonl` (read by the reliability bench). */
-export async function recordPrivacySummary(summary: PrivacySummary): Promise<void> {
+export async function recordPrivacySummary(summary: PrivacySummary, label?: string): Promise<void> {
   const { expect } = await import('vitest');
-  const suite = path.basename(expect.getState().testPath ?? 'unknown');
+  const file = path.basename(expect.getState().testPath ?? 'unknown');
+  const suite = label ? `${file} (${label})` : file;
   fs.mkdirSync(tmpDir, { recursive: true });
   fs.appendFileSync(path.join(tmpDir, 'privacy-wire.jsonl'), `${JSON.stringify({ suite, ...summary })}\n`);
 }
 
-/** Throws, naming each problem, when a suite's traffic broke the README's promise. */
-export function failOnProblems(problems: string[]): void {
+/** Problems found in the browsers this test file closed, until its last hook checks them. */
+const found: string[] = [];
+
+/**
+ * Keeps what a closed browser's traffic broke, for `failOnFoundProblems` (privacy-setup.ts): a
+ * suite fails after its own cleanup ran, so no stack is left running when it does.
+ */
+export function reportProblems(problems: string[]): void {
+  found.push(...problems);
+}
+
+/** Throws, naming each problem, when a browser of this test file broke the README's promise. */
+export function failOnFoundProblems(): void {
+  const problems = found.splice(0);
   if (problems.length === 0) return;
   throw new Error(`privacy on the wire: ${problems.length} problem(s)\n${problems.slice(0, 20).join('\n')}`);
 }

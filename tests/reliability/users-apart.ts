@@ -163,7 +163,9 @@ export async function usersApart({ users, jobsEach }: { users: number; jobsEach:
         body: JSON.stringify({ sha256: othersOwn, minSimilarity: -1 }),
       });
       searches++;
-      if (other.status !== 404) searchLeaks++;
+      // Found: a leak; anything but "not found": a wrong refusal.
+      if (other.status === 200) searchLeaks++;
+      else if (other.status !== 404) refusedWrongly++;
       await other.body?.cancel();
     }
     for (const user of all) {

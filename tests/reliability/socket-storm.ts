@@ -140,6 +140,8 @@ export async function socketStorm({
     })();
     await Promise.all([producing, storm]);
     // Every session holds every result, or a minute passes.
+    const complete1 = (session: Session, jobId: string) =>
+      session.frames.some((f) => f.kind === 'done' && f.jobId === jobId);
     const complete = (session: Session) =>
       accepted.every((jobId) => session.frames.some((f) => f.kind === 'done' && f.jobId === jobId));
     const deadline = Date.now() + 90_000;
@@ -158,6 +160,13 @@ export async function socketStorm({
       outOfOrder += seqs.filter((seq, i) => i > 0 && seq <= seqs[i - 1]!).length;
     }
     const catchUps = open.flatMap((s) => s.catchUps);
+    // For each result missing somewhere: how many sessions lack it, and the frames any had of it.
+    const missing = accepted.filter((jobId) => open.some((session) => !complete1(session, jobId)));
+    const examples = missing.slice(0, 5).map((jobId) => {
+      const lacking = open.filter((session) => !complete1(session, jobId)).length;
+      const kinds = [...new Set(open.flatMap((s) => s.frames.filter((f) => f.jobId === jobId).map((f) => f.kind)))];
+      return `${jobId.slice(0, 12)}: missing in ${lacking} of ${open.length} sessions; frames seen: ${kinds.join(', ') || 'none'}`;
+    });
     return {
       case: 'socket storm',
       sessions,
@@ -170,6 +179,7 @@ export async function socketStorm({
       not_accepted: bad,
       catch_up_p50_s: round(percentile(catchUps, 50), 2),
       catch_up_p99_s: round(percentile(catchUps, 99), 2),
+      ...(examples.length ? { examples } : {}),
     };
   } finally {
     await stack.stop();

@@ -19,6 +19,11 @@ export const AFTER_HEADER = 'x-veneer-after';
 
 /** Frames are kept until every session has acknowledged them, or this long at most. */
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a hub remembers a delivery it took, to drop a repeat: longer than an inference node
+ * keeps retrying a callback (10 attempts, backoff from 0.5 s: about 4 minutes).
+ */
+export const DELIVERY_MEMORY_MS = 60 * 60 * 1000;
 /** An embedded image stays searchable this long after it was last embedded (as the node keeps it). */
 export const EMBEDDED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 /** Largest client message; larger closes that socket (not the object). */
@@ -92,6 +97,10 @@ export class UserHub extends DurableObject<Env> {
     // user's embedding searches.
     this.sql.exec('CREATE TABLE IF NOT EXISTS embedded (sha256 TEXT PRIMARY KEY, at INTEGER NOT NULL)');
     this.sql.exec('CREATE INDEX IF NOT EXISTS embedded_by_at ON embedded (at)');
+    // Deliveries of a job's outcome taken lately, by the coordinator's id for them: the same one
+    // again (a node's callback retried after an edge restart cut the delivery short) is dropped,
+    // so each reaches the user once.
+    this.sql.exec('CREATE TABLE IF NOT EXISTS deliveries (id TEXT PRIMARY KEY, at INTEGER NOT NULL)');
     for (const socket of ctx.getWebSockets()) this.sockets.add(socket);
   }
 
@@ -190,8 +199,10 @@ export class UserHub extends DurableObject<Env> {
   }
 
   /** Numbers and stores the frames, then sends them in one message to every open socket. */
-  async deliver(frames: JobFrame[]): Promise<{ lastSeq: number; sockets: number }> {
+  async deliver(frames: JobFrame[], deliveryId?: string): Promise<{ lastSeq: number; sockets: number }> {
     const now = Date.now();
+    if (deliveryId !== undefined && !this.firstDelivery(deliveryId, now))
+      return { lastSeq: this.lastSeq(), sockets: 0 };
     const sequenced = frames.map((frame) => {
       const seq = this.sql
         .exec<{ seq: number }>(
@@ -219,6 +230,19 @@ export class UserHub extends DurableObject<Env> {
       this.alarmSet = true;
     }
     return { lastSeq: sequenced.at(-1)?.seq ?? this.lastSeq(), sockets };
+  }
+
+  /** Records a delivery; false when this hub took the same one before (a repeat). */
+  private firstDelivery(deliveryId: string, now: number): boolean {
+    return (
+      this.sql
+        .exec(
+          'INSERT INTO deliveries (id, at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING RETURNING id',
+          deliveryId,
+          now,
+        )
+        .toArray().length > 0
+    );
   }
 
   /** The images this user had embedded, newest first (the scope of the user's embedding search). */
@@ -339,7 +363,9 @@ export class UserHub extends DurableObject<Env> {
     this.flushAcks();
     this.prune(Date.now());
     const left = this.sql
-      .exec<{ n: number }>('SELECT (SELECT COUNT(*) FROM frames) + (SELECT COUNT(*) FROM embedded) AS n')
+      .exec<{ n: number }>(
+        'SELECT (SELECT COUNT(*) FROM frames) + (SELECT COUNT(*) FROM embedded) + (SELECT COUNT(*) FROM deliveries) AS n',
+      )
       .one().n;
     if (left > 0) await this.ctx.storage.setAlarm(Date.now() + 60 * 60 * 1000);
     this.alarmSet = left > 0;
@@ -358,6 +384,7 @@ export class UserHub extends DurableObject<Env> {
     this.sql.exec('DELETE FROM sessions WHERE seen < ?', now - RETENTION_MS);
     this.sql.exec('DELETE FROM frames WHERE at < ?', now - RETENTION_MS);
     this.sql.exec('DELETE FROM embedded WHERE at < ?', now - EMBEDDED_RETENTION_MS);
+    this.sql.exec('DELETE FROM deliveries WHERE at < ?', now - DELIVERY_MEMORY_MS);
     this.dropAcknowledged();
   }
 

@@ -10,6 +10,11 @@ export const RESULT_TTL_MS = 24 * 60 * 60 * 1000;
 export const FAILURE_TTL_MS = 5 * 60 * 1000;
 /** A forwarded job with no outcome after this long is forwarded again (its node may have died). */
 export const FORWARD_STALE_MS = 2 * 60 * 1000;
+/**
+ * A forward under way (asked by a request of this object's own process) makes others wait this
+ * long at most: the edge's forward gives up after 10 s, so past this the request is gone.
+ */
+export const FORWARD_LEASE_MS = 15 * 1000;
 
 type Outcome = Extract<JobFrame, { kind: 'done' | 'failed' }>;
 
@@ -43,21 +48,39 @@ export type RecordOutcome = { replayed: true } | { replayed: false; frame: JobFr
  * FANOUT_WIDTH others.
  */
 export class JobCoordinator extends DurableObject<Env> {
+  /**
+   * When a request was told to forward the job, until it says the node took it (`forwarded`). In
+   * memory only: if the edge restarts meanwhile, that request is gone, and the next one to join
+   * forwards again (a node takes the same job id once) instead of waiting for a forward that
+   * never happened.
+   */
+  private forwarding: number | null = null;
+
   async join(userId: string, now = Date.now()): Promise<JoinDecision> {
     const state = await this.state();
     if (state.outcome && state.outcomeAt && now - state.outcomeAt < ttlOf(state.outcome)) {
       return { action: 'known', frame: state.outcome };
     }
     await this.ctx.storage.put(`${WAITER}${userId}`, 1);
+    const underWay = this.forwarding !== null && now - this.forwarding < FORWARD_LEASE_MS;
     const forward =
-      state.forwardedAt === null || now - state.forwardedAt > FORWARD_STALE_MS || state.outcome !== null;
+      !underWay &&
+      (state.forwardedAt === null || now - state.forwardedAt > FORWARD_STALE_MS || state.outcome !== null);
     if (forward) {
-      state.forwardedAt = now;
+      this.forwarding = now;
       state.outcome = null;
       state.outcomeAt = null;
     }
     await this.save(state);
     return forward ? { action: 'forward' } : { action: 'wait' };
+  }
+
+  /** An inference node took the job: others who ask now wait for its outcome. */
+  async forwarded(now = Date.now()): Promise<void> {
+    const state = await this.state();
+    state.forwardedAt = now;
+    this.forwarding = null;
+    await this.save(state);
   }
 
   /**
@@ -67,8 +90,9 @@ export class JobCoordinator extends DurableObject<Env> {
   async forwardFailed(jobId: string, frame: JobFrame): Promise<number> {
     const state = await this.state();
     state.forwardedAt = null;
+    this.forwarding = null;
     await this.save(state);
-    return this.deliverToWaiters(jobId, frame, true);
+    return this.deliverToWaiters(jobId, frame, `${jobId}@forward-failed@${Date.now()}`);
   }
 
   async record(callback: ResultCallback, nonce: string, now = Date.now()): Promise<RecordOutcome> {
@@ -78,38 +102,58 @@ export class JobCoordinator extends DurableObject<Env> {
     const state = await this.state();
     if (callback.status === 'running') {
       const frame: JobFrame = { kind: 'running', jobId: callback.jobId, progress: callback.progress };
-      return { replayed: false, frame, delivered: await this.deliverToWaiters(callback.jobId, frame, false) };
+      return { replayed: false, frame, delivered: await this.deliverToWaiters(callback.jobId, frame) };
     }
     const frame: Outcome =
       callback.status === 'done'
         ? { kind: 'done', jobId: callback.jobId, result: callback.result }
         : { kind: 'failed', jobId: callback.jobId, error: callback.error };
-    state.outcome = frame;
-    state.outcomeAt = now;
-    await this.save(state);
-    await this.ctx.storage.setAlarm(now + ttlOf(frame));
-    return { replayed: false, frame, delivered: await this.deliverToWaiters(callback.jobId, frame, true) };
+    // The same outcome again while it is still known: the node retrying a callback whose delivery
+    // was cut short. It keeps its time, so it is the same delivery to the hubs that took it.
+    const repeat =
+      state.outcome?.kind === frame.kind &&
+      state.outcomeAt !== null &&
+      now - state.outcomeAt < ttlOf(state.outcome);
+    if (!repeat) {
+      state.outcome = frame;
+      state.outcomeAt = now;
+      await this.save(state);
+      await this.ctx.storage.setAlarm(now + ttlOf(frame));
+    }
+    const deliveryId = `${callback.jobId}@${state.outcomeAt}`;
+    return {
+      replayed: false,
+      frame,
+      delivered: await this.deliverToWaiters(callback.jobId, frame, deliveryId),
+    };
   }
 
   /**
-   * Sends `frame` to every waiter (and, with `done`, forgets them: the outcome answers anyone who
-   * asks later). The waiters are read page by page and handed to the fan-out tree.
+   * Sends `frame` to every waiter and, with an outcome, forgets them once it has reached them all
+   * (anyone asking meanwhile is answered by the stored outcome instead). A delivery cut short (the
+   * edge restarted, a hub failed) keeps every waiter, so the node's retry of its callback delivers
+   * again; the user hubs drop an outcome they already hold, so each user still gets it once.
    */
-  private async deliverToWaiters(jobId: string, frame: JobFrame, done: boolean): Promise<number> {
+  private async deliverToWaiters(jobId: string, frame: JobFrame, deliveryId?: string): Promise<number> {
     const waiters = [...(await this.ctx.storage.list({ prefix: WAITER })).keys()].map((key) =>
       key.slice(WAITER.length),
     );
-    // Forgotten before the frame goes out: someone asking again meanwhile waits anew.
-    if (done)
+    await fanOut(this.env, jobId, 'root', waiters, frame, deliveryId);
+    if (deliveryId !== undefined)
       for (let at = 0; at < waiters.length; at += 128)
         await this.ctx.storage.delete(waiters.slice(at, at + 128).map((userId) => `${WAITER}${userId}`));
-    await fanOut(this.env, jobId, 'root', waiters, frame);
     return waiters.length;
   }
 
   /** A fan-out object's part: `userIds` get `frame`, directly or through children of its own. */
-  async fanOutPart(jobId: string, path: string, userIds: string[], frame: JobFrame): Promise<void> {
-    await fanOut(this.env, jobId, path, userIds, frame);
+  async fanOutPart(
+    jobId: string,
+    path: string,
+    userIds: string[],
+    frame: JobFrame,
+    deliveryId?: string,
+  ): Promise<void> {
+    await fanOut(this.env, jobId, path, userIds, frame, deliveryId);
   }
 
   override async alarm(): Promise<void> {
@@ -158,10 +202,12 @@ export async function fanOut(
   path: string,
   userIds: string[],
   frame: JobFrame,
+  /** Names an outcome's delivery, so a hub taking it a second time (a retry) drops it. */
+  deliveryId?: string,
 ): Promise<void> {
   const width = Number(env.FANOUT_WIDTH) || FANOUT_WIDTH;
   if (userIds.length <= width) {
-    await Promise.all(userIds.map((userId) => userHub(env, userId).deliver([frame])));
+    await Promise.all(userIds.map((userId) => userHub(env, userId).deliver([frame], deliveryId)));
     return;
   }
   const size = Math.max(width, Math.ceil(userIds.length / width));
@@ -175,6 +221,7 @@ export async function fanOut(
         child,
         part,
         frame,
+        deliveryId,
       );
     }),
   );

@@ -1,5 +1,8 @@
-import { MAX_JOB_BODY_BYTES } from '@veneer/shared/protocol';
+import { env, evictAllDurableObjects } from 'cloudflare:test';
+import { JobRequestSchema, MAX_JOB_BODY_BYTES } from '@veneer/shared/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
+import { jobIdFor } from '../jobs/job-id.ts';
+import { jobCoordinator } from '../stubs.ts';
 import {
   content,
   facesResult,
@@ -58,6 +61,26 @@ describe('POST /v1/jobs', () => {
         { kind: 'done', jobId, result: facesResult },
       ]);
     }
+  });
+
+  it('forwards again when the edge restarted before a forward was done (no job is left waiting on nothing)', async () => {
+    const body = urlJob();
+    const jobId = await jobIdFor(JobRequestSchema.parse(JSON.parse(body)));
+    // A request was told to forward the job, then the edge went down before the node took it.
+    const { userId } = await register();
+    expect(await jobCoordinator(env, jobId).join(userId)).toEqual({ action: 'forward' });
+    await evictAllDurableObjects();
+    // The extension asks again: the job is forwarded, not left waiting for that forward.
+    const received = fakeInferenceNode();
+    const { token } = await register();
+    const again = await postJob(token, body);
+    expect(again.status).toBe(202);
+    expect(((await again.json()) as { jobId: string }).jobId).toBe(jobId);
+    expect(received).toHaveLength(1);
+    // Once a node took it, others who ask wait for its outcome.
+    const other = await register();
+    expect((await postJob(other.token, body)).status).toBe(202);
+    expect(received).toHaveLength(1);
   });
 
   it('answers a job whose result is known from the cache, pushed at once, without a node', async () => {

@@ -44,6 +44,7 @@ export const jobRoutes = new Hono<AppEnv>().post('/jobs', limitIp('jobs'), requi
       });
       throw failure;
     }
+    await coordinator.forwarded();
   }
   return c.json({ jobId } satisfies JobAccepted, 202);
 });

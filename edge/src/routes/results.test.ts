@@ -1,5 +1,6 @@
 import { signBody } from '@veneer/shared/signing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UserHub } from '../hub/user-hub.ts';
 import {
   content,
   facesResult,
@@ -64,6 +65,41 @@ describe('POST /v1/results and fan-out', () => {
     // Delivered once each, and the waiters are forgotten: a late progress frame reaches nobody.
     expect(users.map((u) => u.sockets[0]!.frames().length)).toEqual(users.map(() => 2));
     expect(await (await postResult({ status: 'running', jobId })).json()).toEqual({ delivered: 0 });
+  });
+
+  it('a delivery cut short (a hub failed, as when the edge restarts) reaches every user once when the node retries', async () => {
+    fakeInferenceNode();
+    const body = urlJob();
+    const users = await Promise.all(Array.from({ length: 3 }, () => waitingUser(1, body)));
+    const { jobId } = users[0]!;
+    // The first delivery reaches one hub, then fails at the next: the node's callback gets a 500.
+    const realDeliver = UserHub.prototype.deliver;
+    let calls = 0;
+    const spy = vi.spyOn(UserHub.prototype, 'deliver').mockImplementation(async function (
+      this: UserHub,
+      ...args: Parameters<UserHub['deliver']>
+    ) {
+      if (++calls === 2) throw new Error('the edge went away');
+      return realDeliver.apply(this, args);
+    });
+    const cut = await postResult({ status: 'done', jobId, result: facesResult });
+    expect(cut.status).toBe(500);
+    spy.mockRestore();
+    // The node retries its callback (a new signature): every user has the result, once.
+    const retried = await postResult({ status: 'done', jobId, result: facesResult });
+    expect(await retried.json()).toEqual({ delivered: 3 });
+    for (const { sockets } of users) await sockets[0]!.waitForFrames(2);
+    await settle();
+    for (const { sockets } of users) {
+      expect(content(sockets[0]!.frames())).toEqual([
+        { kind: 'queued', jobId },
+        { kind: 'done', jobId, result: facesResult },
+      ]);
+    }
+    // Once delivered, the waiters are forgotten.
+    expect(await (await postResult({ status: 'done', jobId, result: facesResult })).json()).toEqual({
+      delivered: 0,
+    });
   });
 
   it('pushes failures as failed frames', async () => {

@@ -61,9 +61,10 @@ export async function launchWithExtension({
       if (!guard || !recorder) return;
       guard.stop();
       const problems = guard.problems();
-      await recordPrivacySummary(guard.summary(), privacy ? privacy.label : undefined);
+      const options = privacy || {};
+      await recordPrivacySummary(guard.summary(), options.label);
       await recorder.stop();
-      if (!privacy || !privacy.expectProblems) reportProblems(problems);
+      if (!options.expectProblems) reportProblems(problems);
     },
   };
 }

@@ -164,7 +164,9 @@ export async function socketStorm({
     const missing = accepted.filter((jobId) => open.some((session) => !complete1(session, jobId)));
     const examples = missing.slice(0, 5).map((jobId) => {
       const lacking = open.filter((session) => !complete1(session, jobId)).length;
-      const kinds = [...new Set(open.flatMap((s) => s.frames.filter((f) => f.jobId === jobId).map((f) => f.kind)))];
+      const kinds = [
+        ...new Set(open.flatMap((s) => s.frames.filter((f) => f.jobId === jobId).map((f) => f.kind))),
+      ];
       return `${jobId.slice(0, 12)}: missing in ${lacking} of ${open.length} sessions; frames seen: ${kinds.join(', ') || 'none'}`;
     });
     return {

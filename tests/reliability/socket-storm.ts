@@ -181,7 +181,7 @@ export async function socketStorm({
       not_accepted: bad,
       catch_up_p50_s: round(percentile(catchUps, 50), 2),
       catch_up_p99_s: round(percentile(catchUps, 99), 2),
-      ...(examples.length ? { examples } : {}),
+      ...(examples.length ? { missing: examples.join(' | ') } : {}),
     };
   } finally {
     await stack.stop();

@@ -1,4 +1,5 @@
 import { base64ToBytes } from '@veneer/shared/base64';
+import { readCappedBytes } from '@veneer/shared/http/read-capped';
 import type { ImageRef } from '@veneer/shared/protocol';
 import { imageSize } from 'image-size';
 
@@ -59,8 +60,13 @@ export function checkImageHeader(bytes: Uint8Array): { width: number; height: nu
   return { width, height, type: size.type ?? 'unknown' };
 }
 
-function tooLarge(bytes: number): ImageRefused {
-  return new ImageRefused(`the image is ${bytes} bytes; the limit is ${MAX_IMAGE_BYTES}`);
+/** An image over the byte limit: its size when known (said, or a file's), else only that it is over. */
+function tooLarge(bytes?: number): ImageRefused {
+  return new ImageRefused(
+    bytes === undefined
+      ? `the image is over the limit of ${MAX_IMAGE_BYTES} bytes`
+      : `the image is ${bytes} bytes; the limit is ${MAX_IMAGE_BYTES}`,
+  );
 }
 
 /** Fetches an image, refusing it once it is over MAX_IMAGE_BYTES (said or counted) or too slow. */
@@ -80,31 +86,14 @@ async function fetchWithin(url: string): Promise<{ bytes: Uint8Array; type: stri
     throw tooLarge(said);
   }
   const type = response.headers.get('content-type') ?? '';
-  if (!response.body) return { bytes: new Uint8Array(await response.arrayBuffer()), type };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let bytes: Uint8Array | null;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > MAX_IMAGE_BYTES) {
-        await reader.cancel();
-        throw tooLarge(total);
-      }
-      chunks.push(value);
-    }
+    bytes = await readCappedBytes(response.body, MAX_IMAGE_BYTES);
   } catch (error) {
     if ((error as Error).name === 'TimeoutError')
       throw new ImageRefused(`the image took over ${IMAGE_FETCH_TIMEOUT_MS / 1000} s to load`);
     throw error;
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
+  if (bytes === null) throw tooLarge();
   return { bytes, type };
 }

@@ -78,7 +78,9 @@ describe('reliability (short form)', () => {
       });
     }
     expect(rows.find((r) => r.case.includes('empty file'))?.faces).toBe('refused: the image is empty');
-    expect(rows.find((r) => r.case.includes('never stops sending'))?.faces).toMatch(/the limit is 10485760/);
+    expect(rows.find((r) => r.case.includes('never stops sending'))?.faces).toMatch(
+      /the limit of 10485760 bytes/,
+    );
     // The whole browser stays within what the 40 MP limit allows for.
     expect(Math.max(...rows.map((r) => Number(r.peak_mb)))).toBeLessThan(3072);
   });

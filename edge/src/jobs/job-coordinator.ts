@@ -138,7 +138,7 @@ export class JobCoordinator extends DurableObject<Env> {
     const waiters = [...(await this.ctx.storage.list({ prefix: WAITER })).keys()].map((key) =>
       key.slice(WAITER.length),
     );
-    await fanOut(this.env, jobId, 'root', waiters, frame, deliveryId);
+    await fanOut(this.env, { jobId, path: 'root', userIds: waiters, frame, deliveryId });
     if (deliveryId !== undefined)
       for (let at = 0; at < waiters.length; at += 128)
         await this.ctx.storage.delete(waiters.slice(at, at + 128).map((userId) => `${WAITER}${userId}`));
@@ -146,14 +146,8 @@ export class JobCoordinator extends DurableObject<Env> {
   }
 
   /** A fan-out object's part: `userIds` get `frame`, directly or through children of its own. */
-  async fanOutPart(
-    jobId: string,
-    path: string,
-    userIds: string[],
-    frame: JobFrame,
-    deliveryId?: string,
-  ): Promise<void> {
-    await fanOut(this.env, jobId, path, userIds, frame, deliveryId);
+  async fanOutPart(part: FanOutPart): Promise<void> {
+    await fanOut(this.env, part);
   }
 
   override async alarm(): Promise<void> {
@@ -190,6 +184,16 @@ export class JobCoordinator extends DurableObject<Env> {
   }
 }
 
+/** One part of a delivery: `frame` for `userIds`, at `path` in the job's fan-out tree. */
+export interface FanOutPart {
+  jobId: string;
+  path: string;
+  userIds: string[];
+  frame: JobFrame;
+  /** Names an outcome's delivery, so a hub taking it a second time (a retry) drops it. */
+  deliveryId?: string;
+}
+
 /**
  * Delivers `frame` to `userIds`: each user's hub directly when they are few (FANOUT_WIDTH or
  * fewer), else split into at most FANOUT_WIDTH parts handed to fan-out objects of their own (one
@@ -198,12 +202,7 @@ export class JobCoordinator extends DurableObject<Env> {
  */
 export async function fanOut(
   env: Env,
-  jobId: string,
-  path: string,
-  userIds: string[],
-  frame: JobFrame,
-  /** Names an outcome's delivery, so a hub taking it a second time (a retry) drops it. */
-  deliveryId?: string,
+  { jobId, path, userIds, frame, deliveryId }: FanOutPart,
 ): Promise<void> {
   const width = Number(env.FANOUT_WIDTH) || FANOUT_WIDTH;
   if (userIds.length <= width) {
@@ -216,13 +215,13 @@ export async function fanOut(
   await Promise.all(
     parts.map((part, i) => {
       const child = `${path}.${i}`;
-      return env.JOBS.get(env.JOBS.idFromName(`${jobId}#fanout#${child}`)).fanOutPart(
+      return env.JOBS.get(env.JOBS.idFromName(`${jobId}#fanout#${child}`)).fanOutPart({
         jobId,
-        child,
-        part,
+        path: child,
+        userIds: part,
         frame,
         deliveryId,
-      );
+      });
     }),
   );
 }

@@ -1,12 +1,12 @@
 /**
- * Reads a body stream as text, at most `maxBytes`: null once it grows past that (the rest is
- * never read), without buffering more than the limit.
+ * Reads a body stream, at most `maxBytes`: null once it grows past that (the rest is never read),
+ * without buffering more than the limit.
  */
-export async function readCappedText(
+export async function readCappedBytes(
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
-): Promise<string | null> {
-  if (!body) return '';
+): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -26,5 +26,14 @@ export async function readCappedText(
     all.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
+}
+
+/** The same as text (UTF-8). */
+export async function readCappedText(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<string | null> {
+  const bytes = await readCappedBytes(body, maxBytes);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
 }

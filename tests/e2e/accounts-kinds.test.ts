@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { turnOnMastodon } from './extension-pages.ts';
-import { actionsOn, openJudgedFeed } from './feed-pages.ts';
+import { actionsOn, openJudgedFeed, serveHtml } from './feed-pages.ts';
 import { MASTODON_HOST, mastodonHtml } from './fixtures/mastodon.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml, oldRedditHtml } from './fixtures/small-feeds.ts';
@@ -50,14 +50,10 @@ beforeAll(async () => {
   browser = await launchWithExtension({
     extensionPath: extensionWithGrantedOrigins([`https://${MASTODON_HOST}/*`]),
   });
-  const serve = (pattern: string, html: () => string) =>
-    browser.context.route(pattern, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: html() }),
-    );
-  await serve('https://x.com/**', () => xTimelineHtml({ first: KIND_TWEETS, pages: 0 }));
-  await serve('https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', REDDIT));
-  await serve('https://www.youtube.com/**', () => youtubeHomeHtml({ videos: KIND_VIDEOS }));
-  await serve('https://bsky.app/**', () =>
+  await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ first: KIND_TWEETS, pages: 0 }));
+  await serveHtml(browser, 'https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', REDDIT));
+  await serveHtml(browser, 'https://www.youtube.com/**', () => youtubeHomeHtml({ videos: KIND_VIDEOS }));
+  await serveHtml(browser, 'https://bsky.app/**', () =>
     blueskyHtml([
       { id: '3kb01', author: 'alice.bsky.social', text: 'Spiders on my balcony' },
       { id: '3kb02', author: 'bob.bsky.social', text: 'Spiders on my desk' },
@@ -65,14 +61,14 @@ beforeAll(async () => {
       { id: '3kb04', author: 'erin.test', text: 'Coffee time' },
     ]),
   );
-  await serve('https://old.reddit.com/**', () =>
+  await serveHtml(browser, 'https://old.reddit.com/**', () =>
     oldRedditHtml([
       { id: 't3_o1', author: 'oldalice', text: 'Spiders in the attic' },
       { id: 't3_o2', author: 'oldbob', text: 'Spiders in the shed' },
       { id: 't3_o3', author: 'brand', text: 'Try our new app', promoted: true },
     ]),
   );
-  await serve(`https://${MASTODON_HOST}/**`, () =>
+  await serveHtml(browser, `https://${MASTODON_HOST}/**`, () =>
     mastodonHtml(MASTODON_HOST, [
       { id: '113000000000000011', account: 'ann', text: 'Spiders spin webs' },
       { id: '113000000000000012', account: 'ben', text: 'Spiders in the garden' },

@@ -29,3 +29,14 @@ export const actionsOn = (page: Page, selector: string, idAttribute = 'data-fixt
       ),
     [selector, idAttribute],
   );
+
+/** Answers every request matching `pattern` (a site's address) with the HTML `html()` makes. */
+export async function serveHtml(
+  browser: ExtensionBrowser,
+  pattern: string,
+  html: () => string,
+): Promise<void> {
+  await browser.context.route(pattern, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: html() }),
+  );
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
-import { openJudgedFeed } from './feed-pages.ts';
+import { openJudgedFeed, serveHtml } from './feed-pages.ts';
 import { redditFeedHtml, redditThreadHtml } from './fixtures/reddit-feed.ts';
 import { xTimelineHtml } from './fixtures/x-timeline.ts';
 import { youtubeHomeHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
@@ -49,10 +49,6 @@ const screenshot = (name: string) => path.join(repoRoot, '.tmp/screenshots', nam
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  const serve = (pattern: string, html: () => string) =>
-    browser.context.route(pattern, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: html() }),
-    );
   await browser.context.route('https://www.youtube.com/**', (route) =>
     route.fulfill({
       status: 200,
@@ -60,7 +56,7 @@ beforeAll(async () => {
       body: route.request().url().includes('/watch') ? youtubeWatchHtml() : youtubeHomeHtml(),
     }),
   );
-  await serve('https://x.com/**', () => xTimelineHtml({ pages: 0 }));
+  await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ pages: 0 }));
   await browser.context.route('https://www.reddit.com/**', (route) =>
     route.fulfill({
       status: 200,

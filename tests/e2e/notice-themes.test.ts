@@ -5,6 +5,7 @@ import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { turnOnMastodon } from './extension-pages.ts';
+import { serveHtml } from './feed-pages.ts';
 import { MASTODON_HOST, mastodonHtml } from './fixtures/mastodon.ts';
 import { redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml } from './fixtures/small-feeds.ts';
@@ -36,15 +37,11 @@ beforeAll(async () => {
   browser = await launchWithExtension({
     extensionPath: extensionWithGrantedOrigins([`https://${MASTODON_HOST}/*`]),
   });
-  const serve = (pattern: string, html: () => string) =>
-    browser.context.route(pattern, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: html() }),
-    );
-  await serve('https://x.com/**', () => xTimelineHtml({ pages: 0 }));
-  await serve('https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it'));
-  await serve('https://www.youtube.com/**', () => youtubeHomeHtml());
-  await serve('https://bsky.app/**', () => blueskyHtml());
-  await serve(`https://${MASTODON_HOST}/**`, () => mastodonHtml(MASTODON_HOST));
+  await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ pages: 0 }));
+  await serveHtml(browser, 'https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it'));
+  await serveHtml(browser, 'https://www.youtube.com/**', () => youtubeHomeHtml());
+  await serveHtml(browser, 'https://bsky.app/**', () => blueskyHtml());
+  await serveHtml(browser, `https://${MASTODON_HOST}/**`, () => mastodonHtml(MASTODON_HOST));
   await useFiltersOnDevice(browser, [
     { id: 'spiders', words: 'spiders, tarantula, lo-fi', action: 'collapse' },
     { id: 'election', words: 'election', action: 'warn' },

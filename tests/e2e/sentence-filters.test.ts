@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { storedFilters, useFiltersOnDevice } from './configure.ts';
-import { actionsOn, openJudgedFeed } from './feed-pages.ts';
+import { actionsOn, openJudgedFeed, serveHtml } from './feed-pages.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { type FixtureTweet, xTimelineHtml } from './fixtures/x-timeline.ts';
 
@@ -31,12 +31,8 @@ const REDDIT: FixturePost[] = [
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  const serve = (pattern: string, html: () => string) =>
-    browser.context.route(pattern, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: html() }),
-    );
-  await serve('https://x.com/**', () => xTimelineHtml({ first: TWEETS, pages: 0 }));
-  await serve('https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', REDDIT));
+  await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ first: TWEETS, pages: 0 }));
+  await serveHtml(browser, 'https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', REDDIT));
   await useFiltersOnDevice(browser, [{ id: 'mine', words: 'spiders', action: 'hide' }]);
 });
 

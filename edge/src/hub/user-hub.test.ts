@@ -3,7 +3,14 @@ import { CLOSE_CODES, type JobFrame } from '@veneer/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import { userHub } from '../stubs.ts';
 import { content, openSocket, register, settle } from '../test-support/edge-client.ts';
-import { ACK_FLUSH_MS, MAX_CLIENT_MESSAGES_PER_S, RETENTION_MS, type UserHub } from './user-hub.ts';
+import {
+  ACK_FLUSH_MS,
+  DELIVERY_MEMORY_MS,
+  EMBEDDED_RETENTION_MS,
+  MAX_CLIENT_MESSAGES_PER_S,
+  RETENTION_MS,
+  type UserHub,
+} from './user-hub.ts';
 
 const queued = (jobId: string): JobFrame => ({ kind: 'queued', jobId });
 
@@ -122,6 +129,41 @@ describe('UserHub: frames are numbered, kept and replayed', () => {
     });
     await runInDurableObject(hub, (instance: UserHub) => instance.alarm());
     expect(await hub.stats()).toMatchObject({ frames: 0, sessions: 0 });
+  });
+
+  it('wakes hourly only while it holds frames; for embedded images alone, when the oldest expires', async () => {
+    const { userId } = await register();
+    const hub = userHub(env, userId);
+    const embed = (sha256: string): JobFrame => ({
+      kind: 'done',
+      jobId: `embed-${sha256.slice(0, 4)}`,
+      result: {
+        type: 'embed',
+        model: 'clip-stand-in',
+        standIn: true,
+        sha256,
+        embedding: Array(512).fill(0),
+        texts: [],
+      },
+    });
+    await hub.deliver([embed('a'.repeat(64))], 'delivery-1');
+    const alarmIn = () =>
+      runInDurableObject(
+        hub,
+        async (_instance: UserHub, state) => ((await state.storage.getAlarm()) ?? 0) - Date.now(),
+      );
+    expect(await alarmIn()).toBeLessThanOrEqual(60 * 60 * 1000);
+    // Every frame acknowledged and the delivery forgotten: only the embedded image is left.
+    await runInDurableObject(hub, async (_instance: UserHub, state) => {
+      state.storage.sql.exec('DELETE FROM frames');
+      state.storage.sql.exec('UPDATE deliveries SET at = at - ?', DELIVERY_MEMORY_MS + 1000);
+    });
+    await runInDurableObject(hub, (instance: UserHub) => instance.alarm());
+    expect(await alarmIn()).toBeGreaterThan(EMBEDDED_RETENTION_MS - 60_000);
+    expect(await hub.embeddedImages()).toEqual(['a'.repeat(64)]);
+    // A new frame brings the alarm back within the hour.
+    await hub.deliver([queued('later')]);
+    expect(await alarmIn()).toBeLessThanOrEqual(60 * 60 * 1000);
   });
 
   it('closes a flooding socket with a clear code, and only that socket', async () => {

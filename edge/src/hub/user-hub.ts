@@ -69,7 +69,10 @@ export class UserHub extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   /** Rate-limit buckets by route group; in memory (a reset on eviction is harmless). */
   private readonly buckets = new Map<RouteGroup, Bucket>();
-  /** Whether the pruning alarm is known to be set (saves a storage read on every delivery). */
+  /**
+   * Whether the pruning alarm is known to be set within the hour (saves a storage read on every
+   * delivery). An alarm further off (only embedded images left) is brought forward by a delivery.
+   */
   private alarmSet = false;
   /**
    * The open sockets, kept in memory while the object is awake (rebuilt from the runtime after it
@@ -226,7 +229,9 @@ export class UserHub extends DurableObject<Env> {
       }
     }
     if (!this.alarmSet) {
-      if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + 60 * 60 * 1000);
+      const alarm = await this.ctx.storage.getAlarm();
+      if (alarm === null || alarm > now + 60 * 60 * 1000)
+        await this.ctx.storage.setAlarm(now + 60 * 60 * 1000);
       this.alarmSet = true;
     }
     return { lastSeq: sequenced.at(-1)?.seq ?? this.lastSeq(), sockets };
@@ -362,13 +367,22 @@ export class UserHub extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     this.flushAcks();
     this.prune(Date.now());
-    const left = this.sql
-      .exec<{ n: number }>(
-        'SELECT (SELECT COUNT(*) FROM frames) + (SELECT COUNT(*) FROM embedded) + (SELECT COUNT(*) FROM deliveries) AS n',
-      )
+    const now = Date.now();
+    const recent = this.sql
+      .exec<{ n: number }>('SELECT (SELECT COUNT(*) FROM frames) + (SELECT COUNT(*) FROM deliveries) AS n')
       .one().n;
-    if (left > 0) await this.ctx.storage.setAlarm(Date.now() + 60 * 60 * 1000);
-    this.alarmSet = left > 0;
+    // Frames and deliveries are pruned hourly; embedded images only when the oldest expires.
+    const oldestEmbedded = this.sql
+      .exec<{ at: number | null }>('SELECT MIN(at) AS at FROM embedded')
+      .one().at;
+    const next =
+      recent > 0
+        ? now + 60 * 60 * 1000
+        : oldestEmbedded !== null
+          ? Math.max(now + 60 * 1000, oldestEmbedded + EMBEDDED_RETENTION_MS)
+          : null;
+    if (next !== null) await this.ctx.storage.setAlarm(next);
+    this.alarmSet = recent > 0;
   }
 
   /**

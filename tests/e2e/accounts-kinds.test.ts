@@ -7,7 +7,7 @@ import { MASTODON_HOST, mastodonHtml } from './fixtures/mastodon.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml, oldRedditHtml } from './fixtures/small-feeds.ts';
 import { KIND_TWEETS, xTimelineHtml } from './fixtures/x-timeline.ts';
-import { KIND_VIDEOS, youtubeHomeHtml } from './fixtures/youtube.ts';
+import { KIND_VIDEOS, youtubeHomeHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
 import { waitFor } from './wait.ts';
 
 /**
@@ -53,6 +53,8 @@ beforeAll(async () => {
   await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ first: KIND_TWEETS, pages: 0 }));
   await serveHtml(browser, 'https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', REDDIT));
   await serveHtml(browser, 'https://www.youtube.com/**', () => youtubeHomeHtml({ videos: KIND_VIDEOS }));
+  // Routed after the home page's, so it wins for watch pages: a real captured one (../shared/data/dom).
+  await serveHtml(browser, 'https://www.youtube.com/watch**', youtubeWatchHtml);
   await serveHtml(browser, 'https://bsky.app/**', () =>
     blueskyHtml([
       { id: '3kb01', author: 'alice.bsky.social', text: 'Spiders on my balcony' },
@@ -130,6 +132,23 @@ describe('kinds of post and the allowlist, on every site', () => {
       vid00000034: null, // Nature Now, on the allowlist
       vid00000035: 'collapse',
     });
+    await page.close();
+  });
+
+  it("YouTube, a real captured watch page: the sidebar's promoted video hidden, its 19 videos left alone", async () => {
+    const sidebar = 'ytd-compact-video-renderer, ytd-compact-promoted-video-renderer';
+    const page = await feed('https://www.youtube.com/watch?v=IzFmNQGzApQ', sidebar, 20);
+    const actions = await page.evaluate(
+      (sidebar) =>
+        [...document.querySelectorAll(sidebar)].map((item) => [
+          item.tagName.toLowerCase(),
+          item.getAttribute('data-veneer-action'),
+        ]),
+      sidebar,
+    );
+    expect(actions[0]).toEqual(['ytd-compact-promoted-video-renderer', 'hide']);
+    expect(actions.slice(1)).toEqual(Array(19).fill(['ytd-compact-video-renderer', null]));
+    expect(await page.locator('ytd-compact-promoted-video-renderer').isVisible()).toBe(false);
     await page.close();
   });
 

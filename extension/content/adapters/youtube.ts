@@ -11,8 +11,9 @@ import {
 } from '../site-adapter.ts';
 
 /**
- * YouTube (www.youtube.com): videos in the home grid, search results, the watch-page sidebar, and
- * the newer lockup view models that replace them in places; comments are thread renderers.
+ * YouTube (www.youtube.com): videos in the home grid, search results, the watch-page sidebar (and
+ * the promoted video among them), and the newer lockup view models that replace them in places;
+ * comments are thread renderers.
  * YouTube recycles these elements for other videos as you browse, so a post's id is read afresh
  * each time: the video id from its watch link, a comment's id from its `lc=` link. The grid would
  * give a sibling a cell of its own, so Veneer's notice goes inside the item.
@@ -23,7 +24,7 @@ const pack: SelectorPack = {
   version: 1,
   selectors: {
     video:
-      'ytd-rich-item-renderer, ytd-video-renderer, ytd-compact-video-renderer, ytd-grid-video-renderer, yt-lockup-view-model',
+      'ytd-rich-item-renderer, ytd-video-renderer, ytd-compact-video-renderer, ytd-grid-video-renderer, yt-lockup-view-model, ytd-compact-promoted-video-renderer',
     /** A lockup inside one of the older item renderers is read through its outer item. */
     lockup: 'yt-lockup-view-model',
     comment: 'ytd-comment-thread-renderer',
@@ -40,9 +41,12 @@ const pack: SelectorPack = {
     avatar: '#avatar, yt-avatar-shape',
     /** The channel's own link (its handle), where the item shows one. */
     channelLink: 'a[href^="/@"]',
-    /** Kinds: a "LIVE" badge; an ad slot in the grid or the results (a Short is told by its /shorts/ link). */
+    /**
+     * Kinds: a "LIVE" badge; an ad slot in the grid or the results, or a promoted video in the
+     * watch page's sidebar (a Short is told by its /shorts/ link).
+     */
     live: '[overlay-style="LIVE"], .badge-style-type-live-now-alternate, .yt-badge-shape--thumbnail-live',
-    ad: 'ytd-ad-slot-renderer, ytd-in-feed-ad-layout-renderer, ytd-promoted-sparkles-web-renderer, ytd-promoted-video-renderer',
+    ad: 'ytd-ad-slot-renderer, ytd-in-feed-ad-layout-renderer, ytd-promoted-sparkles-web-renderer, ytd-promoted-video-renderer, ytd-compact-promoted-video-renderer',
     /** The channel's verified badge. */
     verified:
       '.badge-style-type-verified, .badge-style-type-verified-artist, yt-icon.ytd-badge-supported-renderer[icon="check-circle-thick"]',

@@ -23,7 +23,7 @@ describe('youtubeAdapter', () => {
       kinds: ['original', 'promoted'],
       link: '',
     });
-    expect(videos.every((p) => p && /^[\w-]{11}$/.test(p.id) && p.kinds.join() === 'original')).toBe(true);
+    expect(videos.every((p) => p && /^[\w-]{11}$/.test(p.id) && p.kinds?.join() === 'original')).toBe(true);
     const broadway = videos.find((p) => p?.id === 'IzFmNQGzApQ');
     expect(broadway).toMatchObject({
       text: 'José Valim - Keynote: Announcing Broadway - ElixirConf EU 2019',

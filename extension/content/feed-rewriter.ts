@@ -24,11 +24,18 @@ import {
   modifyPost,
   type NoticeActions,
   noticeChanges,
+  postOfNotice,
   showOriginal,
 } from './rewrite/modify.ts';
 import { DEFAULT_BUDGET_MS, installPageStyle } from './rewrite/page-style.ts';
 import { followPageTheme } from './rewrite/page-theme.ts';
-import { ACTION_ATTRIBUTE, STATE_ATTRIBUTE, setState, stateOf } from './rewrite/post-state.ts';
+import {
+  ACTION_ATTRIBUTE,
+  BADGE_ATTRIBUTE,
+  STATE_ATTRIBUTE,
+  setState,
+  stateOf,
+} from './rewrite/post-state.ts';
 import { localReasonWords } from './rewrite/reason-words.ts';
 import type { SiteDefinition, SitePost } from './site-adapter.ts';
 
@@ -242,13 +249,17 @@ export function startFeedRewriter(
     };
   }
 
-  /** The post the user last opened the context menu on (its author and text, for the menus). */
+  /**
+   * The post the user last opened the context menu on (its author and text, for the menus): the
+   * post under the pointer, or the post whose notice is (all a collapsed or hidden post shows).
+   */
   let underMenu: MenuPost | null = null;
   document.addEventListener(
     'contextmenu',
     (event) => {
-      const element =
-        event.target instanceof Element ? event.target.closest<HTMLElement>(adapter.postSelector) : null;
+      const target = event.target instanceof Element ? event.target : null;
+      const notice = target?.closest(`[${BADGE_ATTRIBUTE}]`);
+      const element = notice ? postOfNotice(notice) : target?.closest<HTMLElement>(adapter.postSelector);
       const post = element ? adapter.readPost(element) : null;
       underMenu = post ? { author: post.author, site: definition.site, text: post.text } : null;
     },

@@ -12,10 +12,18 @@ declare const chrome: {
     session: { get(key: string | null): Promise<Record<string, unknown>> };
   };
   tabs: {
-    query(query: { url?: string }): Promise<Array<{ id?: number; url?: string }>>;
+    query(query: {
+      url?: string;
+      active?: boolean;
+      lastFocusedWindow?: boolean;
+    }): Promise<Array<{ id?: number; url?: string }>>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
   };
   permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };
   scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
+  contextMenus: {
+    /** `dispatch` is the event object's own (not in the API's types): it calls the listeners. */
+    onClicked: { hasListeners(): boolean; dispatch(info: unknown, tab: unknown): void };
+  };
   alarms: { create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void> };
 };

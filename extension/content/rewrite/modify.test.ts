@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { clearModification, modifyPost, noticeChanges, showOriginal } from './modify.ts';
+import { clearModification, modifyPost, noticeChanges, postOfNotice, showOriginal } from './modify.ts';
 import { pageCss } from './page-style.ts';
 import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, STATE_ATTRIBUTE } from './post-state.ts';
 
@@ -131,6 +131,20 @@ describe('modifyPost', () => {
       'Show original',
       'Hide posts like this',
     ]);
+  });
+
+  it('a notice leads back to its post (for the context menu on a collapsed post), before it or inside it', () => {
+    document.body.innerHTML =
+      '<article id="a">spiders</article><div id="grid"><div id="b">spiders</div></div>';
+    const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
+    modifyPost(a, 'collapse', 'spiders', 'before', { show: () => {} });
+    modifyPost(b, 'collapse', 'spiders', 'inside', { show: () => {} });
+    const notices = document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`);
+    expect(postOfNotice(notices[0]!)).toBe(a);
+    expect(postOfNotice(notices[1]!)).toBe(b);
+    // Something that only looks like a notice, with no judged post after it, leads nowhere.
+    document.body.insertAdjacentHTML('beforeend', '<div data-veneer-badge="collapse"></div><p>page text</p>');
+    expect(postOfNotice(document.body.lastElementChild!.previousElementSibling!)).toBeNull();
   });
 
   it('hide leaves no notice', () => {

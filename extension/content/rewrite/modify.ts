@@ -1,6 +1,12 @@
 import type { PostAction } from '@veneer/shared/judge';
 import { t } from '../../lib/i18n.ts';
-import { ACTION_ATTRIBUTE, BADGE_ATTRIBUTE, PLACEMENT_ATTRIBUTE, setState } from './post-state.ts';
+import {
+  ACTION_ATTRIBUTE,
+  BADGE_ATTRIBUTE,
+  PLACEMENT_ATTRIBUTE,
+  STATE_ATTRIBUTE,
+  setState,
+} from './post-state.ts';
 
 /** What the notice says was done to the post ("collapsed"). */
 const done = (action: PostAction) => t(`notice.${action}`);
@@ -146,6 +152,15 @@ function badgeOf(post: HTMLElement): HTMLElement | null {
   if (first?.hasAttribute(BADGE_ATTRIBUTE)) return first as HTMLElement;
   const before = post.previousElementSibling;
   return before?.hasAttribute(BADGE_ATTRIBUTE) ? (before as HTMLElement) : null;
+}
+
+/** The post a notice is on: its parent (placement inside) or the element just after it. */
+export function postOfNotice(notice: Element): HTMLElement | null {
+  const parent = notice.parentElement;
+  if (parent?.firstElementChild === notice && parent.getAttribute(PLACEMENT_ATTRIBUTE) === 'inside')
+    return parent;
+  const after = notice.nextElementSibling;
+  return after instanceof HTMLElement && after.hasAttribute(STATE_ATTRIBUTE) ? after : null;
 }
 
 /** Removes Veneer's action and notice from the post, leaving its state to the caller. */

@@ -65,4 +65,24 @@ describe('blueskyAdapter: kinds of post', () => {
       ['original'],
     ]);
   });
+
+  it("reads the author's verified check between the name and the handle, not a quoted author's", () => {
+    // social-app's PostMeta: the name link, the check's icon in a view of its own, the handle link.
+    const meta = (author: string, check: boolean) =>
+      `<div><a href="/profile/${author}">Name</a>${check ? '<div><svg viewBox="0 0 24 24"><path d="M0 0"/></svg></div>' : ''}<a href="/profile/${author}">@${author}</a></div>`;
+    document.body.innerHTML = [
+      item('alice.test', '1', { after: meta('alice.test', true) }),
+      item('alice.test', '2', { after: meta('alice.test', false) }),
+      // A quoted post whose author has the check: not this post's author.
+      item('alice.test', '3', {
+        after: meta('alice.test', false),
+        embed: `<div role="link">${meta('erin.test', true)}<a href="/profile/erin.test/post/9">quoted</a></div>`,
+      }),
+      // An icon next to a single link (a repost's line, an avatar) is no check.
+      item('alice.test', '4', {
+        before: '<a href="/profile/bob.test">Reposted by Bob</a><div><svg></svg></div>',
+      }),
+    ].join('');
+    expect(posts().map((post) => post?.verified)).toEqual([true, false, false, false]);
+  });
 });

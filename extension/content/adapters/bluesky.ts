@@ -28,6 +28,11 @@ const pack: SelectorPack = {
     media: 'img[src*="/feed_thumbnail/"], img[src*="/feed_fullsize/"]',
     /** Profile links: a repost's "Reposted by" link comes before the author's, a reply's "Replied to" after it. */
     profileLink: 'a[href^="/profile/"]',
+    /**
+     * The verified check (social-app's PostMeta): an icon of its own between the author's name
+     * link and handle link, both to the profile; no label or test id marks it.
+     */
+    verified: 'a[href^="/profile/"] + div:has(> svg) + a[href^="/profile/"]',
   },
   attributes: { testId: 'data-testid' },
   rules: {},
@@ -68,6 +73,20 @@ function kindsOf(
   return postKinds(kinds);
 }
 
+/**
+ * Whether the post's author shows the verified check: an icon between two links to the same
+ * profile (name, then handle), before the post's text (a quoted post's author's comes after it).
+ */
+function hasCheck(element: Element, selector: string, firstText: Element | null): boolean {
+  for (const handleLink of element.querySelectorAll(selector)) {
+    if (firstText && !(firstText.compareDocumentPosition(handleLink) & Node.DOCUMENT_POSITION_PRECEDING))
+      return false;
+    const nameLink = handleLink.previousElementSibling?.previousElementSibling;
+    if (nameLink?.getAttribute('href') === handleLink.getAttribute('href')) return true;
+  }
+  return false;
+}
+
 const bluesky = defineSite({
   id: 'bluesky',
   site: 'bluesky',
@@ -97,13 +116,15 @@ const bluesky = defineSite({
           href = POST_PATH.exec(location.pathname)?.[0] ?? '';
         if (!href) return null;
         const texts = [...element.querySelectorAll(selectors.text!)];
+        const firstText = texts[0] ?? null;
         return postWithImages(
           {
             id: href,
             element,
             text: texts.map(textOf).filter(Boolean).join('\n'),
             author,
-            kinds: kindsOf(element, selectors, { author, href, text: texts[0] ?? null }),
+            kinds: kindsOf(element, selectors, { author, href, text: firstText }),
+            verified: () => hasCheck(element, selectors.verified!, firstText),
             link: absoluteUrl(href),
           },
           () => imagesIn(element, selectors.media!),

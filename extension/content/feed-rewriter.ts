@@ -308,14 +308,15 @@ export function startFeedRewriter(
 
 /**
  * What a page read without its pack can still do: hide or collapse by the post's words. Filters
- * that name accounts or kinds of post wait too: the fallback does not know who posted or what kind
- * of post it is (nor, so, whether the allowlist spares it).
+ * that name accounts, kinds of post or a badge wait too: the fallback does not know who posted or
+ * what kind of post it is (nor, so, whether the allowlist spares it).
  */
 const isTextOnly = (filter: Filter) =>
   (filter.action === 'hide' || filter.action === 'collapse') &&
   !filter.from?.length &&
   !filter.exceptFrom?.length &&
-  !filter.kinds?.length;
+  !filter.kinds?.length &&
+  !filter.badge;
 
 /** The reason a notice shows: a learned filter's says which of the post's words weighed most, and the score. */
 function shownReason({ reason, learned }: Verdict): string {

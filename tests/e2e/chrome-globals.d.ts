@@ -12,11 +12,7 @@ declare const chrome: {
     session: { get(key: string | null): Promise<Record<string, unknown>> };
   };
   tabs: {
-    query(query: {
-      url?: string;
-      active?: boolean;
-      lastFocusedWindow?: boolean;
-    }): Promise<Array<{ id?: number; url?: string }>>;
+    query(query: { url?: string }): Promise<Array<{ id?: number; url?: string }>>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
   };
   permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
+import { tabIdOf } from './extension-pages.ts';
 import { actionsOn, openJudgedFeed, serveHtml } from './feed-pages.ts';
 import { blueskyHtml } from './fixtures/small-feeds.ts';
 import { waitFor } from './wait.ts';
@@ -41,14 +42,16 @@ async function chooseMenu(postId: string, menuItemId: string, on: 'text' | 'noti
 
 /** Fires the menu item's click in the background, for the feed's tab. */
 async function fireMenu(menuItemId: string): Promise<void> {
-  await page.bringToFront();
-  await browser.serviceWorker.evaluate(async (menuItemId) => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    const info = { menuItemId, frameId: 0, editable: false, pageUrl: 'https://bsky.app/' };
-    // Not a public API: the event object's own dispatch, which calls the listeners the
-    // background added, with what Chromium passes them.
-    chrome.contextMenus.onClicked.dispatch(info, tab);
-  }, menuItemId);
+  const tabId = await tabIdOf(browser, 'https://bsky.app/');
+  await browser.serviceWorker.evaluate(
+    async ([menuItemId, tabId]) => {
+      const info = { menuItemId, frameId: 0, editable: false, pageUrl: 'https://bsky.app/' };
+      // Not a public API: the event object's own dispatch, which calls the listeners the
+      // background added, with what Chromium passes them.
+      chrome.contextMenus.onClicked.dispatch(info, { id: tabId });
+    },
+    [menuItemId, tabId] as const,
+  );
 }
 
 const stored = <T>(key: string) =>

@@ -14,6 +14,8 @@ export interface FeedPost<E, I> {
   community?: string;
   /** The kinds of post (shared/src/filters/accounts.ts); undefined when the reader cannot tell. */
   kinds?: readonly PostKind[];
+  /** Whether the author shows a verified badge; undefined where the site shows none to read. */
+  readonly verified?: boolean;
   link: string;
   /** Looked up only when a check needs them. */
   readonly images: readonly I[];

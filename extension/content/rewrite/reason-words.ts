@@ -21,5 +21,6 @@ export function localReasonWords(): ReasonWords {
     // Templates: their {label} and {accounts} are filled in by the Judge.
     inImage: t('reason.inImage', { label: '{label}' }),
     from: t('reason.from', { accounts: '{accounts}' }),
+    badge: { verified: t('reason.badgeVerified'), none: t('reason.badgeNone') },
   };
 }

@@ -21,6 +21,12 @@ describe('describeFilter (a filter card on the options page)', () => {
     expect(filterTitle(filter({ classifier: 'clickbait' }))).toBe('clickbait');
     expect(filterTitle(filter({ kinds: ['repost', 'promoted'] }))).toBe('repost, promoted');
     expect(filterTitle(filter({ from: ['@a', 'r/b'] }))).toBe('Posts from @a, r/b');
+    expect(filterTitle(filter({ badge: 'none' }))).toBe('Posts from accounts with no badge');
+    expect(describeFilter(filter({ kinds: ['reply'], badge: 'verified' }))).toMatchObject({
+      title: 'reply',
+      chips: ['from verified accounts'],
+    });
+    expect(describeFilter(filter({ badge: 'verified' })).chips).toEqual([]);
     const images = filter({ action: 'hide', imageExamples: [{ hash: 'ab'.repeat(8) }] });
     expect(describeFilter(images)).toMatchObject({ title: 'Images like 1 you hid', chips: [] });
     const many = describeFilter(

@@ -1,9 +1,17 @@
-import type { Filter, PostKind, TextClassifier } from '@veneer/shared/filters';
+import type { AuthorBadge, Filter, PostKind, TextClassifier } from '@veneer/shared/filters';
 import { siteLabel } from '../../content/sites.ts';
 import { actionName, t } from '../../lib/i18n.ts';
 
 /** A kind of post, as the options page names it ("repost"). */
 export const kindName = (kind: PostKind) => t(`kind.${kind}`);
+
+/** Who a filter's `badge` takes ("from verified accounts"). */
+const badgeName = (badge: AuthorBadge) =>
+  badge === 'verified' ? t('describe.badgeVerifiedChip') : t('describe.badgeNoneChip');
+
+/** A filter that names only a badge, as a card's title ("Posts from verified accounts"). */
+const badgeTitle = (badge: AuthorBadge) =>
+  badge === 'verified' ? t('describe.postsBadgeVerified') : t('describe.postsBadgeNone');
 
 const modelName = (classifier: TextClassifier) =>
   classifier === 'offensive' ? t('describe.modelOffensive') : t('describe.modelClickbait');
@@ -27,6 +35,7 @@ export function filterTitle(filter: Filter): string {
   if (filter.classifier) return modelName(filter.classifier);
   if (filter.kinds.length) return filter.kinds.map(kindName).join(', ');
   if (filter.from.length) return t('describe.postsFrom', { accounts: filter.from.join(', ') });
+  if (filter.badge) return badgeTitle(filter.badge);
   return t('describe.everyPost');
 }
 
@@ -56,6 +65,8 @@ export function describeFilter(
     filter.kinds.length && filter.words ? filter.kinds.map(kindName).join(', ') : '',
     filter.from.length ? t('describe.fromChip', { accounts: filter.from.join(', ') }) : '',
     filter.exceptFrom.length ? t('describe.notFromChip', { accounts: filter.exceptFrom.join(', ') }) : '',
+    // The badge is its own chip, unless it is all the filter names (then it is the title).
+    filter.badge && title !== badgeTitle(filter.badge) ? badgeName(filter.badge) : '',
     filter.lookIn.includes('image-text') ? t('describe.imageTextChip') : '',
     filter.lookIn.includes('image-content') ? t('describe.imageContentChip') : '',
   ].filter(Boolean);

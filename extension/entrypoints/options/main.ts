@@ -1,4 +1,6 @@
 import {
+  AUTHOR_BADGES,
+  type AuthorBadge,
   FILTER_ACTIONS,
   type Filter,
   type FilterInput,
@@ -57,12 +59,14 @@ function filterFromForm(existing: Filter | undefined): FilterInput {
   const kinds = [...$('kinds').querySelectorAll<HTMLInputElement>('input:checked')].map(
     (i) => i.value as PostKind,
   );
+  const badge = $<HTMLSelectElement>('badge').value as AuthorBadge | '';
   return {
     id: existing?.id ?? crypto.randomUUID(),
     words: $<HTMLInputElement>('words').value.trim(),
     from: accounts($<HTMLInputElement>('from').value),
     exceptFrom: accounts($<HTMLInputElement>('except-from').value),
     kinds,
+    ...(AUTHOR_BADGES.includes(badge as AuthorBadge) ? { badge: badge as AuthorBadge } : {}),
     action: FILTER_ACTIONS.includes(action) ? action : 'collapse',
     ...(classifier && TEXT_CLASSIFIERS.includes(classifier) ? { classifier } : {}),
     sensitivity: SENSITIVITIES.includes(sensitivity) ? sensitivity : 'medium',
@@ -99,6 +103,7 @@ function fillForm(filter: Filter | null): void {
   for (const box of $('kinds').querySelectorAll<HTMLInputElement>('input')) {
     box.checked = filter?.kinds.includes(box.value as PostKind) ?? false;
   }
+  $<HTMLSelectElement>('badge').value = filter?.badge ?? '';
   $<HTMLSelectElement>('action').value = filter?.action ?? 'collapse';
   $<HTMLSelectElement>('classifier').value = filter?.classifier ?? '';
   $<HTMLSelectElement>('sensitivity').value = filter?.sensitivity ?? 'medium';
@@ -114,7 +119,12 @@ function fillForm(filter: Filter | null): void {
   }
   // Who, what kind and where stay folded away unless the filter says something there.
   $<HTMLDetailsElement>('more-fields').open = Boolean(
-    filter && (filter.from.length || filter.exceptFrom.length || filter.kinds.length || filter.sites.length),
+    filter &&
+      (filter.from.length ||
+        filter.exceptFrom.length ||
+        filter.kinds.length ||
+        filter.badge ||
+        filter.sites.length),
   );
   const saved = Boolean(filter?.id);
   $('submit').textContent = saved ? t('options.saveFilter') : t('sentence.add');

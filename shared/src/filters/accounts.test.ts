@@ -72,6 +72,22 @@ describe('admits', () => {
     expect(admits(gate, { community: 'r/pics', author: 'u/alice' })).toBe(false);
   });
 
+  it("a badge takes only posts whose author's badge is known and as it asks; with kinds, both must hold", () => {
+    const verified = gateOf({ badge: 'verified' })!;
+    const none = gateOf({ badge: 'none' })!;
+    expect(admits(verified, { author: '@blue', verified: true })).toBe(true);
+    expect(admits(verified, { author: '@plain', verified: false })).toBe(false);
+    expect(admits(none, { author: '@plain', verified: false })).toBe(true);
+    expect(admits(none, { author: '@blue', verified: true })).toBe(false);
+    // A site that shows no badges (Reddit, Mastodon), or the fallback reader: neither takes it.
+    expect(admits(verified, { author: 'u/alice' })).toBe(false);
+    expect(admits(none, { author: 'u/alice' })).toBe(false);
+    const blueReplies = gateOf({ kinds: ['reply'], badge: 'verified' })!;
+    expect(admits(blueReplies, { kinds: ['reply'], verified: true })).toBe(true);
+    expect(admits(blueReplies, { kinds: ['original'], verified: true })).toBe(false);
+    expect(admits(blueReplies, { kinds: ['reply'], verified: false })).toBe(false);
+  });
+
   it('asks nothing when the filter names no accounts, exceptions or kinds', () => {
     expect(gateOf({ from: [], exceptFrom: [], kinds: [] })).toBeNull();
     expect(gateOf({})).toBeNull();

@@ -119,33 +119,46 @@ export class AccountSet {
   }
 }
 
+/**
+ * A filter's `badge`: only posts whose author shows a verified badge (X's check, earned or paid;
+ * a YouTube channel's; Bluesky's), or only those whose author shows none.
+ */
+export const AUTHOR_BADGES = ['verified', 'none'] as const;
+export type AuthorBadge = (typeof AUTHOR_BADGES)[number];
+
 /** What a filter asks of who posted and what kind of post it is; null when it asks nothing. */
 export interface Gate {
   readonly from: AccountSet | null;
   readonly except: AccountSet | null;
   readonly kinds: ReadonlySet<PostKind> | null;
+  readonly badge: AuthorBadge | null;
 }
 
 export function gateOf(filter: {
   from?: readonly string[];
   exceptFrom?: readonly string[];
   kinds?: readonly PostKind[];
+  badge?: AuthorBadge;
 }): Gate | null {
   const from = filter.from?.length ? new AccountSet(filter.from) : null;
   const except = filter.exceptFrom?.length ? new AccountSet(filter.exceptFrom) : null;
   const kinds = filter.kinds?.length ? new Set(filter.kinds) : null;
-  return from || except || kinds ? { from, except, kinds } : null;
+  const badge = filter.badge ?? null;
+  return from || except || kinds || badge ? { from, except, kinds, badge } : null;
 }
 
 /** Who posted and what kind of post it is, as the Judge sees it (undefined: not known). */
 export interface PostWho extends PostSource {
   readonly kinds?: readonly PostKind[];
+  /** Whether the author shows a verified badge; undefined where the site shows none to read. */
+  readonly verified?: boolean;
 }
 
 /**
  * Whether a post passes a filter's gate: from one of its accounts (when it names some), from none
- * of its exceptions, of one of its kinds (when it names some). A post whose author or kinds are
- * not known (a page read by the fallback reader) passes no `from` and no `kinds`.
+ * of its exceptions, of one of its kinds (when it names some), with or without its author's badge
+ * (when it names one). A post whose author, kinds or badge are not known (a site that shows no
+ * badges; a page read by the fallback reader) passes no `from`, no `kinds` and no `badge`.
  */
 export function admits(gate: Gate, post: PostWho): boolean {
   if (gate.from && !gate.from.has(post)) return false;
@@ -153,6 +166,10 @@ export function admits(gate: Gate, post: PostWho): boolean {
   if (gate.kinds) {
     if (!post.kinds) return false;
     if (!post.kinds.some((kind) => gate.kinds!.has(kind))) return false;
+  }
+  if (gate.badge) {
+    const verified = post.verified;
+    if (verified === undefined || verified !== (gate.badge === 'verified')) return false;
   }
   return true;
 }

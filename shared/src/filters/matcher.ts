@@ -87,16 +87,20 @@ export function compileFilter(filter: Filter): CompiledFilter {
   };
 }
 
-/** How a filter that names only accounts or kinds gives its reason: "repost", "from @alice". */
+/**
+ * How a filter that names only accounts, kinds or a badge gives its reason: "repost", "from
+ * @alice", "reply from a verified account".
+ */
 function gateLabel(filter: Filter): string {
   const kinds = (filter.kinds ?? []).map((kind) => reasonWords().kind[kind]).join(', ');
+  const badge = filter.badge ? reasonWords().badge[filter.badge] : '';
   const from = filter.from?.length
     ? reasonWords().from.replace(
         '{accounts}',
         `${filter.from.slice(0, 2).join(', ')}${filter.from.length > 2 ? '…' : ''}`,
       )
     : '';
-  return [kinds, from].filter(Boolean).join(' ');
+  return [kinds, badge, from].filter(Boolean).join(' ');
 }
 
 export interface FilterContext {

@@ -1,4 +1,4 @@
-import { POST_KIND_LABELS, type PostKind } from './accounts.ts';
+import { type AuthorBadge, POST_KIND_LABELS, type PostKind } from './accounts.ts';
 import { TEXT_CLASSIFIER_LABELS, type TextClassifier } from './vocabulary.ts';
 
 /**
@@ -17,6 +17,8 @@ export interface ReasonWords {
   inImage: string;
   /** From `{accounts}`. */
   from: string;
+  /** Who a filter with a `badge` takes ("from a verified account"). */
+  badge: Record<AuthorBadge, string>;
 }
 
 export const ENGLISH_REASON_WORDS: ReasonWords = {
@@ -27,6 +29,7 @@ export const ENGLISH_REASON_WORDS: ReasonWords = {
   everyImage: 'every image',
   inImage: '{label} (in an image)',
   from: 'from {accounts}',
+  badge: { verified: 'from a verified account', none: 'from an account with no badge' },
 };
 
 let words: ReasonWords = ENGLISH_REASON_WORDS;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { decodeIndices, decodeWeights } from '../learning/codec.ts';
 import { LEARNED_DIMENSIONS, MAX_EXAMPLE_FEATURES } from '../learning/features.ts';
 import { MARKS, MAX_EXAMPLES, MAX_WEIGHTS } from '../learning/learner.ts';
-import { POST_KINDS } from './accounts.ts';
+import { AUTHOR_BADGES, POST_KINDS } from './accounts.ts';
 import { parseTerms } from './terms.ts';
 import {
   ACTIONS_FOR_EVERY_POST,
@@ -81,6 +81,11 @@ export const FilterSchema = z.object({
   /** Only posts of these kinds (POST_KINDS); empty means any kind. */
   kinds: z.array(z.enum(POST_KINDS)).max(POST_KINDS.length).default([]),
   /**
+   * Only posts whose author shows a verified badge (`verified`) or shows none (`none`); absent
+   * means either. On a site that shows no badges (Reddit, Mastodon) such a filter takes nothing.
+   */
+  badge: z.enum(AUTHOR_BADGES).optional(),
+  /**
    * A learned filter ("Hide posts like this", then "Hide this too" and "Not this"): the examples it
    * learned from as hashed features (never the post's text), its model, and hashes of the posts
    * marked "Not this" (shared/src/learning). Trained in the background; a feed page only reads it.
@@ -140,12 +145,13 @@ export const FilterListSchema = z
         filter.classifier ||
         filter.imageExamples.length > 0 ||
         filter.from.length > 0 ||
-        filter.kinds.length > 0;
+        filter.kinds.length > 0 ||
+        filter.badge !== undefined;
       if (!matchesSomething && !ACTIONS_FOR_EVERY_POST.includes(filter.action)) {
         ctx.addIssue({
           code: 'custom',
           path: [index, 'words'],
-          message: `a ${filter.action} filter needs words, a classifier, example images, accounts or kinds of post`,
+          message: `a ${filter.action} filter needs words, a classifier, example images, accounts, kinds of post or a badge`,
         });
       }
     });

@@ -307,6 +307,28 @@ describe('Judge: who posted and what kind of post', () => {
     expect(judge.judge(post('a post about gardens')).verdict).toBeNull();
   });
 
+  it('a badge: replies from verified accounts hidden, named so; with words, only the unverified spammers', () => {
+    const judge = judgeOf([
+      { kinds: ['reply'], badge: 'verified', action: 'hide' },
+      { words: 'giveaway', badge: 'none', action: 'collapse' },
+    ]);
+    const badged = (verified: boolean | undefined, kinds: string[], text = 'a post about gardens') => ({
+      ...from('@a', kinds, text),
+      verified,
+    });
+    expect(judge.judge(badged(true, ['reply'])).verdict).toEqual({
+      action: 'hide',
+      reason: 'reply from a verified account',
+      filterId: 'f0',
+    });
+    expect(judge.judge(badged(false, ['reply'])).verdict).toBeNull();
+    expect(judge.judge(badged(true, ['original'])).verdict).toBeNull();
+    expect(judge.judge(badged(false, ['original'], 'giveaway now')).verdict?.action).toBe('collapse');
+    expect(judge.judge(badged(true, ['original'], 'giveaway now')).verdict).toBeNull();
+    // A site that shows no badges: neither filter takes the post.
+    expect(judge.judge(badged(undefined, ['reply'], 'giveaway now')).verdict).toBeNull();
+  });
+
   it("words and accounts together: only that account's posts with those words", () => {
     const judge = judgeOf([{ words: 'spiders', from: ['@alice'] }]);
     expect(judge.judge(from('@Alice', ['original'], 'spiders again')).verdict?.reason).toBe('spiders');

@@ -1,4 +1,4 @@
-import type { PostKind } from '../filters/accounts.ts';
+import type { AuthorBadge, PostKind } from '../filters/accounts.ts';
 import type { FilterAction, Sensitivity, TextClassifier } from '../filters/vocabulary.ts';
 
 /**
@@ -76,6 +76,21 @@ export const KIND_WORDS: ReadonlyArray<readonly [PostKind, string]> = [
   [
     'suggested',
     'suggested(?:\\s+(?:posts?|accounts?|videos?|follows?))?|recommended(?:\\s+(?:posts?|videos?|accounts?))?|recommendations|who\\s+to\\s+follow|suggestions|because\\s+you\\s+watched|discover\\s+more|you\\s+might\\s+like',
+  ],
+];
+
+/**
+ * Whose badge a filter asks for, as people say it ("replies from blue checks", "posts by
+ * unverified accounts"); the words naming the accounts go with it.
+ */
+export const BADGE_WORDS: ReadonlyArray<readonly [AuthorBadge, string]> = [
+  [
+    'none',
+    '(?:(?:from|by)\\s+)?(?:unverified|non-?\\s*verified|not\\s+verified)\\s+(?:accounts?|users?|people|profiles?|channels?)',
+  ],
+  [
+    'verified',
+    '(?:(?:from|by)\\s+)?(?:(?:verified|paid|premium|blue[-\\s]?(?:check(?:ed|marked)?|tick(?:ed)?))\\s+(?:accounts?|users?|people|profiles?|channels?)|blue[-\\s]?(?:checks|ticks|checkmarks)|twitter\\s+blue(?:\\s+(?:accounts?|users?))?|x\\s+premium(?:\\s+(?:accounts?|users?))?)',
   ],
 ];
 

@@ -222,6 +222,15 @@ const FILTERS: ReadonlyArray<readonly [string, Expected]> = [
   ['hide who to follow', { action: 'hide', words: '', kinds: ['suggested'] }],
   ['hide replies about crypto', { action: 'hide', words: 'crypto', kinds: ['reply'] }],
   ['hide retweets and quote tweets', { action: 'hide', words: '', kinds: ['quote', 'repost'], sites: ['x'] }],
+  // The author's badge.
+  ['hide replies from blue checks', { action: 'hide', words: '', kinds: ['reply'], badge: 'verified' }],
+  ['hide replies from verified accounts', { action: 'hide', words: '', kinds: ['reply'], badge: 'verified' }],
+  ['collapse crypto posts from unverified accounts', { action: 'collapse', words: 'crypto', badge: 'none' }],
+  ['hide tweets by twitter blue users', { action: 'hide', words: '', badge: 'verified', sites: ['x'] }],
+  [
+    'hide giveaways by non-verified users on x',
+    { action: 'hide', words: 'giveaways', badge: 'none', sites: ['x'] },
+  ],
   // Accounts.
   ['hide posts from @elonmusk', { action: 'hide', words: '', from: ['@elonmusk'] }],
   ['hide everything from @elonmusk', { action: 'hide', words: '', from: ['@elonmusk'] }],
@@ -395,5 +404,8 @@ describe('filters written as sentences', () => {
     const strict = check('collapse rude replies, be strict');
     if ('error' in strict) throw new Error(strict.error);
     expect(strict.summary).toBe('Collapse offensive language reply posts on every site (strict)');
+    const blue = check('hide replies from blue checks on x');
+    if ('error' in blue) throw new Error(blue.error);
+    expect(blue.summary).toBe('Hide reply posts from verified accounts on X');
   });
 });

@@ -13,6 +13,7 @@ import {
 import { findDuration } from './durations.ts';
 import {
   ACTION_PHRASES,
+  BADGE_WORDS,
   CLASSIFIER_WORDS,
   DESCRIPTORS,
   EVERYTHING_WORDS,
@@ -340,6 +341,8 @@ function summaryOf(filter: SentenceFilter): string {
   if (about.length) parts.push(`about ${about.join(', ')}`);
   if (not.length) parts.push(`(not ${not.join(', ')})`);
   if (filter.lookIn.some((place) => place !== 'text')) parts.push('and in their images');
+  if (filter.badge)
+    parts.push(filter.badge === 'verified' ? 'from verified accounts' : 'from accounts with no badge');
   if (filter.from.length) parts.push(`from ${filter.from.join(', ')}`);
   if (filter.exceptFrom.length) parts.push(`except from ${filter.exceptFrom.join(', ')}`);
   parts.push(
@@ -397,6 +400,10 @@ export function parseFilterSentence(sentence: string, { now }: { now: number }):
   let classifier: TextClassifier | undefined;
   const classified = takeFirst(text, CLASSIFIER_WORDS);
   if (classified) ({ value: classifier, text } = classified);
+  // Whose badge before the kinds: "replies from blue checks", "posts by unverified accounts".
+  const badged = takeFirst(text, BADGE_WORDS);
+  if (badged) text = badged.text;
+  const badge = badged?.value;
   const kinds = takeAll(text, KIND_WORDS);
   text = kinds.text;
 
@@ -415,7 +422,7 @@ export function parseFilterSentence(sentence: string, { now }: { now: number }):
       error: `I couldn't tell what to hide in "${long}": name it in a few words, separated by commas (${TRY_THIS}).`,
     };
   const subject = include.filter((item) => !EVERYTHING_WORDS.test(item));
-  const narrowed = classifier || kinds.values.length > 0 || pieces.from.length > 0;
+  const narrowed = classifier || kinds.values.length > 0 || pieces.from.length > 0 || badge !== undefined;
   const everyPost = ACTIONS_FOR_EVERY_POST.includes(action.value);
   if (subject.length === 0 && !narrowed && !everyPost) {
     return everything
@@ -445,6 +452,7 @@ export function parseFilterSentence(sentence: string, { now }: { now: number }):
     from: pieces.from,
     exceptFrom: pieces.exceptFrom,
     kinds: kinds.values,
+    ...(badge ? { badge } : {}),
     sites: sites.sites,
     ...(duration.expiresAt !== null ? { expiresAt: duration.expiresAt } : {}),
   });

@@ -109,6 +109,42 @@ describe('pnpm judge', () => {
     ).toEqual(['hide', 'collapse', null, null]);
   });
 
+  it('reads the verified column: a filter with a badge takes only the posts whose badge is known and as it asks', async () => {
+    const badges = file(
+      'badges.json',
+      JSON.stringify([
+        { id: 'blue-replies', kinds: ['reply'], badge: 'verified', action: 'hide' },
+        { id: 'plain', badge: 'none', words: 'giveaway', action: 'collapse' },
+      ]),
+    );
+    const rows = file(
+      'badges.csv',
+      'id,text,author,site,kind,verified\n' +
+        'a,Great point,@blue,x,reply,true\n' +
+        'b,Great point,@plain,x,reply,false\n' +
+        'c,Great point,@unknown,x,reply,\n' +
+        'd,A giveaway,@plain,x,original,no\n' +
+        'e,A giveaway,@blue,x,original,yes\n' +
+        'f,Great point,@blue,x,original,1\n',
+    );
+    const { code, stdout } = await judge('--filters', badges, '--posts', rows, '--json');
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.action)).toEqual(['hide', null, null, 'collapse', null, null]);
+    expect(lines[0].reasons).toEqual(['reply from a verified account']);
+    const bad = await judge(
+      '--filters',
+      badges,
+      '--posts',
+      file('badbadge.csv', 'text,verified\nhello,maybe\n'),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/says "maybe" in row 2's verified column \(true or false; empty: not known\)/);
+  });
+
   it('refuses with a clear message and exit code 2: missing files, no text column, an invalid list, bad arguments', async () => {
     const cases: Array<[string[], RegExp]> = [
       [

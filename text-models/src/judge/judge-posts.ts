@@ -12,6 +12,8 @@ export interface PostRow {
   site: string;
   /** The post's kinds (postKinds: `original` added when it is no repost, quote or reply); undefined: not known. */
   kinds?: readonly PostKind[];
+  /** Whether the author shows a verified badge; undefined: not known. */
+  verified?: boolean;
 }
 
 export interface PostJudgement {
@@ -53,6 +55,7 @@ export async function judgePosts(
     author: row.author || undefined,
     community: row.community || undefined,
     kinds: row.kinds,
+    verified: row.verified,
   }));
   const answers: Answers[] = posts.map(() => ({}));
   // Every post that a text check could change, asked in one batch per check.

@@ -51,9 +51,23 @@ function kindsOf(cell: string | undefined, file: string, row: number): PostKind[
   return postKinds(named as PostKind[]);
 }
 
+const YES = new Set(['true', 'yes', '1', 'verified']);
+const NO = new Set(['false', 'no', '0', 'none']);
+
+/** A row's `verified` cell: whether the author shows a verified badge; empty: not known. */
+function verifiedOf(cell: string | undefined, file: string, row: number): boolean | undefined {
+  const value = (cell ?? '').trim().toLowerCase();
+  if (value === '') return undefined;
+  if (YES.has(value)) return true;
+  if (NO.has(value)) return false;
+  throw new InputError(
+    `the posts file ${file} says "${cell}" in row ${row}'s verified column (true or false; empty: not known)`,
+  );
+}
+
 /**
  * A posts file: CSV with a header, a `text` column and optional `id`, `author`, `community`,
- * `site` and `kind`.
+ * `site`, `kind` and `verified`.
  */
 export function readPosts(file: string): PostRow[] {
   let rows: Array<Record<string, string>>;
@@ -79,5 +93,6 @@ export function readPosts(file: string): PostRow[] {
     community: (row.community ?? '').trim(),
     site: (row.site ?? '').trim().toLowerCase(),
     kinds: kindsOf(row.kind, file, i + 2),
+    verified: verifiedOf(row.verified, file, i + 2),
   }));
 }

@@ -106,6 +106,13 @@ if (!hasDisplay) {
     () => page.evaluate(() => document.querySelectorAll('[data-veneer-face]').length > 0),
     60_000,
   );
+  // Then every image's answer, so no face in the picture is still waiting to be blurred; a slow
+  // node only makes the picture show its progress banner.
+  await waitFor(
+    'every face answer',
+    () => page.evaluate(() => document.querySelectorAll('[data-veneer-faces="pending"]').length === 0),
+    30_000,
+  ).catch((error: Error) => console.log(`(${error.message}: the picture shows what was done so far)`));
   const shot = path.join(tmpDir, 'demo.png');
   fs.mkdirSync(tmpDir, { recursive: true });
   await page.screenshot({ path: shot, fullPage: true });

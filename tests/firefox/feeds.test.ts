@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixturePost, redditFeedHtml } from '../e2e/fixtures/reddit-feed.ts';
-import { xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
+import { BADGE_TWEETS, xTimelineHtml } from '../e2e/fixtures/x-timeline.ts';
 import { sharpness } from '../e2e/pixels.ts';
 import { waitFor } from '../e2e/wait.ts';
 import { dataDir, repoRoot } from '../stack/paths.ts';
@@ -14,7 +14,8 @@ import { type FirefoxWithExtension, launchFirefoxWithExtension } from './firefox
  * the welcome page and its starter filters, the on-device clickbait model in the background page
  * on Reddit, filters made from sentences in the options page collapsing, hiding and blurring
  * tweets on X with no frame showing one of them unchanged, "Show original", the popup's sentence
- * box, and "Hide posts like this" teaching a learned filter in Firefox's background page.
+ * box, a filter by kind of post and the author's badge, and "Hide posts like this" teaching a
+ * learned filter in Firefox's background page.
  */
 let firefox: FirefoxWithExtension;
 const screenshot = (name: string) => path.join(repoRoot, '.tmp/screenshots', name);
@@ -170,6 +171,25 @@ describe('Veneer in Firefox', () => {
     expect(await judged(page, 'article', 'data-fixture-id', 12)).toMatchObject({
       '1004': 'warn',
       '1012': 'warn',
+    });
+    await page.close();
+  });
+
+  it('"hide replies from blue checks on x": by kind and badge, on X\'s real tweet markup', async () => {
+    expect(await addFilterSaying('hide replies from blue checks on x')).toMatch(
+      /^Hide reply posts from verified accounts on X/,
+    );
+    const page = await firefox.feedPage({
+      'https://x.com/': () => xTimelineHtml({ first: BADGE_TWEETS, pages: 0 }),
+    });
+    await page.goto('https://x.com/home');
+    // The earlier "hide crypto giveaway posts on x" takes 4103 and 4104 whatever their badge.
+    expect(await judged(page, 'article', 'data-fixture-id', BADGE_TWEETS.length)).toEqual({
+      '4100': 'hide',
+      '4101': null,
+      '4102': null,
+      '4103': 'hide',
+      '4104': 'hide',
     });
     await page.close();
   });

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { turnOnMastodon } from './extension-pages.ts';
@@ -7,7 +9,7 @@ import { MASTODON_HOST, mastodonHtml } from './fixtures/mastodon.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml, oldRedditHtml } from './fixtures/small-feeds.ts';
 import { KIND_TWEETS, xTimelineHtml } from './fixtures/x-timeline.ts';
-import { KIND_VIDEOS, youtubeHomeHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
+import { KIND_VIDEOS, SHELF_SHORTS, youtubeHomeHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
 import { waitFor } from './wait.ts';
 
 /**
@@ -16,6 +18,7 @@ import { waitFor } from './wait.ts';
  * notice's "Always show this account" puts an account there from the page.
  */
 let browser: ExtensionBrowser;
+const screenshot = (name: string) => path.join(repoRoot, '.tmp/screenshots', name);
 
 const FILTERS = [
   { id: 'reposts', words: '', kinds: ['repost'], action: 'hide' },
@@ -52,7 +55,9 @@ beforeAll(async () => {
   });
   await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ first: KIND_TWEETS, pages: 0 }));
   await serveHtml(browser, 'https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', REDDIT));
-  await serveHtml(browser, 'https://www.youtube.com/**', () => youtubeHomeHtml({ videos: KIND_VIDEOS }));
+  await serveHtml(browser, 'https://www.youtube.com/**', () =>
+    youtubeHomeHtml({ videos: KIND_VIDEOS, shortsShelf: SHELF_SHORTS }),
+  );
   // Routed after the home page's, so it wins for watch pages: a real captured one (../shared/data/dom).
   await serveHtml(browser, 'https://www.youtube.com/watch**', youtubeWatchHtml);
   await serveHtml(browser, 'https://bsky.app/**', () =>
@@ -123,15 +128,27 @@ describe('kinds of post and the allowlist, on every site', () => {
     await page.close();
   });
 
-  it('YouTube: a Short and an ad hidden; the allowlisted channel left alone', async () => {
-    const page = await feed('https://www.youtube.com/', 'ytd-rich-item-renderer', KIND_VIDEOS.length);
+  it('YouTube: a Short, the Shorts shelf (its heading too) and an ad hidden; the allowlisted channel left alone', async () => {
+    const page = await feed(
+      'https://www.youtube.com/',
+      'ytd-rich-item-renderer',
+      KIND_VIDEOS.length + SHELF_SHORTS.length,
+    );
     expect(await actionsOn(page, 'ytd-rich-item-renderer')).toEqual({
       vid00000031: null,
       vid00000032: 'hide',
       vid00000033: 'hide',
       vid00000034: null, // Nature Now, on the allowlist
       vid00000035: 'collapse',
+      // Read with their shelf, not one by one ("spiders" would have collapsed the first).
+      short000041: null,
+      short000042: null,
     });
+    const shelf = page.locator('ytd-rich-shelf-renderer[is-shorts]');
+    await expect.poll(() => shelf.getAttribute('data-veneer-action')).toBe('hide');
+    expect(await shelf.isVisible()).toBe(false);
+    expect(await page.getByText('Shorts', { exact: true }).isVisible()).toBe(false);
+    await page.screenshot({ path: screenshot('youtube-kinds.png') });
     await page.close();
   });
 

@@ -94,4 +94,35 @@ describe('youtubeAdapter', () => {
     expect(read[1]!.link).toBe(`${location.origin}/shorts/sssssssssss`);
     expect(read[3]).toMatchObject({ id: 'ad:Best phone deals', text: 'Best phone deals', link: '' });
   });
+
+  it('reads a Shorts shelf as one post of kind Short (home and search), not its Shorts one by one', () => {
+    // As Shorts blockers describe YouTube's markup: the home grid's rich shelf marked is-shorts,
+    // holding grid items that link to /shorts/<id>; a reel shelf in search results and the watch
+    // page, holding reel items or Shorts lockups.
+    document.body.innerHTML = `
+      <ytd-rich-item-renderer><a href="/watch?v=vvvvvvvvvvv"><h3>A video</h3></a></ytd-rich-item-renderer>
+      <ytd-rich-section-renderer><div id="content"><ytd-rich-shelf-renderer is-shorts>
+        <div id="title-container"><h2><span id="title">Shorts</span></h2></div>
+        <div id="contents">
+          <ytd-rich-item-renderer><a href="/shorts/short000001"><h3>Jumping spider dance</h3></a></ytd-rich-item-renderer>
+          <ytd-rich-item-renderer><a href="/shorts/short000002"><h3>Cat vs cucumber</h3></a></ytd-rich-item-renderer>
+        </div>
+      </ytd-rich-shelf-renderer></div></ytd-rich-section-renderer>
+      <ytd-reel-shelf-renderer>
+        <ytd-reel-item-renderer><a id="thumbnail" href="/shorts/short000003"></a>
+          <h3><span id="video-title" title="Pasta in 30 seconds">Pasta in 30 s…</span></h3></ytd-reel-item-renderer>
+        <ytm-shorts-lockup-view-model><a href="/shorts/short000004"><h3><span>Bread hack</span></h3></a></ytm-shorts-lockup-view-model>
+      </ytd-reel-shelf-renderer>
+      <ytd-reel-shelf-renderer><div id="title">Shorts</div></ytd-reel-shelf-renderer>`;
+    const read = posts();
+    const shown = read.filter((post) => post !== null);
+    expect(shown.map((post) => [post!.id, post!.kinds, post!.text])).toEqual([
+      ['vvvvvvvvvvv', ['original'], 'A video'],
+      ['shorts-shelf:short000001', ['original', 'short'], 'Jumping spider dance\nCat vs cucumber'],
+      ['shorts-shelf:short000003', ['original', 'short'], 'Pasta in 30 seconds\nBread hack'],
+    ]);
+    // The Shorts inside the home shelf are read with it, and an empty shelf is no post yet.
+    expect(read).toHaveLength(6);
+    expect(shown[1]!.author).toBe('');
+  });
 });

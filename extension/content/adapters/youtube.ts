@@ -13,7 +13,7 @@ import {
 /**
  * YouTube (www.youtube.com): videos in the home grid, search results, the watch-page sidebar (and
  * the promoted video among them), and the newer lockup view models that replace them in places;
- * comments are thread renderers.
+ * a Shorts shelf is one post; comments are thread renderers.
  * YouTube recycles these elements for other videos as you browse, so a post's id is read afresh
  * each time: the video id from its watch link, a comment's id from its `lc=` link. The grid would
  * give a sibling a cell of its own, so Veneer's notice goes inside the item.
@@ -47,6 +47,13 @@ const pack: SelectorPack = {
      */
     live: '[overlay-style="LIVE"], .badge-style-type-live-now-alternate, .yt-badge-shape--thumbnail-live',
     ad: 'ytd-ad-slot-renderer, ytd-in-feed-ad-layout-renderer, ytd-promoted-sparkles-web-renderer, ytd-promoted-video-renderer, ytd-compact-promoted-video-renderer',
+    /**
+     * A Shorts shelf: in the home grid (a rich shelf marked is-shorts), in search results and the
+     * watch page (a reel shelf). The shelf is one post, of kind Short.
+     */
+    shortsShelf: 'ytd-rich-shelf-renderer[is-shorts], ytd-reel-shelf-renderer',
+    /** A Short's link, inside a shelf. */
+    shortLink: 'a[href^="/shorts/"]',
     /** The channel's verified badge. */
     verified:
       '.badge-style-type-verified, .badge-style-type-verified-artist, yt-icon.ytd-badge-supported-renderer[icon="check-circle-thick"]',
@@ -56,6 +63,8 @@ const pack: SelectorPack = {
 };
 
 const REPLY = postKinds(['reply']);
+const SHORT = postKinds(['short']);
+const SHORT_PATH = /^\/shorts\/([\w-]{6,})/;
 
 const youtube = defineSite({
   id: 'youtube',
@@ -94,10 +103,43 @@ const youtube = defineSite({
       };
     }
 
+    /**
+     * A Shorts shelf, read as one post: known by its first Short, its text the titles of its
+     * Shorts, its images their thumbnails. It has no author; a filter takes or leaves it whole.
+     */
+    function readShelf(element: HTMLElement): SitePost | null {
+      const ids: string[] = [];
+      for (const link of element.querySelectorAll(selectors.shortLink!)) {
+        const id = SHORT_PATH.exec(link.getAttribute('href') ?? '')?.[1];
+        if (id && !ids.includes(id)) ids.push(id);
+      }
+      if (ids.length === 0) return null;
+      const titles: string[] = [];
+      for (const title of element.querySelectorAll(selectors.title!)) {
+        // The innermost title: a heading around the title element says the same, shortened.
+        if (title.querySelector(selectors.title!)) continue;
+        const text = title.getAttribute(attributes.title!)?.replace(/\s+/g, ' ').trim() || textOf(title);
+        if (text && !titles.includes(text)) titles.push(text);
+      }
+      return postWithImages(
+        {
+          id: `shorts-shelf:${ids[0]}`,
+          element,
+          text: titles.join('\n'),
+          author: '',
+          kinds: SHORT,
+          link: absoluteUrl(`/shorts/${ids[0]}`),
+        },
+        () => imagesIn(element, selectors.thumbnails!).filter((image) => !image.closest(selectors.avatar!)),
+      );
+    }
+
     function readVideo(element: HTMLElement): SitePost | null {
       // A thumbnail-lab candidate shown in the feed is the creator's own preview, not a post to judge.
       if (element.hasAttribute('data-veneer-preview')) return null;
       if (element.matches(selectors.lockup!) && element.parentElement?.closest(selectors.video!)) return null;
+      // A Short in a shelf is read with its shelf.
+      if (element.closest(selectors.shortsShelf!)) return null;
       const video = videoId(element);
       // An ad in the grid may link off YouTube: it is read by its words.
       const ad = element.querySelector(selectors.ad!) !== null || element.matches(selectors.ad!);
@@ -131,10 +173,14 @@ const youtube = defineSite({
 
     return {
       site: 'youtube',
-      postSelector: `${selectors.video}, ${selectors.comment}`,
+      postSelector: `${selectors.video}, ${selectors.shortsShelf}, ${selectors.comment}`,
       placement: 'inside',
       readPost: (element) =>
-        element.matches(selectors.comment!) ? readComment(element) : readVideo(element),
+        element.matches(selectors.comment!)
+          ? readComment(element)
+          : element.matches(selectors.shortsShelf!)
+            ? readShelf(element)
+            : readVideo(element),
       expectsPosts: ({ pathname }) =>
         pathname === '/' ||
         pathname === '/results' ||

@@ -23,6 +23,24 @@ describe('readableFilters', () => {
     expect(unreadable[2]!.reason).toBe('duplicate filter id "spiders"');
   });
 
+  it('a field this version does not know makes its filter unreadable rather than wider', () => {
+    // Written by a newer version: "hide replies, only from accounts in a mood" would otherwise
+    // become "hide every reply" here, and be saved and synced so.
+    const { filters, unreadable } = readableFilters([
+      { id: 'moody', words: '', kinds: ['reply'], mood: 'grumpy', action: 'hide' },
+      { id: 'spiders', words: 'spiders', action: 'collapse' },
+    ]);
+    expect(filters.map((f) => f.id)).toEqual(['spiders']);
+    expect(unreadable).toEqual([
+      {
+        position: 1,
+        label: 'moody',
+        reason:
+          'it has "mood", which this version of Veneer does not know (a list written by a newer version?)',
+      },
+    ]);
+  });
+
   it('reads nothing from items that are not filters at all, without throwing', () => {
     expect(readableFilters([null, 7, 'x', {}]).filters).toEqual([]);
     expect(readableFilters([null, 7, 'x', {}]).unreadable).toHaveLength(4);

@@ -81,4 +81,18 @@ describe('filter sync', () => {
     }
     expect((await call('GET', '/v1/filters', null)).status).toBe(401);
   });
+
+  it('refuses a filter with a field it does not know, naming it, rather than keep it without', async () => {
+    const user = await register();
+    const response = await call('PUT', '/v1/filters', user.token, {
+      version: 0,
+      filters: [{ ...spiders, mood: 'grumpy' }],
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain(
+      'it has \\"mood\\", which this version of Veneer does not know',
+    );
+    const stored = (await (await call('GET', '/v1/filters', user.token)).json()) as { filters: unknown[] };
+    expect(stored.filters).toEqual([]);
+  });
 });

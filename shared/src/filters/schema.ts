@@ -38,81 +38,95 @@ function unreadableLearned(learned: {
   }
 }
 
-export const FilterSchema = z.object({
-  /** Stable id, unique within the list. */
-  id: z.string().min(1).max(64),
-  /**
-   * Plain words: terms separated by commas or new lines ("spiders, crypto giveaway"). A term
-   * matches its word forms (spider, spiders, spidering), ignoring case; `"exact phrase"` in quotes
-   * matches only as written; `/regular expression/` (flags i, u) for advanced users;
-   * `not: spider-man` excludes what it names. Empty is allowed for `blur-faces` and `pixelate`,
-   * where it means "every post with images".
-   */
-  words: z.string().max(2000).default(''),
-  action: z.enum(FILTER_ACTIONS),
-  /**
-   * A built-in model instead of (or besides) words: the post's text is judged on the device by
-   * Veneer's own classifier ("offensive" language, "clickbait" titles).
-   */
-  classifier: z.enum(TEXT_CLASSIFIERS).optional(),
-  /** How readily the classifier flags a post. */
-  sensitivity: z.enum(SENSITIVITIES).default('medium'),
-  /**
-   * Where the filter looks: the post's `text`, the `image-text` inside its images (read by the
-   * inference node's OCR, so only while cloud processing is on), and/or the `image-content`
-   * (what the on-device image model sees: words like "nudity" map to its classes).
-   */
-  lookIn: z.array(z.enum(LOOK_IN)).min(1).max(LOOK_IN.length).default(['text']),
-  /**
-   * Example images ("Hide images like this"): perceptual hashes (dHash, 16 hex digits) of images
-   * the user pointed at; a post with an image like one of them matches.
-   */
-  imageExamples: z
-    .array(z.object({ hash: z.string().regex(/^[0-9a-f]{16}$/), from: z.string().max(500).optional() }))
-    .max(500)
-    .default([]),
-  /**
-   * Only posts from these accounts or communities ("@handle", "u/name", "r/name", a YouTube
-   * channel's or an account's name, a Mastodon instance); empty means from anyone.
-   */
-  from: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
-  /** Never posts from these (same forms as `from`). */
-  exceptFrom: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
-  /** Only posts of these kinds (POST_KINDS); empty means any kind. */
-  kinds: z.array(z.enum(POST_KINDS)).max(POST_KINDS.length).default([]),
-  /**
-   * Only posts whose author shows a verified badge (`verified`) or shows none (`none`); absent
-   * means either. On a site that shows no badges (Reddit, Mastodon) such a filter takes nothing.
-   */
-  badge: z.enum(AUTHOR_BADGES).optional(),
-  /**
-   * A learned filter ("Hide posts like this", then "Hide this too" and "Not this"): the examples it
-   * learned from as hashed features (never the post's text), its model, and hashes of the posts
-   * marked "Not this" (shared/src/learning). Trained in the background; a feed page only reads it.
-   */
-  learned: z
-    .object({
-      examples: z
-        .array(
-          z.object({
-            mark: z.enum(MARKS),
-            features: z.string().max(MAX_ENCODED_FEATURES).regex(BASE64, 'hashed features in base64'),
-          }),
-        )
-        .max(MAX_EXAMPLES),
-      weights: z.string().max(MAX_ENCODED_WEIGHTS).regex(BASE64, 'weights in base64'),
-      spared: z.string().max(MAX_ENCODED_SPARED).regex(BASE64, 'hashes in base64').default(''),
-    })
-    .optional(),
-  /** Sites where the filter applies; empty means every site. */
-  sites: z
-    .array(z.string().regex(SITE_ID, 'a site is named in lower-case letters, like "x" or "reddit"'))
-    .max(20)
-    .default([]),
-  /** When the filter stops applying (epoch ms); absent means never. */
-  expiresAt: z.number().int().positive().optional(),
-  enabled: z.boolean().default(true),
-});
+/**
+ * A filter. A field this version does not know makes the filter unreadable, not weaker: written by
+ * a newer version (a `badge` read by an older one, say), dropping it would widen what the filter
+ * takes ("hide replies from verified accounts" becoming "hide replies"), and a list saved or
+ * synced after would lose it for every device.
+ */
+export const FilterSchema = z.strictObject(
+  {
+    /** Stable id, unique within the list. */
+    id: z.string().min(1).max(64),
+    /**
+     * Plain words: terms separated by commas or new lines ("spiders, crypto giveaway"). A term
+     * matches its word forms (spider, spiders, spidering), ignoring case; `"exact phrase"` in quotes
+     * matches only as written; `/regular expression/` (flags i, u) for advanced users;
+     * `not: spider-man` excludes what it names. Empty is allowed for `blur-faces` and `pixelate`,
+     * where it means "every post with images".
+     */
+    words: z.string().max(2000).default(''),
+    action: z.enum(FILTER_ACTIONS),
+    /**
+     * A built-in model instead of (or besides) words: the post's text is judged on the device by
+     * Veneer's own classifier ("offensive" language, "clickbait" titles).
+     */
+    classifier: z.enum(TEXT_CLASSIFIERS).optional(),
+    /** How readily the classifier flags a post. */
+    sensitivity: z.enum(SENSITIVITIES).default('medium'),
+    /**
+     * Where the filter looks: the post's `text`, the `image-text` inside its images (read by the
+     * inference node's OCR, so only while cloud processing is on), and/or the `image-content`
+     * (what the on-device image model sees: words like "nudity" map to its classes).
+     */
+    lookIn: z.array(z.enum(LOOK_IN)).min(1).max(LOOK_IN.length).default(['text']),
+    /**
+     * Example images ("Hide images like this"): perceptual hashes (dHash, 16 hex digits) of images
+     * the user pointed at; a post with an image like one of them matches.
+     */
+    imageExamples: z
+      .array(z.object({ hash: z.string().regex(/^[0-9a-f]{16}$/), from: z.string().max(500).optional() }))
+      .max(500)
+      .default([]),
+    /**
+     * Only posts from these accounts or communities ("@handle", "u/name", "r/name", a YouTube
+     * channel's or an account's name, a Mastodon instance); empty means from anyone.
+     */
+    from: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
+    /** Never posts from these (same forms as `from`). */
+    exceptFrom: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
+    /** Only posts of these kinds (POST_KINDS); empty means any kind. */
+    kinds: z.array(z.enum(POST_KINDS)).max(POST_KINDS.length).default([]),
+    /**
+     * Only posts whose author shows a verified badge (`verified`) or shows none (`none`); absent
+     * means either. On a site that shows no badges (Reddit, Mastodon) such a filter takes nothing.
+     */
+    badge: z.enum(AUTHOR_BADGES).optional(),
+    /**
+     * A learned filter ("Hide posts like this", then "Hide this too" and "Not this"): the examples it
+     * learned from as hashed features (never the post's text), its model, and hashes of the posts
+     * marked "Not this" (shared/src/learning). Trained in the background; a feed page only reads it.
+     */
+    learned: z
+      .object({
+        examples: z
+          .array(
+            z.object({
+              mark: z.enum(MARKS),
+              features: z.string().max(MAX_ENCODED_FEATURES).regex(BASE64, 'hashed features in base64'),
+            }),
+          )
+          .max(MAX_EXAMPLES),
+        weights: z.string().max(MAX_ENCODED_WEIGHTS).regex(BASE64, 'weights in base64'),
+        spared: z.string().max(MAX_ENCODED_SPARED).regex(BASE64, 'hashes in base64').default(''),
+      })
+      .optional(),
+    /** Sites where the filter applies; empty means every site. */
+    sites: z
+      .array(z.string().regex(SITE_ID, 'a site is named in lower-case letters, like "x" or "reddit"'))
+      .max(20)
+      .default([]),
+    /** When the filter stops applying (epoch ms); absent means never. */
+    expiresAt: z.number().int().positive().optional(),
+    enabled: z.boolean().default(true),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `it has ${issue.keys.map((key) => `"${key}"`).join(', ')}, which this version of Veneer does not know (a list written by a newer version?)`
+        : undefined,
+  },
+);
 export type Filter = z.infer<typeof FilterSchema>;
 /** A filter as written by hand or imported: defaults may be left out. */
 export type FilterInput = z.input<typeof FilterSchema>;

@@ -62,6 +62,9 @@ export async function startNetworkRecorder(hostMap: Record<string, string> = {})
     const at = Date.now();
     const target = resolve(url.host, 80);
     const body: Buffer[] = [];
+    // A browser that drops a request or a page closed mid-answer is no error of the test's.
+    req.on('error', () => res.destroy());
+    res.on('error', () => undefined);
     req.on('data', (chunk: Buffer) => body.push(chunk));
     req.on('end', () => {
       const head = [
@@ -83,6 +86,7 @@ export async function startNetworkRecorder(hostMap: Record<string, string> = {})
         },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+          answer.on('error', () => res.destroy());
           answer.pipe(res);
         },
       );
@@ -96,6 +100,7 @@ export async function startNetworkRecorder(hostMap: Record<string, string> = {})
 
   /** A tunnel: CONNECT (TLS, or a plain WebSocket), or a plain upgrade sent to the proxy itself. */
   const tunnel = (hostPort: string, client: net.Socket, head: Buffer, prefix: Buffer | null) => {
+    client.on('error', () => client.destroy());
     const target = resolve(hostPort, 443);
     if (!target) {
       client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
@@ -139,8 +144,12 @@ export async function startNetworkRecorder(hostMap: Record<string, string> = {})
   });
   server.on('connection', (socket) => {
     open.add(socket);
+    // A reset from either side (a browser closing, a server restarting in a test) ends that
+    // connection only: an error no one listens for would end the whole test run.
+    socket.on('error', () => socket.destroy());
     socket.on('close', () => open.delete(socket));
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as net.AddressInfo;
 

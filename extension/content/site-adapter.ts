@@ -61,6 +61,12 @@ export interface SiteDefinition extends PackShape {
   readonly matches: readonly string[];
   /** Match patterns of the hosts its post images come from. */
   readonly imageHosts: readonly string[];
+  /**
+   * What its markup marks, so filters on it can take posts here: the kinds of post it tells apart
+   * (`original` wherever it tells any), and whether it shows an author's verified badge. A kind
+   * or badge a site does not mark cannot be told, and a filter on it takes nothing there.
+   */
+  readonly tells: { readonly kinds: readonly PostKind[]; readonly badge: boolean };
   reader(pack: SelectorPack): SiteAdapter;
 }
 

@@ -45,7 +45,21 @@ describe("filters by the author's badge", () => {
     await options.locator('#more-fields summary').click();
     await options.locator('#kinds input[value="reply"]').check();
     await options.getByLabel("Author's badge").selectOption('verified');
+    // Where each kind and the badge are marked, from the sites' own declarations.
+    expect(await options.locator('#kinds-where').textContent()).toContain('Short (YouTube)');
+    expect(await options.locator('#badge-hint').textContent()).toBe(
+      "Shown by Bluesky, X, YouTube (X's check, earned or paid). Mastodon and Reddit show none, so a filter on a badge takes nothing there.",
+    );
+    // Ticking only sites that show no badges: the form says the filter would take nothing.
+    const takesNothing = options.locator('#takes-nothing');
+    expect(await takesNothing.isVisible()).toBe(false);
+    await options.locator('#sites input[value="reddit"]').check();
+    await expect
+      .poll(() => takesNothing.textContent())
+      .toBe('None of the sites ticked shows badges, so this filter would take nothing.');
     await options.locator('#editor').screenshot({ path: screenshot('options-badge.png') });
+    await options.locator('#sites input[value="reddit"]').uncheck();
+    await expect.poll(() => takesNothing.isVisible()).toBe(false);
     await options.getByRole('button', { name: 'Add filter' }).click();
     await expect.poll(async () => (await storedFilters(browser)).length).toBe(2);
     const made = (await storedFilters(browser)).find((f) => f.id !== GIVEAWAYS.id)!;

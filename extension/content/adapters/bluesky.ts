@@ -93,6 +93,7 @@ const bluesky = defineSite({
   label: 'Bluesky',
   matches: ['https://bsky.app/*'],
   imageHosts: ['https://cdn.bsky.app/*'],
+  tells: { kinds: ['original', 'repost', 'quote', 'reply'], badge: true },
   pack,
   rules: {},
   reader({ selectors, attributes }) {

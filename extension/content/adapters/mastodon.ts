@@ -46,6 +46,7 @@ const mastodon = defineSite({
   label: 'Mastodon',
   matches: [],
   imageHosts: [],
+  tells: { kinds: ['original', 'repost', 'quote', 'reply'], badge: false },
   pack,
   rules: {},
   reader({ selectors, attributes }) {

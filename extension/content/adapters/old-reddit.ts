@@ -55,6 +55,7 @@ const oldReddit = defineSite({
     'https://preview.redd.it/*',
     'https://external-preview.redd.it/*',
   ],
+  tells: { kinds: ['original', 'reply', 'promoted'], badge: false },
   pack,
   rules: {},
   reader({ selectors, attributes }) {

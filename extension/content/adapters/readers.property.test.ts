@@ -6,7 +6,8 @@ import { SITE_DEFINITIONS } from '../sites.ts';
 /**
  * Every site's reader on random markup (fast-check): posts made of the sites' own element names,
  * attributes and slots, nested at random, with odd text, odd attribute values and missing parts.
- * No exception escapes a reader, and what it reads is a post or null.
+ * No exception escapes a reader, and what it reads is a post or null, of only the kinds its site
+ * says it marks, with a badge read only where its site shows badges.
  */
 const TAGS = [
   'article',
@@ -27,6 +28,8 @@ const TAGS = [
   'ytd-comment-thread-renderer',
   'yt-lockup-view-model',
   'yt-formatted-string',
+  'ytd-reel-shelf-renderer',
+  'ytd-compact-promoted-video-renderer',
 ] as const;
 const ATTRIBUTES = [
   'id',
@@ -162,6 +165,8 @@ describe('site readers on random markup', () => {
               expect(typeof post.id).toBe('string');
               expect(typeof post.text).toBe('string');
               expect(Array.isArray(post.kinds)).toBe(true);
+              for (const kind of post.kinds!) expect(definition.tells.kinds).toContain(kind);
+              expect(typeof post.verified).toBe(definition.tells.badge ? 'boolean' : 'undefined');
               post.images;
             }
           },

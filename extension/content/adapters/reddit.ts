@@ -57,6 +57,7 @@ const reddit = defineSite({
   label: 'Reddit',
   matches: ['https://www.reddit.com/*'],
   imageHosts: ['https://i.redd.it/*', 'https://preview.redd.it/*', 'https://external-preview.redd.it/*'],
+  tells: { kinds: ['original', 'repost', 'reply', 'promoted'], badge: false },
   pack,
   rules: {},
   reader({ selectors, attributes }) {

@@ -78,6 +78,7 @@ const x = defineSite({
   label: 'X',
   matches: ['https://x.com/*', 'https://twitter.com/*'],
   imageHosts: ['https://pbs.twimg.com/*'],
+  tells: { kinds: ['original', 'repost', 'quote', 'reply', 'promoted'], badge: true },
   pack,
   // How the permalink is found from the tweet's first `<time>`: its parent is the status link
   // (X's markup today, and the cheapest), or the nearest status link around it.

@@ -72,6 +72,7 @@ const youtube = defineSite({
   label: 'YouTube',
   matches: ['https://www.youtube.com/*'],
   imageHosts: ['https://i.ytimg.com/*'],
+  tells: { kinds: ['original', 'reply', 'promoted', 'short', 'live'], badge: true },
   pack,
   rules: {},
   reader({ selectors, attributes }) {

@@ -19,13 +19,14 @@ import { browser } from 'wxt/browser';
 import { resetLearned } from '../../background/learning.ts';
 import { SHARED_LISTS_STORAGE_KEY, type SharedList } from '../../background/shared-lists.ts';
 import { LISTS_STORAGE_KEY, type Subscription } from '../../background/subscriptions.ts';
-import { sites } from '../../content/sites.ts';
+import { SITE_DEFINITIONS, sites } from '../../content/sites.ts';
 import { EXPIRY_MS, exportFilters, importFilters } from '../../lib/filter-import.ts';
 import { actionName, localizePage, t } from '../../lib/i18n.ts';
 import { loadFilters, loadSettings, saveFilters, saveSettings } from '../../lib/storage.ts';
 import { edgeUrlOf } from '../../lib/storage-keys.ts';
 import { backgroundMessenger, feedPageMessenger, type PreviewAnswer } from '../../services/protocol.ts';
 import { describeExpiry, describeFilter, filterTitle, kindName } from './describe-filter.ts';
+import { sitesMarking, sitesWithBadges, takesNothing } from './where-marked.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 localizePage();
@@ -130,6 +131,7 @@ function fillForm(filter: Filter | null): void {
   $('submit').textContent = saved ? t('options.saveFilter') : t('sentence.add');
   $('editor-title').textContent = saved ? t('options.editFilter') : t('options.newFilter');
   explainImageContent();
+  explainTakesNothing();
   $('cancel').hidden = !filter;
   placeEditor();
   void preview();
@@ -293,6 +295,7 @@ function explainImageContent(): void {
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
 $('editor').addEventListener('input', () => {
   explainImageContent();
+  explainTakesNothing();
   clearTimeout(previewTimer);
   previewTimer = setTimeout(() => void preview(), 250);
 });
@@ -601,8 +604,9 @@ $('always-show-form').addEventListener('submit', async (event) => {
 });
 
 /** One box per kind of post some site's adapter tells (none reads "suggested" yet: docs/filters.md). */
+const MARKED_KINDS = POST_KINDS.filter((kind) => sitesMarking(SITE_DEFINITIONS, kind).length > 0);
 $('kinds').append(
-  ...POST_KINDS.filter((kind) => kind !== 'suggested').map((kind) => {
+  ...MARKED_KINDS.map((kind) => {
     const box = document.createElement('label');
     const input = document.createElement('input');
     input.type = 'checkbox';
@@ -611,6 +615,39 @@ $('kinds').append(
     return box;
   }),
 );
+
+/** Which sites mark each kind, and which show badges (each site's `tells`, content/adapters). */
+{
+  const every = sites().length;
+  const where = (names: string[]) => (names.length === every ? t('common.everySite') : names.join(', '));
+  $('kinds-where').textContent = t('options.kindsWhere', {
+    list: MARKED_KINDS.map(
+      (kind) => `${kindName(kind)} (${where(sitesMarking(SITE_DEFINITIONS, kind))})`,
+    ).join(' · '),
+  });
+  const badges = sitesWithBadges(SITE_DEFINITIONS);
+  $('badge-hint').textContent = t('options.badgeHint', {
+    shown: badges.shown.join(', '),
+    none: badges.none.join(' and '),
+  });
+}
+
+/** Says so when the form's kinds or badge would take nothing on the sites ticked. */
+function explainTakesNothing(): void {
+  const filter = filterFromForm(undefined);
+  const nothing = takesNothing(SITE_DEFINITIONS, {
+    kinds: filter.kinds ?? [],
+    badge: filter.badge,
+    sites: filter.sites ?? [],
+  });
+  const out = $('takes-nothing');
+  out.textContent = nothing.kinds
+    ? t('options.takesNothingKinds', { kinds: (filter.kinds ?? []).map(kindName).join(', ') })
+    : nothing.badge
+      ? t('options.takesNothingBadge')
+      : '';
+  out.hidden = !out.textContent;
+}
 
 /** One box per site an adapter declares (content/sites.ts). */
 $('sites').append(

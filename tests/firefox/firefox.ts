@@ -27,15 +27,25 @@ export interface FirefoxWithExtension {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The tab showing the extension page `file` (puppeteer's own url() lags behind extension pages). */
-async function findPage(browser: Browser, href: string, timeoutMs = 15_000): Promise<Page> {
+/** A tab's address, or '' when it cannot say within a second (a tab still loading, or closing). */
+const addressOf = (page: Page) =>
+  Promise.race([page.evaluate(() => location.href).catch(() => ''), sleep(1000).then(() => '')]);
+
+/**
+ * The tab showing the extension page `file` (puppeteer's own url() lags behind extension pages).
+ * A tab that does not answer is asked again on the next round, not waited for: on a loaded
+ * machine one such tab used to hold the search past its deadline.
+ */
+async function findPage(browser: Browser, href: string, timeoutMs = 30_000): Promise<Page> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    for (const page of await browser.pages())
-      if ((await page.evaluate(() => location.href).catch(() => '')) === href) return page;
+    const pages = await browser.pages();
+    const addresses = await Promise.all(pages.map(addressOf));
+    const found = pages[addresses.indexOf(href)];
+    if (found) return found;
     await sleep(200);
   }
-  throw new Error(`no tab shows ${href}`);
+  throw new Error(`no tab shows ${href} (after ${timeoutMs} ms)`);
 }
 
 /**

@@ -144,7 +144,8 @@ describe('kinds of post and the allowlist, on every site', () => {
       short000041: null,
       short000042: null,
     });
-    const shelf = page.locator('ytd-rich-shelf-renderer[is-shorts]');
+    // The section around the shelf goes, its heading with it.
+    const shelf = page.locator('ytd-rich-section-renderer');
     await expect.poll(() => shelf.getAttribute('data-veneer-action')).toBe('hide');
     expect(await shelf.isVisible()).toBe(false);
     expect(await page.getByText('Shorts', { exact: true }).isVisible()).toBe(false);

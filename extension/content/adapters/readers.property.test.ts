@@ -29,6 +29,8 @@ const TAGS = [
   'yt-lockup-view-model',
   'yt-formatted-string',
   'ytd-reel-shelf-renderer',
+  'ytd-rich-section-renderer',
+  'grid-shelf-view-model',
   'ytd-compact-promoted-video-renderer',
 ] as const;
 const ATTRIBUTES = [

@@ -96,33 +96,50 @@ describe('youtubeAdapter', () => {
   });
 
   it('reads a Shorts shelf as one post of kind Short (home and search), not its Shorts one by one', () => {
-    // As Shorts blockers describe YouTube's markup: the home grid's rich shelf marked is-shorts,
-    // holding grid items that link to /shorts/<id>; a reel shelf in search results and the watch
-    // page, holding reel items or Shorts lockups.
+    // As Shorts blockers describe YouTube's markup (a maintained uBlock Origin list among them):
+    // the home grid's section around a rich shelf marked is-shorts, holding grid items that link
+    // to /shorts/<id>; a grid shelf in search results; a reel shelf in results and beside a video.
+    // A section of ordinary videos is no Shorts shelf: its videos are read one by one.
     document.body.innerHTML = `
       <ytd-rich-item-renderer><a href="/watch?v=vvvvvvvvvvv"><h3>A video</h3></a></ytd-rich-item-renderer>
-      <ytd-rich-section-renderer><div id="content"><ytd-rich-shelf-renderer is-shorts>
+      <ytd-rich-section-renderer id="home-shorts"><div id="content"><ytd-rich-shelf-renderer is-shorts>
         <div id="title-container"><h2><span id="title">Shorts</span></h2></div>
         <div id="contents">
           <ytd-rich-item-renderer><a href="/shorts/short000001"><h3>Jumping spider dance</h3></a></ytd-rich-item-renderer>
           <ytd-rich-item-renderer><a href="/shorts/short000002"><h3>Cat vs cucumber</h3></a></ytd-rich-item-renderer>
         </div>
       </ytd-rich-shelf-renderer></div></ytd-rich-section-renderer>
-      <ytd-reel-shelf-renderer>
+      <ytd-rich-section-renderer id="news"><div id="content"><ytd-rich-shelf-renderer>
+        <h2><span id="title">Breaking news</span></h2>
+        <ytd-rich-item-renderer><a href="/watch?v=nnnnnnnnnnn"><h3>Storm warning</h3></a></ytd-rich-item-renderer>
+      </ytd-rich-shelf-renderer></div></ytd-rich-section-renderer>
+      <ytd-reel-shelf-renderer id="reel">
         <ytd-reel-item-renderer><a id="thumbnail" href="/shorts/short000003"></a>
           <h3><span id="video-title" title="Pasta in 30 seconds">Pasta in 30 s…</span></h3></ytd-reel-item-renderer>
         <ytm-shorts-lockup-view-model><a href="/shorts/short000004"><h3><span>Bread hack</span></h3></a></ytm-shorts-lockup-view-model>
       </ytd-reel-shelf-renderer>
+      <grid-shelf-view-model id="search-grid">
+        <ytm-shorts-lockup-view-model-v2><a href="/shorts/short000005"><h3>Tiny house tour</h3></a></ytm-shorts-lockup-view-model-v2>
+      </grid-shelf-view-model>
       <ytd-reel-shelf-renderer><div id="title">Shorts</div></ytd-reel-shelf-renderer>`;
-    const read = posts();
-    const shown = read.filter((post) => post !== null);
-    expect(shown.map((post) => [post!.id, post!.kinds, post!.text])).toEqual([
-      ['vvvvvvvvvvv', ['original'], 'A video'],
-      ['shorts-shelf:short000001', ['original', 'short'], 'Jumping spider dance\nCat vs cucumber'],
-      ['shorts-shelf:short000003', ['original', 'short'], 'Pasta in 30 seconds\nBread hack'],
+    const read = [...document.querySelectorAll<HTMLElement>(youtubeAdapter.postSelector)].flatMap(
+      (element) => {
+        const post = youtubeAdapter.readPost(element);
+        return post ? [[element.id || element.localName, post.id, post.kinds, post.text]] : [];
+      },
+    );
+    expect(read).toEqual([
+      ['ytd-rich-item-renderer', 'vvvvvvvvvvv', ['original'], 'A video'],
+      [
+        'home-shorts',
+        'shorts-shelf:short000001',
+        ['original', 'short'],
+        'Jumping spider dance\nCat vs cucumber',
+      ],
+      ['ytd-rich-item-renderer', 'nnnnnnnnnnn', ['original'], 'Storm warning'],
+      ['reel', 'shorts-shelf:short000003', ['original', 'short'], 'Pasta in 30 seconds\nBread hack'],
+      ['search-grid', 'shorts-shelf:short000005', ['original', 'short'], 'Tiny house tour'],
     ]);
-    // The Shorts inside the home shelf are read with it, and an empty shelf is no post yet.
-    expect(read).toHaveLength(6);
-    expect(shown[1]!.author).toBe('');
+    expect(youtubeAdapter.readPost(document.getElementById('home-shorts')!)!.author).toBe('');
   });
 });

@@ -48,10 +48,12 @@ const pack: SelectorPack = {
     live: '[overlay-style="LIVE"], .badge-style-type-live-now-alternate, .yt-badge-shape--thumbnail-live',
     ad: 'ytd-ad-slot-renderer, ytd-in-feed-ad-layout-renderer, ytd-promoted-sparkles-web-renderer, ytd-promoted-video-renderer, ytd-compact-promoted-video-renderer',
     /**
-     * A Shorts shelf: in the home grid (a rich shelf marked is-shorts), in search results and the
-     * watch page (a reel shelf). The shelf is one post, of kind Short.
+     * What may be a Shorts shelf: a section of the home grid (its rich shelf marked is-shorts),
+     * a grid shelf in search results, a reel shelf in results and beside a video. It is one when
+     * it links to Shorts and to no other video; then it is one post, of kind Short.
      */
-    shortsShelf: 'ytd-rich-shelf-renderer[is-shorts], ytd-reel-shelf-renderer',
+    shortsShelf:
+      'ytd-rich-section-renderer, ytd-rich-shelf-renderer[is-shorts], grid-shelf-view-model, ytd-reel-shelf-renderer',
     /** A Short's link, inside a shelf. */
     shortLink: 'a[href^="/shorts/"]',
     /** The channel's verified badge. */
@@ -108,7 +110,22 @@ const youtube = defineSite({
      * A Shorts shelf, read as one post: known by its first Short, its text the titles of its
      * Shorts, its images their thumbnails. It has no author; a filter takes or leaves it whole.
      */
+    /** The Shorts shelf `element` is in, or is: the outermost one (a section around its shelf). */
+    function shortsShelfOf(element: Element): Element | null {
+      let found: Element | null = null;
+      for (let shelf = element.closest(selectors.shortsShelf!); shelf; ) {
+        if (isShortsShelf(shelf)) found = shelf;
+        shelf = shelf.parentElement?.closest(selectors.shortsShelf!) ?? null;
+      }
+      return found;
+    }
+
+    const isShortsShelf = (shelf: Element) =>
+      shelf.querySelector(selectors.shortLink!) !== null &&
+      shelf.querySelector('a[href*="/watch?"]') === null;
+
     function readShelf(element: HTMLElement): SitePost | null {
+      if (shortsShelfOf(element) !== element) return null;
       const ids: string[] = [];
       for (const link of element.querySelectorAll(selectors.shortLink!)) {
         const id = SHORT_PATH.exec(link.getAttribute('href') ?? '')?.[1];
@@ -140,7 +157,7 @@ const youtube = defineSite({
       if (element.hasAttribute('data-veneer-preview')) return null;
       if (element.matches(selectors.lockup!) && element.parentElement?.closest(selectors.video!)) return null;
       // A Short in a shelf is read with its shelf.
-      if (element.closest(selectors.shortsShelf!)) return null;
+      if (shortsShelfOf(element)) return null;
       const video = videoId(element);
       // An ad in the grid may link off YouTube: it is read by its words.
       const ad = element.querySelector(selectors.ad!) !== null || element.matches(selectors.ad!);

@@ -116,6 +116,28 @@ describe('filters written as sentences', () => {
     await options.close();
   });
 
+  it('a sentence whose kind of post no site it names marks is said to take nothing there, before it is added', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const box = popup.getByLabel('Tell Veneer what to hide');
+    await box.fill('hide shorts on x');
+    await popup.getByRole('button', { name: 'Make a filter' }).click();
+    await expect
+      .poll(() => popup.locator('#sentence-answer').textContent())
+      .toBe('Hide Short posts on X. No site this filter is for marks Short, so it would take nothing.');
+    await box.fill('hide shorts on youtube');
+    await popup.getByRole('button', { name: 'Make a filter' }).click();
+    await expect
+      .poll(() => popup.locator('#sentence-answer').textContent())
+      .toBe('Hide Short posts on YouTube.');
+    await box.fill('hide replies from blue checks on reddit');
+    await popup.getByRole('button', { name: 'Make a filter' }).click();
+    await expect
+      .poll(() => popup.locator('#sentence-answer').textContent())
+      .toMatch(/No site this filter is for shows badges, so it would take nothing\.$/);
+    await popup.close();
+  });
+
   it('what it cannot read gets a plain answer, and the list stays as it was', async () => {
     const before = JSON.stringify(await storedFilters(browser));
     const popup = await browser.context.newPage();

@@ -24,9 +24,9 @@ import { EXPIRY_MS, exportFilters, importFilters } from '../../lib/filter-import
 import { actionName, localizePage, t } from '../../lib/i18n.ts';
 import { loadFilters, loadSettings, saveFilters, saveSettings } from '../../lib/storage.ts';
 import { edgeUrlOf } from '../../lib/storage-keys.ts';
+import { sitesMarking, sitesWithBadges, takesNothing } from '../../lib/where-marked.ts';
 import { backgroundMessenger, feedPageMessenger, type PreviewAnswer } from '../../services/protocol.ts';
 import { describeExpiry, describeFilter, filterTitle, kindName } from './describe-filter.ts';
-import { sitesMarking, sitesWithBadges, takesNothing } from './where-marked.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 localizePage();

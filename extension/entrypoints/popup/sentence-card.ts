@@ -2,10 +2,23 @@ import { FILTER_ACTIONS, type Filter, type FilterAction, FilterListSchema } from
 import { describeIssues } from '@veneer/shared/protocol';
 import { parseFilterSentence, type SentenceFilter } from '@veneer/shared/sentence';
 import { browser } from 'wxt/browser';
+import { SITE_DEFINITIONS } from '../../content/sites.ts';
 import { actionName, t } from '../../lib/i18n.ts';
 import { loadFiltersToChange, saveFilters } from '../../lib/storage.ts';
+import { takesNothing } from '../../lib/where-marked.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** What the sentence's kinds or badge would take nothing on, said before it is added. */
+function takesNothingNotes(filter: SentenceFilter): string[] {
+  const nothing = takesNothing(SITE_DEFINITIONS, filter);
+  return [
+    nothing.kinds
+      ? t('sentence.takesNothingKinds', { kinds: filter.kinds.map((kind) => t(`kind.${kind}`)).join(', ') })
+      : '',
+    nothing.badge ? t('sentence.takesNothingBadge') : '',
+  ].filter(Boolean);
+}
 
 /**
  * The popup's "Tell Veneer what to hide": a sentence becomes a filter card (what Veneer read, in
@@ -36,7 +49,7 @@ export function installSentenceCard(): void {
     made = 'error' in parsed ? null : parsed.filter;
     card.hidden = made === null;
     if ('error' in parsed) return say(parsed.error, true);
-    say([`${parsed.summary}.`, ...parsed.notes].join(' '));
+    say([`${parsed.summary}.`, ...parsed.notes, ...takesNothingNotes(parsed.filter)].join(' '));
     $<HTMLInputElement>('sentence-words').value = parsed.filter.words;
     action.value = parsed.filter.action;
   });

@@ -1,5 +1,5 @@
 import type { AuthorBadge, PostKind } from '@veneer/shared/filters';
-import type { SiteDefinition } from '../../content/site-adapter.ts';
+import type { SiteDefinition } from '../content/site-adapter.ts';
 
 type Telling = Pick<SiteDefinition, 'site' | 'label' | 'tells'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SITE_DEFINITIONS } from '../../content/sites.ts';
+import { SITE_DEFINITIONS } from '../content/sites.ts';
 import { sitesMarking, sitesWithBadges, takesNothing } from './where-marked.ts';
 
 /** Fake sites: "A" marks reposts and shows badges, on two adapters; "B" marks Shorts only. */

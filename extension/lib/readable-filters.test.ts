@@ -39,6 +39,14 @@ describe('readableFilters', () => {
           'it has "mood", which this version of Veneer does not know (a list written by a newer version?)',
       },
     ]);
+    // In a filter's parts too: an example image with a field of a newer version.
+    const nested = readableFilters([
+      { id: 'like-img', action: 'hide', imageExamples: [{ hash: 'ab'.repeat(8), crop: [0, 0, 1, 1] }] },
+    ]);
+    expect(nested.filters).toEqual([]);
+    expect(nested.unreadable[0]!.reason).toMatch(
+      /^it has "crop", which this version of Veneer does not know/,
+    );
   });
 
   it('reads nothing from items that are not filters at all, without throwing', () => {

@@ -38,11 +38,18 @@ function unreadableLearned(learned: {
   }
 }
 
+/** The error of an object with fields this version does not know: their names, and why. */
+function unknownFields(issue: { code?: string; keys?: readonly string[] }): string | undefined {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const fields = (issue.keys ?? []).map((key) => `"${key}"`).join(', ');
+  return `it has ${fields}, which this version of Veneer does not know (a list written by a newer version?)`;
+}
+
 /**
- * A filter. A field this version does not know makes the filter unreadable, not weaker: written by
- * a newer version (a `badge` read by an older one, say), dropping it would widen what the filter
- * takes ("hide replies from verified accounts" becoming "hide replies"), and a list saved or
- * synced after would lose it for every device.
+ * A filter. A field this version does not know (in the filter or in its parts) makes the filter
+ * unreadable, not weaker: written by a newer version (a `badge` read by an older one, say),
+ * dropping it would widen what the filter takes ("hide replies from verified accounts" becoming
+ * "hide replies"), and a list saved or synced after would lose it for every device.
  */
 export const FilterSchema = z.strictObject(
   {
@@ -75,7 +82,12 @@ export const FilterSchema = z.strictObject(
      * the user pointed at; a post with an image like one of them matches.
      */
     imageExamples: z
-      .array(z.object({ hash: z.string().regex(/^[0-9a-f]{16}$/), from: z.string().max(500).optional() }))
+      .array(
+        z.strictObject(
+          { hash: z.string().regex(/^[0-9a-f]{16}$/), from: z.string().max(500).optional() },
+          { error: unknownFields },
+        ),
+      )
       .max(500)
       .default([]),
     /**
@@ -98,18 +110,24 @@ export const FilterSchema = z.strictObject(
      * marked "Not this" (shared/src/learning). Trained in the background; a feed page only reads it.
      */
     learned: z
-      .object({
-        examples: z
-          .array(
-            z.object({
-              mark: z.enum(MARKS),
-              features: z.string().max(MAX_ENCODED_FEATURES).regex(BASE64, 'hashed features in base64'),
-            }),
-          )
-          .max(MAX_EXAMPLES),
-        weights: z.string().max(MAX_ENCODED_WEIGHTS).regex(BASE64, 'weights in base64'),
-        spared: z.string().max(MAX_ENCODED_SPARED).regex(BASE64, 'hashes in base64').default(''),
-      })
+      .strictObject(
+        {
+          examples: z
+            .array(
+              z.strictObject(
+                {
+                  mark: z.enum(MARKS),
+                  features: z.string().max(MAX_ENCODED_FEATURES).regex(BASE64, 'hashed features in base64'),
+                },
+                { error: unknownFields },
+              ),
+            )
+            .max(MAX_EXAMPLES),
+          weights: z.string().max(MAX_ENCODED_WEIGHTS).regex(BASE64, 'weights in base64'),
+          spared: z.string().max(MAX_ENCODED_SPARED).regex(BASE64, 'hashes in base64').default(''),
+        },
+        { error: unknownFields },
+      )
       .optional(),
     /** Sites where the filter applies; empty means every site. */
     sites: z
@@ -121,10 +139,7 @@ export const FilterSchema = z.strictObject(
     enabled: z.boolean().default(true),
   },
   {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `it has ${issue.keys.map((key) => `"${key}"`).join(', ')}, which this version of Veneer does not know (a list written by a newer version?)`
-        : undefined,
+    error: unknownFields,
   },
 );
 export type Filter = z.infer<typeof FilterSchema>;

@@ -7,7 +7,7 @@ import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { openPopupFor } from './extension-pages.ts';
-import { openJudgedFeed } from './feed-pages.ts';
+import { openJudgedFeed, serveHtml } from './feed-pages.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { xTimelineHtml } from './fixtures/x-timeline.ts';
 
@@ -29,16 +29,8 @@ const REDDIT: FixturePost[] = [
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  await browser.context.route('https://x.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml({ pages: 0 }) }),
-  );
-  await browser.context.route('https://www.reddit.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: redditFeedHtml('https://i.redd.it', REDDIT),
-    }),
-  );
+  await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ pages: 0 }));
+  await serveHtml(browser, 'https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', REDDIT));
   await useFiltersOnDevice(browser, [
     { id: 'spiders', words: 'spiders', action: 'collapse' },
     { id: 'finale', words: '"season finale"', action: 'warn' },

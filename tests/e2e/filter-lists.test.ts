@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Edge, type ListHost, startEdge, startListHost } from '../stack/index.ts';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { feedPagesHaveFilters } from './configure.ts';
+import { serveHtml } from './feed-pages.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 
 /**
@@ -47,13 +48,7 @@ async function configure(browser: ExtensionBrowser, filters: typeof OWN): Promis
     { edgeUrl: edge.url, filters },
   );
   await feedPagesHaveFilters(browser, filters, false);
-  await browser.context.route('https://www.reddit.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: redditFeedHtml('https://i.redd.it', POSTS),
-    }),
-  );
+  await serveHtml(browser, 'https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', POSTS));
 }
 
 const actionOf = (page: Page, id: string) =>

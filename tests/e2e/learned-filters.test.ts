@@ -6,6 +6,7 @@ import { type Edge, startEdge } from '../stack/index.ts';
 import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { feedPagesHaveFilters, storedFilters } from './configure.ts';
+import { serveHtml } from './feed-pages.ts';
 import { type FixtureTweet, xTimelineHtml } from './fixtures/x-timeline.ts';
 import { waitFor } from './wait.ts';
 
@@ -45,13 +46,7 @@ beforeAll(async () => {
     tokenSecret: crypto.randomBytes(24).toString('base64url'),
   });
   browser = await launchWithExtension();
-  await browser.context.route('https://x.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: xTimelineHtml({ first: TWEETS, pages: 0 }),
-    }),
-  );
+  await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ first: TWEETS, pages: 0 }));
   await browser.serviceWorker.evaluate(
     async ({ edgeUrl, filters }) => {
       await chrome.storage.local.set({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, extensionWithGrantedOrigins, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
 import { tabIdOf } from './extension-pages.ts';
+import { serveHtml } from './feed-pages.ts';
 import { MASTODON_HOST, mastodonHtml, TOOTS } from './fixtures/mastodon.ts';
 import { flashesOn, watchForFlashes } from './no-flash.ts';
 
@@ -19,9 +20,7 @@ beforeAll(async () => {
   browser = await launchWithExtension({
     extensionPath: extensionWithGrantedOrigins([`https://${MASTODON_HOST}/*`]),
   });
-  await browser.context.route(`https://${MASTODON_HOST}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: mastodonHtml(MASTODON_HOST) }),
-  );
+  await serveHtml(browser, `https://${MASTODON_HOST}/**`, () => mastodonHtml(MASTODON_HOST));
   await useFiltersOnDevice(browser, [
     { id: 'spiders', words: 'spiders', action: 'collapse' },
     { id: 'election', words: 'election', action: 'warn', sites: ['mastodon'] },

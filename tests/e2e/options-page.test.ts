@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { storedFilters, useFiltersOnDevice } from './configure.ts';
-import { openJudgedFeed } from './feed-pages.ts';
+import { openJudgedFeed, serveHtml } from './feed-pages.ts';
 import { xTimelineHtml } from './fixtures/x-timeline.ts';
 
 /**
@@ -18,9 +18,7 @@ const card = (id: string) => options.locator(`#list [data-filter-id="${id}"]`);
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  await browser.context.route('https://x.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml({ pages: 0 }) }),
-  );
+  await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ pages: 0 }));
   await useFiltersOnDevice(browser, []);
   options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../stack/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension, feedPagesHaveFilters, storedFilters, useFiltersOnDevice } from './configure.ts';
-import { openJudgedFeed } from './feed-pages.ts';
+import { openJudgedFeed, serveHtml } from './feed-pages.ts';
 import { POSTS, serveRedditFeed } from './fixtures/reddit-feed.ts';
 import { TIMELINE, xTimelineHtml } from './fixtures/x-timeline.ts';
 import { HOME, youtubeHomeHtml } from './fixtures/youtube.ts';
@@ -85,12 +85,8 @@ beforeAll(async () => {
   recorder = await startWireRecorder(stack.edge.port);
   browser = await launchWithExtension();
   browser.context.on('request', (request) => browserRequests.push(request));
-  await browser.context.route('https://x.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml({ pages: 0 }) }),
-  );
-  await browser.context.route('https://www.youtube.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: youtubeHomeHtml() }),
-  );
+  await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ pages: 0 }));
+  await serveHtml(browser, 'https://www.youtube.com/**', () => youtubeHomeHtml());
   await serveRedditFeed(browser, stack.images.origin, POSTS);
   // Signed in to Veneer's server (through the recorder), filter sync on, cloud processing off.
   await configureExtension(browser, recorder.url, { filters: FILTERS, cloudProcessing: false });
@@ -177,9 +173,7 @@ describe('privacy on the wire', () => {
       privacy: { label: 'a browser that leaks on purpose', expectProblems: true },
     });
     try {
-      await other.context.route('https://x.com/**', (route) =>
-        route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml({ pages: 0 }) }),
-      );
+      await serveHtml(other, 'https://x.com/**', () => xTimelineHtml({ pages: 0 }));
       await useFiltersOnDevice(other, []);
       const page = await other.context.newPage();
       await page.goto('https://x.com/home');

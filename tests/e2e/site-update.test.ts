@@ -9,6 +9,7 @@ import { type Edge, startEdge } from '../stack/index.ts';
 import { type ExtensionBrowser, extensionWithPackKey, launchWithExtension } from './browser.ts';
 import { feedPagesHaveFilters } from './configure.ts';
 import { openPopupFor } from './extension-pages.ts';
+import { serveHtml } from './feed-pages.ts';
 import { TIMELINE, xTimelineHtml } from './fixtures/x-timeline.ts';
 import { HOME, RENAMED_YOUTUBE, youtubeHomeHtml } from './fixtures/youtube.ts';
 
@@ -103,16 +104,10 @@ beforeAll(async () => {
     vars: { PACK_PUBLIC_KEY: keys.publicKey, OPERATOR_SECRET: operatorSecret },
   });
   browser = await launchWithExtension({ extensionPath: extensionWithPackKey(keys.publicKey) });
-  await browser.context.route('https://x.com/**', (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      body: xTimelineHtml({ markupChanged: true, renderer: 'markup' }),
-    }),
+  await serveHtml(browser, 'https://x.com/**', () =>
+    xTimelineHtml({ markupChanged: true, renderer: 'markup' }),
   );
-  await browser.context.route('https://www.youtube.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: youtubeHomeHtml({ renamed: true }) }),
-  );
+  await serveHtml(browser, 'https://www.youtube.com/**', () => youtubeHomeHtml({ renamed: true }));
   // Cloud processing stays off: packs are public data, asked for without any post's content.
   await browser.serviceWorker.evaluate(
     async ({ edgeUrl, filters }) => {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
+import { serveHtml } from './feed-pages.ts';
 import {
   BLUESKY_POSTS,
   blueskyHtml,
@@ -21,12 +22,8 @@ const FILTERS = [
 
 beforeAll(async () => {
   browser = await launchWithExtension();
-  await browser.context.route('https://bsky.app/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: blueskyHtml() }),
-  );
-  await browser.context.route('https://old.reddit.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: oldRedditHtml() }),
-  );
+  await serveHtml(browser, 'https://bsky.app/**', () => blueskyHtml());
+  await serveHtml(browser, 'https://old.reddit.com/**', () => oldRedditHtml());
   await useFiltersOnDevice(browser, FILTERS);
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../stack/paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { useFiltersOnDevice } from './configure.ts';
-import { openJudgedFeed } from './feed-pages.ts';
+import { openJudgedFeed, serveHtml } from './feed-pages.ts';
 import { redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { xTimelineHtml } from './fixtures/x-timeline.ts';
 
@@ -21,12 +21,8 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   browser = await launchWithExtension();
-  await browser.context.route('https://x.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: xTimelineHtml({ pages: 0 }) }),
-  );
-  await browser.context.route('https://www.reddit.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: redditFeedHtml('https://i.redd.it') }),
-  );
+  await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ pages: 0 }));
+  await serveHtml(browser, 'https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it'));
   await useFiltersOnDevice(browser, [
     { id: 'spiders', words: 'spiders, not: spider-man', action: 'collapse' },
     { id: 'scams', words: 'crypto giveaway, gains guaranteed', action: 'hide' },

@@ -7,6 +7,7 @@ import { dataDir, type Stack, startStack, tmpDir } from '../stack/index.ts';
 import { askExtension } from './ask-extension.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser.ts';
 import { configureExtension } from './configure.ts';
+import { serveHtml } from './feed-pages.ts';
 import { studioVideoHtml, youtubeHomeHtml, youtubeSearchHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
 import { waitFor } from './wait.ts';
 
@@ -53,9 +54,7 @@ beforeAll(async () => {
   stack = await startStack();
   // The home feed's thumbnails come from i.ytimg.com, here the fixture image host.
   browser = await launchWithExtension({ hostMap: { 'i.ytimg.com': stack.images.hostPort } });
-  await browser.context.route('https://studio.youtube.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: studioVideoHtml(TITLE, CHANNEL) }),
-  );
+  await serveHtml(browser, 'https://studio.youtube.com/**', () => studioVideoHtml(TITLE, CHANNEL));
   await browser.context.route('https://www.youtube.com/**', (route) => {
     const { pathname } = new URL(route.request().url());
     const body =
@@ -338,9 +337,7 @@ describe('POST /v1/score through the real edge and inference node', () => {
 describe("stand-out against the creator's own home feed", () => {
   it('remembers the home feed thumbnails and compares candidates with them instead of the reference set', async () => {
     const home = await browser.context.newPage();
-    await browser.context.route('https://www.youtube.com/', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: youtubeHomeHtml({ thumbnails: true }) }),
-    );
+    await serveHtml(browser, 'https://www.youtube.com/', () => youtubeHomeHtml({ thumbnails: true }));
     await home.goto('https://www.youtube.com/');
     const feed = await waitFor('the home feed thumbnails to be remembered', () =>
       browser.serviceWorker.evaluate(async () => {

@@ -54,8 +54,9 @@ const pack: SelectorPack = {
      */
     shortsShelf:
       'ytd-rich-section-renderer, ytd-rich-shelf-renderer[is-shorts], grid-shelf-view-model, ytd-reel-shelf-renderer',
-    /** A Short's link, inside a shelf. */
+    /** A Short's link, inside a shelf; a link to any other video (which makes it no Shorts shelf). */
     shortLink: 'a[href^="/shorts/"]',
+    videoLink: 'a[href*="/watch?"]',
     /** The channel's verified badge. */
     verified:
       '.badge-style-type-verified, .badge-style-type-verified-artist, yt-icon.ytd-badge-supported-renderer[icon="check-circle-thick"]',
@@ -84,7 +85,7 @@ const youtube = defineSite({
         const url = new URL(link.getAttribute('href')!, location.origin);
         const watched = url.searchParams.get('v');
         if (watched) return { id: watched, short: false };
-        const short = url.pathname.match(/^\/shorts\/([\w-]{6,})/)?.[1];
+        const short = SHORT_PATH.exec(url.pathname)?.[1];
         if (short) return { id: short, short: true };
       }
       return null;
@@ -106,10 +107,6 @@ const youtube = defineSite({
       };
     }
 
-    /**
-     * A Shorts shelf, read as one post: known by its first Short, its text the titles of its
-     * Shorts, its images their thumbnails. It has no author; a filter takes or leaves it whole.
-     */
     /** The Shorts shelf `element` is in, or is: the outermost one (a section around its shelf). */
     function shortsShelfOf(element: Element): Element | null {
       let found: Element | null = null;
@@ -122,8 +119,12 @@ const youtube = defineSite({
 
     const isShortsShelf = (shelf: Element) =>
       shelf.querySelector(selectors.shortLink!) !== null &&
-      shelf.querySelector('a[href*="/watch?"]') === null;
+      shelf.querySelector(selectors.videoLink!) === null;
 
+    /**
+     * A Shorts shelf, read as one post: known by its first Short, its text the titles of its
+     * Shorts, its images their thumbnails. It has no author; a filter takes or leaves it whole.
+     */
     function readShelf(element: HTMLElement): SitePost | null {
       if (shortsShelfOf(element) !== element) return null;
       const ids: string[] = [];

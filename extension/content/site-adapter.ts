@@ -18,6 +18,12 @@ export interface SitePost {
   verified?: boolean;
   link: string;
   images: HTMLImageElement[];
+  /**
+   * The part of the page the post sits in, where that part can show up after the post was read
+   * (X's "Discover more" heading, rendered after the tweets under it): a post read again in
+   * another section is judged again. Undefined where the site has no such part.
+   */
+  section?: string;
 }
 
 /** How to find and read one site's posts, as a selector pack (shared/src/packs) makes it. */
@@ -101,6 +107,7 @@ class PostWithImages implements SitePost {
   readonly authorName: string | undefined;
   readonly community: string | undefined;
   readonly link: string;
+  readonly section: string | undefined;
   declare readonly images: HTMLImageElement[];
   declare readonly kinds: readonly PostKind[] | undefined;
   declare readonly verified: boolean | undefined;
@@ -144,6 +151,7 @@ class PostWithImages implements SitePost {
     this.authorName = post.authorName;
     this.community = post.community;
     this.link = post.link;
+    this.section = post.section;
     this.#read = read;
     if (typeof post.kinds === 'function') this.#later.kinds = post.kinds;
     else this.#known.kinds = post.kinds;

@@ -201,6 +201,21 @@ describe('FeedEngine', () => {
     expect(t.engine.process(post('1', a, 'spiders again'))).toBe(false);
   });
 
+  it('judges a post again when the part of the page it sits in shows up later ("Discover more")', () => {
+    const t = setup([{ kinds: ['suggested'], action: 'hide' }]);
+    const a = element('a');
+    t.engine.process({ ...post('1', a, 'a tweet'), kinds: ['original'] });
+    expect(t.marks.get(a)).toBeNull();
+    const underHeading = {
+      ...post('1', a, 'a tweet'),
+      kinds: ['original', 'suggested'] as const,
+      section: 'discover-more',
+    };
+    expect(t.engine.process(underHeading)).toBe(true);
+    expect(t.marks.get(a)).toMatchObject({ action: 'hide' });
+    expect(t.engine.process(underHeading)).toBe(false);
+  });
+
   it('judges a post again when its images change, without asking about images already seen', async () => {
     const t = setup([{ imageExamples: [{ hash: '00000000000000ff' }], action: 'hide' }]);
     t.hashes.set('https://img/a.jpg', 'ffffffffffffff00');

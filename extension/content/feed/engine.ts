@@ -23,6 +23,8 @@ interface Judged<I> {
   text: string;
   images: readonly I[] | null;
   rejudged: number;
+  /** The part of the page it sat in (FeedPost.section). */
+  section: string | undefined;
   /** Who posted it (the notice's "Always show this account"). */
   author: string;
 }
@@ -119,12 +121,14 @@ export class FeedEngine<E extends object, I extends object> {
     const previous = this.judged.get(element);
     const images = this.imagesMatter ? post.images : null;
     if (previous?.id === post.id && (this.waiting.has(post.id) || this.view.isMarked(element))) {
-      if (sameContent(previous, post.text, images)) return false;
+      if (sameContent(previous, post.text, images) && previous.section === post.section) return false;
       // The same post, its text or images filled in after it was first read (a page parsed in
-      // pieces, an image inserted as it scrolls near): judged again on the whole post, a few
-      // times at most. Images already checked keep their answers (their jobs are not sent again).
+      // pieces, an image inserted as it scrolls near), or a part of the page shown around it
+      // later: judged again on the whole post, a few times at most. Images already checked keep
+      // their answers (their jobs are not sent again).
       previous.text = post.text;
       previous.images = images;
+      previous.section = post.section;
       if (previous.rejudged >= MAX_REJUDGES || this.verdicts.get(post.id) === 'shown') return false;
       previous.rejudged++;
       this.verdicts.delete(post.id);
@@ -134,7 +138,14 @@ export class FeedEngine<E extends object, I extends object> {
     } else {
       // A recycled element now showing another post is cleared first.
       if (previous) this.view.forget(element);
-      this.judged.set(element, { id: post.id, text: post.text, images, rejudged: 0, author: post.author });
+      this.judged.set(element, {
+        id: post.id,
+        text: post.text,
+        images,
+        rejudged: 0,
+        section: post.section,
+        author: post.author,
+      });
     }
     this.reporter.postSeen(post.id, post);
     const known = this.verdicts.get(post.id);

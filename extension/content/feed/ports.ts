@@ -19,6 +19,8 @@ export interface FeedPost<E, I> {
   link: string;
   /** Looked up only when a check needs them. */
   readonly images: readonly I[];
+  /** The part of the page it sits in, when that can show up later (SitePost.section): a change is judged again. */
+  section?: string;
 }
 
 /** The on-device models and the cloud, as the feed engine uses them (feed-services.ts in pages). */

@@ -8,7 +8,7 @@ import { actionsOn, openJudgedFeed, serveHtml } from './feed-pages.ts';
 import { MASTODON_HOST, mastodonHtml } from './fixtures/mastodon.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml, oldRedditHtml } from './fixtures/small-feeds.ts';
-import { KIND_TWEETS, xTimelineHtml } from './fixtures/x-timeline.ts';
+import { DISCOVER_TWEETS, KIND_TWEETS, xTimelineHtml } from './fixtures/x-timeline.ts';
 import { KIND_VIDEOS, SHELF_SHORTS, youtubeHomeHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
 import { waitFor } from './wait.ts';
 
@@ -24,6 +24,7 @@ const FILTERS = [
   { id: 'reposts', words: '', kinds: ['repost'], action: 'hide' },
   { id: 'promoted', words: '', kinds: ['promoted'], action: 'hide' },
   { id: 'shorts', words: '', kinds: ['short'], action: 'hide', sites: ['youtube'] },
+  { id: 'suggested', words: '', kinds: ['suggested'], action: 'hide', sites: ['x'] },
   { id: 'spiders', words: 'spiders', action: 'collapse' },
 ];
 const ALWAYS_SHOW = ['@TestQuoter', 'u/user_r1', 'Nature Now', 'alice.bsky.social', '@ann', 'u/oldalice'];
@@ -54,6 +55,10 @@ beforeAll(async () => {
     extensionPath: extensionWithGrantedOrigins([`https://${MASTODON_HOST}/*`]),
   });
   await serveHtml(browser, 'https://x.com/**', () => xTimelineHtml({ first: KIND_TWEETS, pages: 0 }));
+  // Routed after the timeline's, so it wins for a post's page: "Discover more" after its reply.
+  await serveHtml(browser, 'https://x.com/*/status/**', () =>
+    xTimelineHtml({ first: DISCOVER_TWEETS, pages: 0, discoverMore: 2 }),
+  );
   await serveHtml(browser, 'https://www.reddit.com/**', () => redditFeedHtml('https://i.redd.it', REDDIT));
   await serveHtml(browser, 'https://www.youtube.com/**', () =>
     youtubeHomeHtml({ videos: KIND_VIDEOS, shortsShelf: SHELF_SHORTS }),
@@ -107,6 +112,19 @@ describe('kinds of post and the allowlist, on every site', () => {
       '4007': null, // @TestQuoter, on the allowlist
       '4008': 'collapse',
     });
+    await page.close();
+  });
+
+  it('X, a post\'s page: the tweets under "Discover more" hidden as suggested, though its heading comes after them', async () => {
+    const page = await feed('https://x.com/TestUser123/status/4200', 'article', DISCOVER_TWEETS.length);
+    // Judged once before the heading shows (300 ms later), then again under it.
+    const actions = await waitFor('the tweets under "Discover more" hidden', async () => {
+      const now = await actionsOn(page, 'article');
+      return now['4202'] === 'hide' && now['4204'] === 'hide' ? now : null;
+    });
+    // 4203 (a quote by @TestQuoter, on the allowlist) is suggested too, and the allowlist wins.
+    expect(actions).toEqual({ '4200': null, '4201': null, '4202': 'hide', '4203': null, '4204': 'hide' });
+    await page.screenshot({ path: screenshot('x-discover-more-hidden.png') });
     await page.close();
   });
 

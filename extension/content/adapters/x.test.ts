@@ -143,4 +143,36 @@ describe('xAdapter: kinds of post, on real X markup changed as X shows each kind
     text.insertAdjacentHTML('beforebegin', '<div>Replying to <a href="/SomeOne">@SomeOne</a></div>');
     expect(xAdapter.readPost(article)!.kinds).toEqual(['reply']);
   });
+
+  it('"Discover more" on a post\'s page: the tweets after its heading are suggested, and are read again when it comes late', () => {
+    // The heading's structure (a heading, then its description in a div[dir]) as Control Panel for
+    // Twitter reads it (MIT, 2026-08); each tweet is the real sample in a timeline cell.
+    const cell = `<div data-testid="cellInnerDiv">${realMarkup('x_tweetyoink_x-tweet-sample.html')}</div>`;
+    const heading =
+      '<div data-testid="cellInnerDiv"><div><h2 dir="ltr" role="heading"><span>Discover more</span></h2><div dir="ltr">Sourced from across X</div></div></div>';
+    const plainHeading =
+      '<div data-testid="cellInnerDiv"><div><h2 role="heading">Posts</h2><div>More</div></div></div>';
+    history.replaceState(null, '', '/TestUser123/status/1981398750557065646');
+    try {
+      document.body.innerHTML = `<div id="timeline">${cell}${plainHeading}${cell}</div>`;
+      const [above, below] = [...document.querySelectorAll<HTMLElement>(xAdapter.postSelector)];
+      expect(xAdapter.readPost(below!)!.kinds).toEqual(['original']);
+      expect(xAdapter.readPost(below!)!.section).toBeUndefined();
+      // The heading shows up between them, later: the tweets below it are read again, as suggested.
+      document.querySelector('#timeline > :nth-child(2)')!.insertAdjacentHTML('afterend', heading);
+      const added = document.querySelector<HTMLElement>('#timeline > :nth-child(3)')!;
+      expect(xAdapter.postsIn!(added)).toEqual([below]);
+      expect(xAdapter.readPost(below!)).toMatchObject({
+        kinds: ['original', 'suggested'],
+        section: 'discover-more',
+      });
+      expect(xAdapter.readPost(above!)).toMatchObject({ kinds: ['original'], section: undefined });
+      // Elsewhere (a timeline) nothing is suggested, and an added heading reads nothing again.
+      history.replaceState(null, '', '/home');
+      expect(xAdapter.readPost(below!)!.kinds).toEqual(['original']);
+      expect(xAdapter.postsIn!(added)).toEqual([]);
+    } finally {
+      history.replaceState(null, '', '/');
+    }
+  });
 });

@@ -35,6 +35,11 @@ const pack: SelectorPack = {
     socialContext: '[data-testid="socialContext"]',
     /** The blue check in the header (earned and paid look alike). */
     verified: '[data-testid="icon-verified"]',
+    /**
+     * A post's page ends its conversation with "Discover more": a cell whose heading is followed
+     * by a description, and tweets from elsewhere after it. This finds the description.
+     */
+    discoverMore: 'h2[role="heading"] + div[dir]',
   },
   attributes: {},
   rules: { permalink: 'time-parent' },
@@ -70,6 +75,10 @@ function repliesTo(tweet: Element, header: Element, text: Element | null): boole
 }
 
 const STATUS_PATH = /^(?:https:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d+)/;
+/** A post's own page (/<handle>/status/<id>), where "Discover more" follows the conversation. */
+const STATUS_PAGE = /^\/[A-Za-z0-9_]{1,15}\/status\/\d+/;
+/** The section of a post's page that X fills with tweets it suggests. */
+const DISCOVER_MORE = 'discover-more';
 const RESERVED = /^\/(settings|messages|i\/(?!lists)|compose|login|logout|signup|tos|privacy|account)/;
 
 const x = defineSite({
@@ -78,7 +87,7 @@ const x = defineSite({
   label: 'X',
   matches: ['https://x.com/*', 'https://twitter.com/*'],
   imageHosts: ['https://pbs.twimg.com/*'],
-  tells: { kinds: ['original', 'repost', 'quote', 'reply', 'promoted'], badge: true },
+  tells: { kinds: ['original', 'repost', 'quote', 'reply', 'promoted', 'suggested'], badge: true },
   pack,
   // How the permalink is found from the tweet's first `<time>`: its parent is the status link
   // (X's markup today, and the cheapest), or the nearest status link around it.
@@ -108,6 +117,30 @@ const x = defineSite({
           };
       }
       return null;
+    }
+
+    /**
+     * Whether the tweet is one X suggests under a post's "Discover more" heading: on a post's
+     * page, its cell comes after the heading's (X may render the heading after the tweets under
+     * it: those are read again then, see `postsIn`). Elsewhere no tweet is.
+     */
+    function underDiscoverMore(tweet: HTMLElement): boolean {
+      if (!STATUS_PAGE.test(location.pathname)) return false;
+      // The timeline's own cell (a cell may hold another: the quote sample of Veneer's fixtures is one).
+      let cell = tweet.closest(selectors.cell!);
+      for (
+        let outer = cell?.parentElement?.closest(selectors.cell!);
+        outer;
+        outer = outer.parentElement?.closest(selectors.cell!)
+      )
+        cell = outer;
+      for (const heading of cell?.parentElement?.querySelectorAll(selectors.discoverMore!) ?? [])
+        if (
+          !heading.closest(selectors.post!) &&
+          heading.compareDocumentPosition(cell!) & Node.DOCUMENT_POSITION_FOLLOWING
+        )
+          return true;
+      return false;
     }
 
     /**
@@ -148,9 +181,11 @@ const x = defineSite({
           const words = textOf(part);
           if (words) text = text ? `${text}\n${words}` : words;
         }
+        const section = underDiscoverMore(element) ? DISCOVER_MORE : undefined;
         // Read only when a filter asks for kinds of post.
         const kinds = () => {
           const seen: PostKind[] = promoted ? ['promoted'] : [];
+          if (section) seen.push('suggested');
           const reposter = element.querySelector(selectors.socialContext!)?.querySelector('a[href]');
           if (reposter && PROFILE_PATH.test(reposter.getAttribute('href')!)) seen.push('repost');
           if (element.querySelectorAll(selectors.userName!).length > 1) seen.push('quote');
@@ -167,6 +202,7 @@ const x = defineSite({
             kinds,
             verified: () => headerOf()?.querySelector(selectors.verified!) != null,
             link: link ? absoluteUrl(link.href) : '',
+            section,
           },
           () => mediaImages(element),
         );
@@ -175,7 +211,15 @@ const x = defineSite({
         // A cell holds one tweet at most, near its top: the search stops there.
         if (!added.matches(selectors.cell!)) return null;
         const tweet = added.querySelector<HTMLElement>(selectors.post!);
-        return tweet ? [tweet] : [];
+        if (tweet) return [tweet];
+        // A "Discover more" heading rendered after the tweets under it: those are read again.
+        if (!STATUS_PAGE.test(location.pathname) || !added.querySelector(selectors.discoverMore!)) return [];
+        const below: HTMLElement[] = [];
+        for (let cell = added.nextElementSibling; cell; cell = cell.nextElementSibling) {
+          const under = cell.querySelector<HTMLElement>(selectors.post!);
+          if (under) below.push(under);
+        }
+        return below;
       },
       expectsPosts: ({ pathname }) =>
         !RESERVED.test(pathname) &&

@@ -603,7 +603,7 @@ $('always-show-form').addEventListener('submit', async (event) => {
   await render();
 });
 
-/** One box per kind of post some site's adapter tells (none reads "suggested" yet: docs/filters.md). */
+/** One box per kind of post some site's adapter tells (docs/filters.md says which site marks which). */
 const MARKED_KINDS = POST_KINDS.filter((kind) => sitesMarking(SITE_DEFINITIONS, kind).length > 0);
 $('kinds').append(
   ...MARKED_KINDS.map((kind) => {

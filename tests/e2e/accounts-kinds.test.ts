@@ -124,7 +124,7 @@ describe('kinds of post and the allowlist, on every site', () => {
     });
     // 4203 (a quote by @TestQuoter, on the allowlist) is suggested too, and the allowlist wins.
     expect(actions).toEqual({ '4200': null, '4201': null, '4202': 'hide', '4203': null, '4204': 'hide' });
-    await page.screenshot({ path: screenshot('x-discover-more-hidden.png') });
+    await page.screenshot({ path: screenshot('x-discover-more-hidden.png'), fullPage: true });
     await page.close();
   });
 

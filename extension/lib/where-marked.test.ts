@@ -36,7 +36,7 @@ describe('where kinds of post and badges are marked', () => {
     expect(sitesMarking(SITE_DEFINITIONS, 'promoted').sort()).toEqual(['Reddit', 'X', 'YouTube']);
     expect(sitesMarking(SITE_DEFINITIONS, 'short')).toEqual(['YouTube']);
     expect(sitesMarking(SITE_DEFINITIONS, 'live')).toEqual(['YouTube']);
-    expect(sitesMarking(SITE_DEFINITIONS, 'suggested')).toEqual(['X']);
+    expect(sitesMarking(SITE_DEFINITIONS, 'suggested').sort()).toEqual(['X', 'YouTube']);
     expect(sitesMarking(SITE_DEFINITIONS, 'reply')).toHaveLength(5);
     const { shown, none } = sitesWithBadges(SITE_DEFINITIONS);
     expect([shown.sort(), none.sort()]).toEqual([

@@ -9,7 +9,14 @@ import { MASTODON_HOST, mastodonHtml } from './fixtures/mastodon.ts';
 import { type FixturePost, redditFeedHtml } from './fixtures/reddit-feed.ts';
 import { blueskyHtml, oldRedditHtml } from './fixtures/small-feeds.ts';
 import { DISCOVER_TWEETS, KIND_TWEETS, xTimelineHtml } from './fixtures/x-timeline.ts';
-import { KIND_VIDEOS, SHELF_SHORTS, youtubeHomeHtml, youtubeWatchHtml } from './fixtures/youtube.ts';
+import {
+  KIND_VIDEOS,
+  SEARCH,
+  SHELF_SHORTS,
+  youtubeHomeHtml,
+  youtubeSearchHtml,
+  youtubeWatchHtml,
+} from './fixtures/youtube.ts';
 import { waitFor } from './wait.ts';
 
 /**
@@ -65,6 +72,7 @@ beforeAll(async () => {
   );
   // Routed after the home page's, so it wins for watch pages: a real captured one (../shared/data/dom).
   await serveHtml(browser, 'https://www.youtube.com/watch**', youtubeWatchHtml);
+  await serveHtml(browser, 'https://www.youtube.com/results**', youtubeSearchHtml);
   await serveHtml(browser, 'https://bsky.app/**', () =>
     blueskyHtml([
       { id: '3kb01', author: 'alice.bsky.social', text: 'Spiders on my balcony' },
@@ -247,5 +255,47 @@ describe('kinds of post and the allowlist, on every site', () => {
       '@TestUser123',
     ]);
     await page.close();
+  });
+
+  it('YouTube, "hide recommended videos": the home feed and the videos beside a video (a real captured watch page) go, search results stay', async () => {
+    await useFiltersOnDevice(browser, [
+      ...FILTERS,
+      { id: 'recommended', words: '', kinds: ['suggested'], action: 'hide', sites: ['youtube'] },
+    ]);
+    await useAlwaysShow(ALWAYS_SHOW); // the settings were written anew with the filters
+    const home = await feed(
+      'https://www.youtube.com/',
+      'ytd-rich-item-renderer',
+      KIND_VIDEOS.length + SHELF_SHORTS.length,
+    );
+    expect(await actionsOn(home, 'ytd-rich-item-renderer')).toEqual({
+      vid00000031: 'hide',
+      vid00000032: 'hide',
+      vid00000033: 'hide',
+      vid00000034: null, // Nature Now, on the allowlist
+      vid00000035: 'hide',
+      short000041: null, // read with their shelf, which goes whole
+      short000042: null,
+    });
+    expect(await home.locator('ytd-rich-section-renderer').getAttribute('data-veneer-action')).toBe('hide');
+    await home.close();
+    const sidebar = 'ytd-compact-video-renderer, ytd-compact-promoted-video-renderer';
+    const watch = await feed('https://www.youtube.com/watch?v=IzFmNQGzApQ', sidebar, 20);
+    const actions = await watch.evaluate(
+      (sidebar) =>
+        [...document.querySelectorAll(sidebar)].map((item) => item.getAttribute('data-veneer-action')),
+      sidebar,
+    );
+    expect(actions).toEqual(Array(20).fill('hide'));
+    await watch.close();
+    const search = await feed(
+      'https://www.youtube.com/results?search_query=shed',
+      'ytd-video-renderer',
+      SEARCH.length,
+    );
+    expect(await actionsOn(search, 'ytd-video-renderer')).toEqual(
+      Object.fromEntries(SEARCH.map((video) => [video.id, null])),
+    );
+    await search.close();
   });
 });

@@ -8,7 +8,7 @@ const posts = () =>
   );
 
 describe('youtubeAdapter', () => {
-  it('reads all 19 sidebar videos of a real watch page and its promoted video: id, title, channel, thumbnail, kind', () => {
+  it('reads all 19 sidebar videos of a real watch page and its promoted video: id, title, channel, thumbnail, kind (all recommended)', () => {
     const html = realMarkup('youtube-watch_postlight.html');
     document.body.innerHTML = html.slice(html.indexOf('<body'), html.lastIndexOf('</body>'));
     const read = posts();
@@ -20,10 +20,15 @@ describe('youtubeAdapter', () => {
     expect(ad).toMatchObject({
       id: 'ad:Need steady energy to get through your morning? Rise & Thrive with belVita Breakfast Biscuits.',
       text: 'Need steady energy to get through your morning? Rise & Thrive with belVita Breakfast Biscuits.',
-      kinds: ['original', 'promoted'],
+      kinds: ['original', 'promoted', 'suggested'],
       link: '',
     });
-    expect(videos.every((p) => p && /^[\w-]{11}$/.test(p.id) && p.kinds?.join() === 'original')).toBe(true);
+    // Beside a video, every item is one YouTube recommends: the compact renderers are its "Up
+    // next" list. (The capture's misnested ad link makes a parser move the videos out of their
+    // container, ytd-watch-next-secondary-results-renderer: only the ad is still inside it.)
+    expect(
+      videos.every((p) => p && /^[\w-]{11}$/.test(p.id) && p.kinds?.join() === 'original,suggested'),
+    ).toBe(true);
     const broadway = videos.find((p) => p?.id === 'IzFmNQGzApQ');
     expect(broadway).toMatchObject({
       text: 'José Valim - Keynote: Announcing Broadway - ElixirConf EU 2019',
@@ -93,6 +98,25 @@ describe('youtubeAdapter', () => {
     expect(youtubeAdapter.readPost(read[0]!.element)!.verified).toBe(true);
     expect(read[1]!.link).toBe(`${location.origin}/shorts/sssssssssss`);
     expect(read[3]).toMatchObject({ id: 'ad:Best phone deals', text: 'Best phone deals', link: '' });
+  });
+
+  it('the home feed is recommended (suggested), its Shorts shelf too; search results and subscriptions are not', () => {
+    // YouTube keeps one ytd-browse per page, marked with its page-subtype, as feed blockers read it.
+    const item = (id: string) =>
+      `<ytd-rich-item-renderer><a href="/watch?v=${id}"><h3>A video</h3></a></ytd-rich-item-renderer>`;
+    document.body.innerHTML = `
+      <ytd-browse page-subtype="home"><div id="contents">${item('hhhhhhhhhhh')}
+        <ytd-rich-section-renderer><ytd-rich-shelf-renderer is-shorts>
+          <ytd-rich-item-renderer><a href="/shorts/short000001"><h3>A short</h3></a></ytd-rich-item-renderer>
+        </ytd-rich-shelf-renderer></ytd-rich-section-renderer></div></ytd-browse>
+      <ytd-browse page-subtype="subscriptions"><div id="contents">${item('sssssssssss')}</div></ytd-browse>
+      <ytd-search><ytd-video-renderer><a href="/watch?v=rrrrrrrrrrr"><h3>A result</h3></a></ytd-video-renderer></ytd-search>`;
+    expect(posts().flatMap((post) => (post ? [[post.id, post.kinds]] : []))).toEqual([
+      ['hhhhhhhhhhh', ['original', 'suggested']],
+      ['shorts-shelf:short000001', ['original', 'short', 'suggested']],
+      ['sssssssssss', ['original']],
+      ['rrrrrrrrrrr', ['original']],
+    ]);
   });
 
   it('reads a Shorts shelf as one post of kind Short (home and search), not its Shorts one by one', () => {

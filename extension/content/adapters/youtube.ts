@@ -57,6 +57,13 @@ const pack: SelectorPack = {
     /** A Short's link, inside a shelf; a link to any other video (which makes it no Shorts shelf). */
     shortLink: 'a[href^="/shorts/"]',
     videoLink: 'a[href*="/watch?"]',
+    /**
+     * Where every item is one YouTube recommends (kind suggested), tested on the item and its
+     * ancestors: the home feed, and the videos beside a video ("Up next": their container, and
+     * the compact renderers only that list uses). Subscriptions, search results and channels are not.
+     */
+    recommended:
+      'ytd-browse[page-subtype="home"], ytd-watch-next-secondary-results-renderer, ytd-compact-video-renderer',
     /** The channel's verified badge. */
     verified:
       '.badge-style-type-verified, .badge-style-type-verified-artist, yt-icon.ytd-badge-supported-renderer[icon="check-circle-thick"]',
@@ -67,6 +74,7 @@ const pack: SelectorPack = {
 
 const REPLY = postKinds(['reply']);
 const SHORT = postKinds(['short']);
+const SUGGESTED_SHORT = postKinds(['short', 'suggested']);
 const SHORT_PATH = /^\/shorts\/([\w-]{6,})/;
 
 const youtube = defineSite({
@@ -75,7 +83,7 @@ const youtube = defineSite({
   label: 'YouTube',
   matches: ['https://www.youtube.com/*'],
   imageHosts: ['https://i.ytimg.com/*'],
-  tells: { kinds: ['original', 'reply', 'promoted', 'short', 'live'], badge: true },
+  tells: { kinds: ['original', 'reply', 'promoted', 'short', 'live', 'suggested'], badge: true },
   pack,
   rules: {},
   reader({ selectors, attributes }) {
@@ -146,7 +154,7 @@ const youtube = defineSite({
           element,
           text: titles.join('\n'),
           author: '',
-          kinds: SHORT,
+          kinds: element.closest(selectors.recommended!) ? SUGGESTED_SHORT : SHORT,
           link: absoluteUrl(`/shorts/${ids[0]}`),
         },
         () => imagesIn(element, selectors.thumbnails!).filter((image) => !image.closest(selectors.avatar!)),
@@ -174,6 +182,7 @@ const youtube = defineSite({
       if (ad) kinds.push('promoted');
       if (video?.short) kinds.push('short');
       if (element.querySelector(selectors.live!)) kinds.push('live');
+      if (element.closest(selectors.recommended!)) kinds.push('suggested');
       return postWithImages(
         {
           id,

@@ -126,14 +126,7 @@ const x = defineSite({
      */
     function underDiscoverMore(tweet: HTMLElement): boolean {
       if (!STATUS_PAGE.test(location.pathname)) return false;
-      // The timeline's own cell (a cell may hold another: the quote sample of Veneer's fixtures is one).
-      let cell = tweet.closest(selectors.cell!);
-      for (
-        let outer = cell?.parentElement?.closest(selectors.cell!);
-        outer;
-        outer = outer.parentElement?.closest(selectors.cell!)
-      )
-        cell = outer;
+      const cell = tweet.closest(selectors.cell!);
       for (const heading of cell?.parentElement?.querySelectorAll(selectors.discoverMore!) ?? [])
         if (
           !heading.closest(selectors.post!) &&

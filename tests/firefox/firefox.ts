@@ -133,8 +133,8 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
       welcome,
       async extensionPage(file) {
         // A page script may not open a window without a click; the extension's API may. Now and
-        // then (three full runs so far, on 2-core machines: two here, one in CI) Firefox opens the tab but
-        // it never answers over BiDi; such a tab is closed and the page opened again, twice at most.
+        // then, on a loaded 2-core machine, Firefox loads the tab (the extension sees it complete)
+        // but it never answers over BiDi; such a tab is closed and the page opened again, twice at most.
         const href = `${origin}${file}`;
         const tries: string[] = [];
         for (let attempt = 1; attempt <= 3; attempt++) {
